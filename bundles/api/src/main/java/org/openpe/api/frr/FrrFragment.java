@@ -1,0 +1,31 @@
+package org.openpe.api.frr;
+
+import java.util.List;
+
+/**
+ * The part of the FRR configuration one resource contributes. The core merges the fragments of
+ * every resource into one {@link FrrConfig}.
+ *
+ * @param vrfVnis {@code vrf X / vni N} stanzas
+ * @param bfdProfiles BFD profiles referenced by neighbors
+ * @param defaultNeighbors neighbors of the default BGP instance
+ * @param defaultNetworks prefixes announced by the default BGP instance
+ * @param vrfRouters per-VRF BGP instances
+ */
+public record FrrFragment(
+        List<VrfVni> vrfVnis,
+        List<BfdProfile> bfdProfiles,
+        List<BgpNeighbor> defaultNeighbors,
+        List<String> defaultNetworks,
+        List<BgpRouter> vrfRouters) {
+
+    public static final FrrFragment EMPTY = new FrrFragment(List.of(), List.of(), List.of(), List.of(), List.of());
+
+    public FrrFragment {
+        vrfVnis = List.copyOf(vrfVnis);
+        bfdProfiles = List.copyOf(bfdProfiles);
+        defaultNeighbors = List.copyOf(defaultNeighbors);
+        defaultNetworks = List.copyOf(defaultNetworks);
+        vrfRouters = List.copyOf(vrfRouters);
+    }
+}
