@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, kernel integration tests in throw-away network namespaces, tests
+# against real FRR, and the Pax Exam tests booting the built distribution.
+set -euo pipefail
+source "$(dirname "$0")/scripts/common.sh"
+
+require_root
+ensure_packages
+cd "$OPENPE_ROOT"
+mvn -B install "$@"
