@@ -1,0 +1,240 @@
+package org.openpe.core.engine.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openpe.api.kernel.Address;
+import org.openpe.api.kernel.KernelObject;
+import org.openpe.api.kernel.Link;
+import org.openpe.api.kernel.LinkKind;
+import org.openpe.api.kernel.Netns;
+import org.openpe.api.kernel.Route;
+import org.openpe.api.kernel.Sysctl;
+
+class KernelDiffTest {
+
+    private static final Link PT_NS = Link.of(Netns.ROUTER, "pt-ns", new LinkKind.Veth("pt-host", Netns.HOST));
+    private static final Link PT_HOST = Link.of(Netns.HOST, "pt-host", new LinkKind.Veth("pt-ns", Netns.ROUTER));
+    private static final Address PT_NS_V4 = new Address(Netns.ROUTER, "pt-ns", "192.169.10.1/24");
+    private static final Address PT_HOST_V4 = new Address(Netns.HOST, "pt-host", "192.169.10.2/24");
+
+    @Test
+    void createsAVethPairOnceWithBothLegsConfiguredThenAddresses() {
+        KernelPlan plan = KernelDiff.plan(List.of(PT_NS, PT_HOST, PT_NS_V4, PT_HOST_V4), views());
+
+        assertEquals(List.of(
+                "create veth pt-ns in ROUTER",
+                "set pt-host up in HOST",
+                "add address 192.169.10.1/24 to pt-ns in ROUTER",
+                "add address 192.169.10.2/24 to pt-host in HOST"), describe(plan));
+    }
+
+    @Test
+    void applyingTheSameDeclarationsAgainChangesNothing() {
+        List<KernelObject> desired = everyKind();
+
+        KernelPlan plan = KernelDiff.plan(desired, realised(desired));
+
+        assertTrue(plan.isEmpty(), () -> "expected no change, got " + describe(plan));
+    }
+
+    @Test
+    void createsMastersBeforeTheirPortsAndEnslavesBeforeAddressing() {
+        KernelPlan plan = KernelDiff.plan(everyKind(), views());
+
+        List<String> steps = describe(plan);
+        assertTrue(steps.indexOf("create vrf red in ROUTER") < steps.indexOf("create bridge br-pe-100 in ROUTER"), steps::toString);
+        assertTrue(steps.indexOf("create bridge br-pe-100 in ROUTER") < steps.indexOf("create vxlan vni100 in ROUTER"), steps::toString);
+        assertTrue(steps.indexOf("create dummy lound in ROUTER") < steps.indexOf("create vxlan vni100 in ROUTER"), steps::toString);
+        assertTrue(steps.indexOf("create veth pe-100 in ROUTER") < steps.indexOf("add address 192.169.10.1/24 to pe-100 in ROUTER"), steps::toString);
+        assertEquals("set net.ipv4.ip_forward = 1 in ROUTER", steps.get(0));
+        assertEquals("add unreachable 0.0.0.0/0 table 1000 in ROUTER", steps.get(steps.size() - 1));
+    }
+
+    @Test
+    void removesOnlyUndeclaredDevicesOpenPeOwns() {
+        Link stale = Link.of(Netns.ROUTER, "br-pe-200", new LinkKind.Bridge());
+        Link foreign = Link.of(Netns.ROUTER, "host-foo", new LinkKind.Bridge());
+        Map<Netns, KernelView> views = views(
+                new ObservedLink(stale, 7, Ownership.LINK_GROUP),
+                new ObservedLink(foreign, 8, 0));
+
+        KernelPlan plan = KernelDiff.plan(List.of(), views);
+
+        assertEquals(List.of("delete device br-pe-200 in ROUTER"), describe(plan));
+    }
+
+    @Test
+    void deletesAVethPairOnceAndPortsBeforeBridgesBeforeVrfs() {
+        List<KernelObject> before = everyKind();
+
+        KernelPlan plan = KernelDiff.plan(List.of(), realised(before));
+
+        List<String> steps = describe(plan);
+        assertEquals(1, steps.stream().filter(s -> s.startsWith("delete device pe-100") || s.startsWith("delete device host-100")).count(), steps::toString);
+        assertTrue(steps.indexOf("delete device vni100 in ROUTER") < steps.indexOf("delete device br-pe-100 in ROUTER"), steps::toString);
+        assertTrue(steps.indexOf("delete device br-pe-100 in ROUTER") < steps.indexOf("delete device red in ROUTER"), steps::toString);
+        assertTrue(steps.contains("remove unreachable 0.0.0.0/0 table 1000 in ROUTER"), steps::toString);
+    }
+
+    @Test
+    void recreatesAnOwnedDeviceWhoseTypeSpecificAttributesChanged() throws Exception {
+        Link vxlan = vxlan(100, "100.65.0.0");
+        Link moved = vxlan(100, "100.65.0.9");
+
+        KernelPlan plan = KernelDiff.plan(List.of(lound(), moved), realised(List.of(lound(), vxlan)));
+
+        assertEquals(List.of("delete device vni100 in ROUTER", "create vxlan vni100 in ROUTER"), describe(plan));
+    }
+
+    @Test
+    void reportsAForeignDeviceInTheWayInsteadOfTouchingIt() {
+        Map<Netns, KernelView> views = views(new ObservedLink(Link.of(Netns.ROUTER, "pt-ns", new LinkKind.Bridge()), 3, 0));
+
+        KernelPlan plan = KernelDiff.plan(List.of(PT_NS, PT_HOST), views);
+
+        assertTrue(plan.changes().stream().noneMatch(c -> c.describe().contains("pt-ns")), () -> describe(plan).toString());
+        assertEquals("device pt-ns in the router namespace is not managed by OpenPE and is not a veth",
+                plan.conflicts().get(PT_NS.key()));
+    }
+
+    @Test
+    void adoptsAMatchingDeviceItDoesNotOwnYet() {
+        Link bridge = Link.of(Netns.ROUTER, "br-pe-100", new LinkKind.Bridge());
+
+        KernelPlan plan = KernelDiff.plan(List.of(bridge), views(new ObservedLink(bridge, 4, 0)));
+
+        assertEquals(List.of("adopt device br-pe-100 in ROUTER"), describe(plan));
+    }
+
+    @Test
+    void repairsDriftedAttributesInPlace() {
+        Link desired = Link.of(Netns.ROUTER, "pe-100", new LinkKind.Veth("host-100", Netns.HOST)).withMaster("red");
+        Link drifted = new Link(Netns.ROUTER, "pe-100", desired.kind(), java.util.Optional.empty(),
+                java.util.Optional.empty(), false, false, false);
+        Link peer = Link.of(Netns.HOST, "host-100", new LinkKind.Veth("pe-100", Netns.ROUTER));
+        Map<Netns, KernelView> views = views(
+                new ObservedLink(drifted, 5, Ownership.LINK_GROUP), new ObservedLink(peer, 6, Ownership.LINK_GROUP));
+
+        KernelPlan plan = KernelDiff.plan(List.of(desired, peer), views);
+
+        assertEquals(List.of("enslave pe-100 to red in ROUTER", "set pe-100 up in ROUTER"), describe(plan));
+    }
+
+    @Test
+    void replacesAddressesOnOwnedDevicesButNeverOnForeignOnes() {
+        Address old = new Address(Netns.ROUTER, "pt-ns", "192.169.11.1/24");
+        Address nicAddress = new Address(Netns.ROUTER, "toswitch", "192.168.11.3/24");
+        List<KernelObject> desired = List.of(PT_NS, PT_HOST, PT_NS_V4);
+        Map<Netns, KernelView> views = realised(List.of(PT_NS, PT_HOST, old));
+        KernelView router = views.get(Netns.ROUTER);
+        List<ObservedLink> links = new ArrayList<>(router.links());
+        links.add(new ObservedLink(Link.of(Netns.ROUTER, "toswitch", new LinkKind.Existing()), 9, 0));
+        List<Address> addresses = new ArrayList<>(router.addresses());
+        addresses.add(nicAddress);
+        views.put(Netns.ROUTER, new KernelView(Netns.ROUTER, links, addresses, router.routes(), router.sysctls()));
+
+        KernelPlan plan = KernelDiff.plan(desired, views);
+
+        assertEquals(List.of("remove address 192.169.11.1/24 from pt-ns in ROUTER",
+                "add address 192.169.10.1/24 to pt-ns in ROUTER"), describe(plan));
+    }
+
+    @Test
+    void ipv6AddressesCompareByValueNotByText() {
+        Address declared = new Address(Netns.ROUTER, "pt-ns", "2001:db8:10::1/64");
+        Address reported = new Address(Netns.ROUTER, "pt-ns", "2001:DB8:10:0:0:0:0:1/64");
+        Map<Netns, KernelView> views = realised(List.of(PT_NS, PT_HOST, reported));
+
+        KernelPlan plan = KernelDiff.plan(List.of(PT_NS, PT_HOST, declared), views);
+
+        assertTrue(plan.isEmpty(), () -> describe(plan).toString());
+    }
+
+    @Test
+    void aMissingExistingDeviceIsAConflict() {
+        Link nic = Link.of(Netns.ROUTER, "toswitch", new LinkKind.Existing());
+
+        KernelPlan plan = KernelDiff.plan(List.of(nic), views());
+
+        assertEquals("device toswitch does not exist in the router namespace", plan.conflicts().get(nic.key()));
+        assertTrue(plan.changes().isEmpty());
+    }
+
+    private static List<KernelObject> everyKind() {
+        return List.of(
+                new Sysctl(Netns.ROUTER, "net.ipv4.ip_forward", "1"),
+                lound(),
+                new Address(Netns.ROUTER, "lound", "100.65.0.0/32"),
+                Link.of(Netns.ROUTER, "red", new LinkKind.Vrf(1000)),
+                Link.of(Netns.ROUTER, "br-pe-100", new LinkKind.Bridge()).withMaster("red").withIpv6AddrGenNone(),
+                vxlan(100, "100.65.0.0").withMaster("br-pe-100").withNeighSuppress().withIpv6AddrGenNone(),
+                Link.of(Netns.ROUTER, "pe-100", new LinkKind.Veth("host-100", Netns.HOST)).withMaster("red"),
+                Link.of(Netns.HOST, "host-100", new LinkKind.Veth("pe-100", Netns.ROUTER)),
+                new Address(Netns.ROUTER, "pe-100", "192.169.10.1/24"),
+                new Address(Netns.HOST, "host-100", "192.169.10.2/24"),
+                new Route(Netns.ROUTER, "red", "0.0.0.0/0"));
+    }
+
+    private static Link lound() {
+        return Link.of(Netns.ROUTER, "lound", new LinkKind.Dummy());
+    }
+
+    private static Link vxlan(int vni, String local) {
+        try {
+            return Link.of(Netns.ROUTER, "vni" + vni, new LinkKind.Vxlan(vni, InetAddress.getByName(local), 4789, "lound"));
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The kernel as it would be after every declaration was applied by OpenPE. */
+    private static Map<Netns, KernelView> realised(List<KernelObject> desired) {
+        Map<Netns, List<ObservedLink>> links = new EnumMap<>(Netns.class);
+        Map<Netns, List<Address>> addresses = new EnumMap<>(Netns.class);
+        Map<Netns, List<ObservedRoute>> routes = new EnumMap<>(Netns.class);
+        Map<Netns, Map<String, String>> sysctls = new EnumMap<>(Netns.class);
+        for (Netns ns : Netns.values()) {
+            links.put(ns, new ArrayList<>());
+            addresses.put(ns, new ArrayList<>());
+            routes.put(ns, new ArrayList<>());
+            sysctls.put(ns, new java.util.HashMap<>());
+        }
+        int index = 1;
+        for (KernelObject o : desired) {
+            if (o instanceof Link l) {
+                links.get(l.netns()).add(new ObservedLink(l, index++, Ownership.LINK_GROUP));
+            } else if (o instanceof Address a) {
+                addresses.get(a.netns()).add(a);
+            } else if (o instanceof Route r) {
+                routes.get(r.netns()).add(new ObservedRoute(r.netns(), 1000, r.destination(), Ownership.ROUTE_PROTOCOL));
+            } else if (o instanceof Sysctl s) {
+                sysctls.get(s.netns()).put(s.name(), s.value());
+            }
+        }
+        Map<Netns, KernelView> views = new EnumMap<>(Netns.class);
+        for (Netns ns : Netns.values()) {
+            views.put(ns, new KernelView(ns, links.get(ns), addresses.get(ns), routes.get(ns), sysctls.get(ns)));
+        }
+        return views;
+    }
+
+    private static Map<Netns, KernelView> views(ObservedLink... links) {
+        Map<Netns, KernelView> views = new EnumMap<>(Netns.class);
+        for (Netns ns : Netns.values()) {
+            List<ObservedLink> in = java.util.Arrays.stream(links).filter(l -> l.link().netns() == ns).toList();
+            views.put(ns, new KernelView(ns, in, List.of(), List.of(), Map.of()));
+        }
+        return views;
+    }
+
+    private static List<String> describe(KernelPlan plan) {
+        return plan.changes().stream().map(KernelChange::describe).toList();
+    }
+}
