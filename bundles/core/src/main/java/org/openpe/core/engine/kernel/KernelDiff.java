@@ -63,7 +63,9 @@ public final class KernelDiff {
         Set<String> recreate = linksToRecreate(links);
         removeUndeclaredLinks(links, recreate);
         Set<String> created = createMissingLinks(links, recreate);
-        links.stream().filter(l -> !created.contains(l.key()) && view(l.netns()).link(l.name()).isPresent())
+        links.stream()
+                .filter(l -> !created.contains(l.key()) && !conflicts.containsKey(l.key()))
+                .filter(l -> view(l.netns()).link(l.name()).isPresent())
                 .forEach(l -> fixAttributes(l, view(l.netns()).link(l.name()).get()));
         reconcileAddresses(addresses, links, created);
         reconcileRoutes(routes, links);
