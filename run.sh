@@ -2,10 +2,17 @@
 # Runs the OpenPE router in the foreground: installs what it needs, builds if needed, unpacks the
 # distribution into runtime/openpe and starts it with the configuration in runtime/openpe/etc/.
 # Ctrl-C or SIGTERM stops it cleanly.
+#
+# With no OpenPE configuration of your own in runtime/openpe/etc/, it runs against the local lab
+# (scripts/lab.sh: a leaf switch and a host, as network namespaces) and shows the sessions coming
+# up. `./run.sh --lab-down` tears the lab down.
 set -euo pipefail
 source "$(dirname "$0")/scripts/common.sh"
 
 require_root
+if [ "${1:-}" = --lab-down ]; then
+    exec "$OPENPE_ROOT/scripts/lab.sh" down lab
+fi
 ensure_packages
 build_if_needed
 
@@ -22,6 +29,15 @@ if [ ! -d "$runtime" ] || [ "$archive" -nt "$runtime/.installed" ]; then
     mkdir -p "$(dirname "$runtime")"
     mv "$staging" "$runtime"
     touch "$runtime/.installed"
+fi
+
+if ! grep -L "Written by scripts/lab.sh" "$runtime"/etc/org.openpe.*.cfg 2>/dev/null | grep -q .; then
+    log "no configuration of your own in $runtime/etc: running against the local lab"
+    "$OPENPE_ROOT/scripts/lab.sh" up lab
+    "$OPENPE_ROOT/scripts/lab.sh" config "$runtime/etc" lab
+    (for wait in 20 20 20; do sleep "$wait"; "$OPENPE_ROOT/scripts/lab.sh" status lab; done) &
+    log "starting OpenPE inside the lab's host namespace; shell: $runtime/bin/client; stop: Ctrl-C; tear down: ./run.sh --lab-down"
+    exec nsenter --net=/var/run/netns/lab-host "$runtime/bin/karaf" run
 fi
 
 log "starting OpenPE: configuration in $runtime/etc, shell with $runtime/bin/client"
