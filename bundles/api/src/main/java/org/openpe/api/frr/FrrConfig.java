@@ -68,7 +68,13 @@ public record FrrConfig(
                 .orElse(vrfRouters);
     }
 
-    private static String frrLogLevel(String level) {
+    /**
+     * FRR's name of a log level ({@code debug} → {@code debugging}, {@code info} →
+     * {@code informational}, ...).
+     *
+     * @throws IllegalArgumentException naming the value when it is no level
+     */
+    public static String frrLogLevel(String level) {
         String lower = level == null ? "" : level.trim().toLowerCase(Locale.ROOT);
         String name = LEVEL_ALIASES.getOrDefault(lower, lower);
         if (!LEVELS.contains(name)) {
