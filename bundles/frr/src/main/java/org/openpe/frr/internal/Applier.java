@@ -3,6 +3,7 @@ package org.openpe.frr.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.openpe.api.frr.FrrConfig;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 final class Applier {
 
     private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
+    private static final int MAX_RELOAD_PASSES = 3;
 
     private final Layout layout;
     private final ConfigRenderer renderer;
@@ -63,7 +65,7 @@ final class Applier {
                 return result(Outcome.UNCHANGED, "FRR already runs this configuration", start);
             }
             String before = appliedText != null ? appliedText : runningConfigSnapshot();
-            Commands.Result reloaded = reload.reload(layout.candidateFile());
+            Commands.Result reloaded = reloadUntilTaken();
             if (!reloaded.ok()) {
                 return failed("FRR rejected the configuration: " + reloaded.output() + "\n" + rollBack(before, secrets),
                         secrets, start);
@@ -75,6 +77,27 @@ final class Applier {
         } catch (FrrException e) {
             return failed(e.getMessage(), secrets, start);
         }
+    }
+
+    /**
+     * frr-reload.py orders its commands per context, and some orders leave residue (deleting
+     * {@code neighbor X bfd profile P} after {@code neighbor X bfd} re-enables BFD, and then
+     * {@code no bfd} fails silently): check with {@code --test} and reload once more if needed.
+     */
+    private Commands.Result reloadUntilTaken() {
+        Commands.Result reloaded = reload.reload(layout.candidateFile());
+        for (int pass = 1; reloaded.ok(); pass++) {
+            List<String> residue = reload.test(layout.candidateFile()).changes();
+            if (residue.isEmpty()) {
+                return reloaded;
+            }
+            if (pass == MAX_RELOAD_PASSES) {
+                return new Commands.Result(1, "FRR did not take these changes: " + String.join("\n", residue));
+            }
+            LOG.info("FRR reload left {} line(s) to change; reloading again", residue.size());
+            reloaded = reload.reload(layout.candidateFile());
+        }
+        return reloaded;
     }
 
     private void remember(FrrConfig config, String text) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.openpe.frr.FrrSettings;
 
 /**
@@ -83,7 +84,8 @@ final class FrrReload {
         String text = ANSI.matcher(output).replaceAll("");
         text = LOG_PREFIX.matcher(text).replaceAll("");
         text = text.replace("b'", "").replace("\\n", "\n").replace("\\t", "\t");
-        return text.lines().map(String::stripTrailing).filter(l -> !l.isBlank() && !l.equals("'"))
-                .reduce((a, b) -> a + "\n" + b).orElse("");
+        // frr-reload runs two passes and repeats every error of the first in the second
+        return text.lines().map(String::stripTrailing).filter(l -> !l.isBlank() && !l.equals("'")).distinct()
+                .collect(Collectors.joining("\n"));
     }
 }
