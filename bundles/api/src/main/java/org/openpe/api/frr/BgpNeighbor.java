@@ -1,16 +1,23 @@
 package org.openpe.api.frr;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A BGP neighbor. It is activated in the address family of its address, and in L2VPN EVPN when
  * {@code evpn} is set.
  *
- * @param holdTime seconds; set together with {@code keepaliveTime}
- * @param password rendered into the configuration, never logged
- * @param bfd whether BFD runs for this session
- * @param bfdProfile the profile, when the session has BFD settings
+ * @param remoteAs 1..4294967295
+ * @param port the TCP port to dial (FRR: {@code neighbor X port})
+ * @param holdTime seconds, 0 or 3..65535; set together with {@code keepaliveTime}
+ * @param keepaliveTime seconds, at most {@code holdTime}
+ * @param connectTime seconds between connection attempts, 1..65535
+ * @param password TCP MD5 password; rendered into the configuration, masked in {@link #toString()}
+ *     and in every display rendering
+ * @param bfd whether BFD runs for this session (implied by {@code bfdProfile})
+ * @param bfdProfile the {@link BfdProfile} of this session, when it has BFD settings
  * @param allowAsIn accept routes carrying our own ASN (every node shares one)
+ * @param evpn also activated in L2VPN EVPN (with {@code allowas-in} when {@code allowAsIn})
  * @param permissiveRouteMaps accept and announce everything (host sessions)
  */
 public record BgpNeighbor(
@@ -28,14 +35,107 @@ public record BgpNeighbor(
         boolean evpn,
         boolean permissiveRouteMaps) {
 
+    /** TCP MD5 keys are at most 80 bytes; whitespace would split the FRR command. */
+    private static final Pattern PASSWORD = Pattern.compile("\\p{Graph}{1,80}");
+
+    public BgpNeighbor {
+        IpLiterals.requireAddress(address, "BGP neighbor address");
+        if (remoteAs < 1 || remoteAs > 4_294_967_295L) {
+            throw new IllegalArgumentException("remote AS of neighbor " + address + " must be within 1..4294967295, got " + remoteAs);
+        }
+        port.ifPresent(p -> Words.requireRange(p, 0, 65_535, "port of neighbor " + address));
+        if (holdTime.isPresent() != keepaliveTime.isPresent()) {
+            throw new IllegalArgumentException("neighbor " + address + ": holdTime and keepaliveTime must be set together");
+        }
+        holdTime.ifPresent(h -> {
+            if (h != 0 && (h < 3 || h > 65_535)) {
+                throw new IllegalArgumentException("holdTime of neighbor " + address + " must be 0 or within 3..65535 s, got " + h);
+            }
+            if (keepaliveTime.get() < 0 || keepaliveTime.get() > h) {
+                throw new IllegalArgumentException("keepaliveTime of neighbor " + address + " must be within 0..holdTime ("
+                        + h + " s), got " + keepaliveTime.get());
+            }
+        });
+        connectTime.ifPresent(c -> Words.requireRange(c, 1, 65_535, "connectTime of neighbor " + address));
+        password.ifPresent(p -> {
+            if (!PASSWORD.matcher(p).matches()) {
+                // never echo the value: it is a secret
+                throw new IllegalArgumentException("password of neighbor " + address
+                        + " must be 1..80 printable characters without whitespace");
+            }
+        });
+        bfdProfile.ifPresent(p -> Words.requireWord(p, "BFD profile of neighbor " + address));
+        bfd = bfd || bfdProfile.isPresent();
+    }
+
     /** A plain session: no timers, password or BFD. */
     public static BgpNeighbor of(String address, long remoteAs) {
         return new BgpNeighbor(address, remoteAs, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), false, Optional.empty(), false, Optional.empty(), false, false, false);
     }
 
+    /** {@code true} when the address is IPv6, which selects the {@code ipv6 unicast} address family. */
+    public boolean ipv6() {
+        return IpLiterals.isIpv6(address);
+    }
+
+    public BgpNeighbor withPort(int value) {
+        return new BgpNeighbor(address, remoteAs, Optional.of(value), holdTime, keepaliveTime, connectTime,
+                ebgpMultihop, password, bfd, bfdProfile, allowAsIn, evpn, permissiveRouteMaps);
+    }
+
+    public BgpNeighbor withTimers(int holdSeconds, int keepaliveSeconds) {
+        return new BgpNeighbor(address, remoteAs, port, Optional.of(holdSeconds), Optional.of(keepaliveSeconds),
+                connectTime, ebgpMultihop, password, bfd, bfdProfile, allowAsIn, evpn, permissiveRouteMaps);
+    }
+
+    public BgpNeighbor withConnectTime(int seconds) {
+        return new BgpNeighbor(address, remoteAs, port, holdTime, keepaliveTime, Optional.of(seconds),
+                ebgpMultihop, password, bfd, bfdProfile, allowAsIn, evpn, permissiveRouteMaps);
+    }
+
+    public BgpNeighbor withEbgpMultihop(boolean on) {
+        return new BgpNeighbor(address, remoteAs, port, holdTime, keepaliveTime, connectTime,
+                on, password, bfd, bfdProfile, allowAsIn, evpn, permissiveRouteMaps);
+    }
+
+    public BgpNeighbor withPassword(String value) {
+        return new BgpNeighbor(address, remoteAs, port, holdTime, keepaliveTime, connectTime,
+                ebgpMultihop, Optional.of(value), bfd, bfdProfile, allowAsIn, evpn, permissiveRouteMaps);
+    }
+
+    /** Plain {@code neighbor X bfd} with FRR's default timers. */
+    public BgpNeighbor withBfd() {
+        return new BgpNeighbor(address, remoteAs, port, holdTime, keepaliveTime, connectTime,
+                ebgpMultihop, password, true, bfdProfile, allowAsIn, evpn, permissiveRouteMaps);
+    }
+
+    public BgpNeighbor withBfdProfile(String profile) {
+        return new BgpNeighbor(address, remoteAs, port, holdTime, keepaliveTime, connectTime,
+                ebgpMultihop, password, true, Optional.of(profile), allowAsIn, evpn, permissiveRouteMaps);
+    }
+
+    public BgpNeighbor withAllowAsIn(boolean on) {
+        return new BgpNeighbor(address, remoteAs, port, holdTime, keepaliveTime, connectTime,
+                ebgpMultihop, password, bfd, bfdProfile, on, evpn, permissiveRouteMaps);
+    }
+
+    public BgpNeighbor withEvpn(boolean on) {
+        return new BgpNeighbor(address, remoteAs, port, holdTime, keepaliveTime, connectTime,
+                ebgpMultihop, password, bfd, bfdProfile, allowAsIn, on, permissiveRouteMaps);
+    }
+
+    public BgpNeighbor withPermissiveRouteMaps(boolean on) {
+        return new BgpNeighbor(address, remoteAs, port, holdTime, keepaliveTime, connectTime,
+                ebgpMultihop, password, bfd, bfdProfile, allowAsIn, evpn, on);
+    }
+
+    /** Every field except the password, which is shown as {@code ****} when set. */
     @Override
     public String toString() {
-        return "BgpNeighbor[" + address + " remote-as " + remoteAs + (password.isPresent() ? " password ****" : "") + "]";
+        return "BgpNeighbor[address=" + address + ", remoteAs=" + remoteAs + ", port=" + port + ", holdTime=" + holdTime
+                + ", keepaliveTime=" + keepaliveTime + ", connectTime=" + connectTime + ", ebgpMultihop=" + ebgpMultihop
+                + ", password=" + password.map(p -> "****") + ", bfd=" + bfd + ", bfdProfile=" + bfdProfile
+                + ", allowAsIn=" + allowAsIn + ", evpn=" + evpn + ", permissiveRouteMaps=" + permissiveRouteMaps + "]";
     }
 }

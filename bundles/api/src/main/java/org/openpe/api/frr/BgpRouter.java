@@ -4,12 +4,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A {@code router bgp <asn> [vrf <vrf>]} instance.
+ * A {@code router bgp <asn> [vrf <vrf>]} instance. Neighbors are kept sorted by address and
+ * networks sorted and de-duplicated, so equal instances compare equal whatever the order in which
+ * they were declared.
  *
  * @param vrf empty for the default instance
+ * @param routerId an IPv4 address
+ * @param neighbors at most one per address
  * @param networks prefixes announced with {@code network}, each in the address family of its address
  * @param advertiseAllVni {@code advertise-all-vni} in L2VPN EVPN (the default instance with EVPN)
- * @param advertiseUnicast {@code advertise ipv4/ipv6 unicast} in L2VPN EVPN (VRF instances)
+ * @param advertiseUnicast {@code advertise ipv4 unicast} and {@code advertise ipv6 unicast} in
+ *     L2VPN EVPN (VRF instances: their routes become EVPN type-5 routes)
  */
 public record BgpRouter(
         long asn,
@@ -21,7 +26,29 @@ public record BgpRouter(
         boolean advertiseUnicast) {
 
     public BgpRouter {
-        neighbors = List.copyOf(neighbors);
-        networks = List.copyOf(networks);
+        String where = "BGP instance" + vrf.map(v -> " of VRF " + v).orElse("");
+        if (asn < 1 || asn > 4_294_967_295L) {
+            throw new IllegalArgumentException("ASN of " + where + " must be within 1..4294967295, got " + asn);
+        }
+        vrf.ifPresent(v -> Words.requireWord(v, "VRF name"));
+        IpLiterals.requireAddress(routerId, "router id of " + where);
+        if (IpLiterals.isIpv6(routerId)) {
+            throw new IllegalArgumentException("router id of " + where + " must be an IPv4 address, got " + routerId);
+        }
+        neighbors = Words.uniqueSorted(neighbors, BgpNeighbor::address, IpLiterals.ADDRESS_ORDER, "neighbor in " + where);
+        networks.forEach(n -> IpLiterals.requirePrefix(n, "network of " + where));
+        networks = Words.uniqueSorted(networks, (String n) -> n, IpLiterals.PREFIX_ORDER, "network in " + where);
+    }
+
+    /** The default instance ({@code router bgp <asn>}). */
+    public static BgpRouter defaultInstance(long asn, String routerId, List<BgpNeighbor> neighbors, List<String> networks,
+            boolean advertiseAllVni) {
+        return new BgpRouter(asn, Optional.empty(), routerId, neighbors, networks, advertiseAllVni, false);
+    }
+
+    /** A VRF instance ({@code router bgp <asn> vrf <vrf>}) exporting its routes as EVPN type-5 routes. */
+    public static BgpRouter vrfInstance(long asn, String vrf, String routerId, List<BgpNeighbor> neighbors,
+            List<String> networks) {
+        return new BgpRouter(asn, Optional.of(vrf), routerId, neighbors, networks, false, true);
     }
 }

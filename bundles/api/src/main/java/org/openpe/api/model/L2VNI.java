@@ -1,0 +1,36 @@
+package org.openpe.api.model;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.openpe.api.ResourceType;
+
+/**
+ * A VXLAN L2VNI stretching one L2 domain across nodes (EVPN type-2/3 routes).
+ *
+ * @param vni 1..16777215, unique across all VNIs
+ * @param vxlanPort VXLAN UDP port ({@code vxlanport}, default {@value L3VNI#DEFAULT_VXLAN_PORT})
+ * @param hostMaster where the host-side veth is enslaved; empty leaves it alone
+ * @param l2GatewayIp distributed anycast gateway as {@code address/prefix} ({@code l2gatewayip}); immutable
+ */
+public record L2VNI(
+        String name, Optional<String> vrf, int vni, int vxlanPort, Optional<HostMaster> hostMaster,
+        Optional<String> l2GatewayIp)
+        implements Resource {
+
+    public L2VNI {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(vrf, "vrf");
+        Objects.requireNonNull(hostMaster, "hostMaster");
+        Objects.requireNonNull(l2GatewayIp, "l2GatewayIp");
+    }
+
+    @Override
+    public ResourceType type() {
+        return ResourceType.L2VNI;
+    }
+
+    /** {@code vrf} if set, else the resource name. */
+    public String effectiveVrf() {
+        return vrf.orElse(name);
+    }
+}

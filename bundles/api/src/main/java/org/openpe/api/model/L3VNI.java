@@ -1,0 +1,34 @@
+package org.openpe.api.model;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.openpe.api.ResourceType;
+
+/**
+ * A VXLAN L3VNI carrying EVPN type-5 routes of one VRF.
+ *
+ * @param vni 1..16777215, unique across all VNIs
+ * @param vxlanPort VXLAN UDP port ({@code vxlanport}, default {@value #DEFAULT_VXLAN_PORT})
+ * @param hostSession the optional veth leg and BGP session with the host
+ */
+public record L3VNI(String name, Optional<String> vrf, int vni, int vxlanPort, Optional<HostSession> hostSession)
+        implements Resource {
+
+    public static final int DEFAULT_VXLAN_PORT = 4789;
+
+    public L3VNI {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(vrf, "vrf");
+        Objects.requireNonNull(hostSession, "hostSession");
+    }
+
+    @Override
+    public ResourceType type() {
+        return ResourceType.L3VNI;
+    }
+
+    /** {@code vrf} if set, else the resource name. */
+    public String effectiveVrf() {
+        return vrf.orElse(name);
+    }
+}

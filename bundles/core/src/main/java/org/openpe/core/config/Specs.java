@@ -1,0 +1,68 @@
+package org.openpe.core.config;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The configuration as written, one record per object of the seed API, before defaults and
+ * validation. Component names are the configuration keys; {@code null} means "not set".
+ */
+public final class Specs {
+
+    private Specs() {}
+
+    public record UnderlaySpec(
+            Long asn,
+            String routeridcidr,
+            List<NeighborSpec> neighbors,
+            @JsonDeserialize(using = CommaListDeserializer.class) List<String> nics,
+            EvpnSpec evpn) {}
+
+    public record NeighborSpec(
+            Long asn,
+            Long hostasn,
+            String address,
+            Long port,
+            String password,
+            String passwordSecret,
+            @JsonDeserialize(using = GoDurationDeserializer.class) Duration holdTime,
+            @JsonDeserialize(using = GoDurationDeserializer.class) Duration keepaliveTime,
+            @JsonDeserialize(using = GoDurationDeserializer.class) Duration connectTime,
+            Boolean ebgpMultiHop,
+            BfdSpec bfd) {}
+
+    public record BfdSpec(
+            Long receiveInterval,
+            Long transmitInterval,
+            Long detectMultiplier,
+            Long echoInterval,
+            Boolean echoMode,
+            Boolean passiveMode,
+            Long minimumTtl) {}
+
+    public record EvpnSpec(String vtepcidr) {}
+
+    public record L3VniSpec(String vrf, Long vni, Long vxlanport, HostSessionSpec hostsession) {}
+
+    public record L2VniSpec(String vrf, Long vni, Long vxlanport, HostMasterSpec hostmaster, String l2gatewayip) {}
+
+    public record HostMasterSpec(String name, String type, Boolean autocreate) {}
+
+    public record L3PassthroughSpec(HostSessionSpec hostsession) {}
+
+    public record HostSessionSpec(Long asn, Long hostasn, LocalCidrSpec localcidr) {}
+
+    public record LocalCidrSpec(String ipv4, String ipv6) {}
+
+    public record NodeSpec(
+            Long nodeIndex,
+            String nodeIndexInterface,
+            String nodeIndexCidr,
+            String routerNamespace,
+            FrrSpec frr,
+            String logLevel) {}
+
+    public record FrrSpec(
+            Boolean supervise, String pathspace, String binaryDir, String vtysh, String reloadScript, String configDir) {}
+}

@@ -1,0 +1,246 @@
+package org.openpe.core.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openpe.core.validation.TestConfigs.candidate;
+import static org.openpe.core.validation.TestConfigs.l2vni;
+import static org.openpe.core.validation.TestConfigs.l3vni;
+import static org.openpe.core.validation.TestConfigs.passthrough;
+import static org.openpe.core.validation.TestConfigs.underlay;
+import static org.openpe.core.validation.TestConfigs.updated;
+import static org.openpe.core.validation.TestConfigs.with;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.openpe.api.ResourceType;
+import org.openpe.api.model.L2VNI;
+import org.openpe.api.model.L3VNI;
+import org.openpe.core.config.Candidate;
+import org.openpe.core.config.ConfigSource;
+import org.openpe.core.config.ResourceEntry;
+
+/** Rules across resources, failure isolation and the immutable fields. */
+class ConfigValidatorTest {
+
+    private static TestConfigs.Set base() {
+        return new TestConfigs.Set().add(ResourceType.UNDERLAY, "default", underlay());
+    }
+
+    private static void assertValid(ResourceEntry e) {
+        assertEquals(Verdict.VALID, e.verdict(), e.key() + ": " + e.verdict().message());
+        assertEquals(e.resource(), e.inForce());
+    }
+
+    private static void assertInvalid(ResourceEntry e, String expected) {
+        Verdict.Invalid invalid = assertInstanceOf(Verdict.Invalid.class, e.verdict(), e.key().toString());
+        assertTrue(invalid.reasons().contains(expected), () -> "expected '" + expected + "' in " + invalid.reasons());
+        assertEquals(Optional.empty(), e.inForce());
+    }
+
+    private static void assertBlocked(ResourceEntry e, String dependency, String reason) {
+        Verdict.Blocked blocked = assertInstanceOf(Verdict.Blocked.class, e.verdict(), e.key().toString());
+        assertEquals(dependency, blocked.dependency());
+        assertEquals(reason, blocked.reason());
+        assertEquals(Optional.empty(), e.inForce());
+        assertTrue(e.resource().isPresent());
+    }
+
+    @Test
+    void theSpecExampleIsValid() {
+        Map<String, ResourceEntry> r = base()
+                .add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"))
+                .add(ResourceType.L2VNI, "red110", l2vni(110))
+                .add(ResourceType.L3PASSTHROUGH, "passthrough", passthrough())
+                .validate(3);
+        r.values().forEach(ConfigValidatorTest::assertValid);
+        assertEquals(4, r.size());
+    }
+
+    @Test
+    void onlyOneUnderlay() {
+        Map<String, ResourceEntry> r = base().add(ResourceType.UNDERLAY, "second", underlay()).validate(0);
+        assertValid(r.get("underlay default"));
+        assertInvalid(r.get("underlay second"), "underlay second: only one underlay is allowed; underlay default is already configured");
+    }
+
+    @Test
+    void onlyOnePassthrough() {
+        Map<String, ResourceEntry> r = base()
+                .add(ResourceType.L3PASSTHROUGH, "a", passthrough())
+                .add(ResourceType.L3PASSTHROUGH, "b", with(passthrough(), "hostsession.localcidr.ipv4", "192.168.30.0/24",
+                        "hostsession.localcidr.ipv6", null))
+                .validate(0);
+        assertValid(r.get("l3passthrough a"));
+        assertInvalid(r.get("l3passthrough b"),
+                "l3passthrough b: only one l3passthrough is allowed; l3passthrough a is already configured");
+    }
+
+    @Test
+    void vniIsUniqueAcrossL3AndL2() {
+        Map<String, ResourceEntry> r = base()
+                .add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"))
+                .add(ResourceType.L2VNI, "red100", with(l2vni(100), "vrf", "blue"))
+                .add(ResourceType.L3VNI, "green", l3vni(100, "192.169.11.0/24"))
+                .validate(0);
+        assertValid(r.get("l3vni red"));
+        assertInvalid(r.get("l2vni red100"), "l2vni red100: 'vni' = 100 is already used by l3vni red");
+        assertInvalid(r.get("l3vni green"), "l3vni green: 'vni' = 100 is already used by l3vni red");
+    }
+
+    @Test
+    void vrfIsUniquePerKindButSharedBetweenKinds() {
+        Map<String, ResourceEntry> r = base()
+                .add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"))
+                .add(ResourceType.L3VNI, "red2", with(l3vni(101, "192.169.11.0/24"), "vrf", "red"))
+                .add(ResourceType.L2VNI, "l2a", l2vni(110))
+                .add(ResourceType.L2VNI, "l2b", l2vni(111))
+                .validate(0);
+        assertValid(r.get("l3vni red"));
+        assertInvalid(r.get("l3vni red2"), "l3vni red2: VRF 'red' is already used by l3vni red (one L3VNI per VRF)");
+        assertValid(r.get("l2vni l2a"));
+        assertInvalid(r.get("l2vni l2b"), "l2vni l2b: VRF 'red' is already used by l2vni l2a (one L2VNI per VRF)");
+    }
+
+    @Test
+    void hostSessionCidrsMustNotOverlapPerFamily() {
+        Map<String, ResourceEntry> r = base()
+                .add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"))
+                .add(ResourceType.L3VNI, "blue", l3vni(101, "192.169.10.128/25"))
+                .add(ResourceType.L3PASSTHROUGH, "pt", with(passthrough(), "hostsession.localcidr.ipv4", "192.169.0.0/16"))
+                .add(ResourceType.L3VNI, "green", with(l3vni(102, "192.169.20.0/24"),
+                        "hostsession.localcidr.ipv6", "2001:db8:10::/96"))
+                .add(ResourceType.L3VNI, "white", l3vni(103, "192.169.30.0/24"))
+                .validate(0);
+        assertValid(r.get("l3vni red"));
+        assertInvalid(r.get("l3vni blue"),
+                "l3vni blue: 'hostsession.localcidr.ipv4' = '192.169.10.128/25' overlaps 192.169.10.0/24 of l3vni red");
+        assertInvalid(r.get("l3passthrough pt"),
+                "l3passthrough pt: 'hostsession.localcidr.ipv4' = '192.169.0.0/16' overlaps 192.169.10.0/24 of l3vni red");
+        // the rejected passthrough claims nothing, so its IPv6 CIDR does not block green
+        assertValid(r.get("l3vni green"));
+        assertValid(r.get("l3vni white"));
+    }
+
+    @Test
+    void vnisNeedAnUnderlayWithEvpn() {
+        Map<String, ResourceEntry> none = new TestConfigs.Set()
+                .add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"))
+                .add(ResourceType.L3PASSTHROUGH, "pt", passthrough())
+                .validate(0);
+        assertBlocked(none.get("l3vni red"), "underlay", "l3vni red: waiting for an underlay; none is configured");
+        assertBlocked(none.get("l3passthrough pt"), "underlay", "l3passthrough pt: waiting for an underlay; none is configured");
+
+        Map<String, ResourceEntry> noEvpn = new TestConfigs.Set()
+                .add(ResourceType.UNDERLAY, "default", with(underlay(), "evpn.vtepcidr", null))
+                .add(ResourceType.L2VNI, "l2", l2vni(110))
+                .add(ResourceType.L3PASSTHROUGH, "pt", passthrough())
+                .validate(0);
+        assertBlocked(noEvpn.get("l2vni l2"), "underlay default",
+                "l2vni l2: underlay default has no evpn (set evpn.vtepcidr); VNIs need EVPN");
+        assertValid(noEvpn.get("l3passthrough pt"));
+    }
+
+    @Test
+    void anInvalidUnderlayBlocksItsDependentsOnly() {
+        Map<String, ResourceEntry> r = new TestConfigs.Set()
+                .add(ResourceType.UNDERLAY, "default", with(underlay(), "asn", "x"))
+                .add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"))
+                .add(ResourceType.L2VNI, "bad", with(l2vni(110), "vni", "0"))
+                .validate(0);
+        assertInvalid(r.get("underlay default"), "underlay default: 'asn' = 'x' is not an integer (or is too large)");
+        assertBlocked(r.get("l3vni red"), "underlay default", "l3vni red: waiting for underlay default, which is invalid");
+        assertInvalid(r.get("l2vni bad"), "l2vni bad: 'vni' = 0 is out of range 1..16777215");
+    }
+
+    @Test
+    void anInvalidResourceIsRejectedAlone() {
+        Map<String, ResourceEntry> r = base()
+                .add(ResourceType.L3VNI, "red", with(l3vni(100, "192.169.10.0/24"), "hostsession.asnn", "1"))
+                .add(ResourceType.L3VNI, "blue", l3vni(200, "192.169.11.0/24"))
+                .validate(0);
+        assertInvalid(r.get("l3vni red"),
+                "l3vni red: key 'hostsession.asnn' is not a known field (known here: asn, hostasn, localcidr)");
+        assertValid(r.get("l3vni blue"));
+        assertValid(r.get("underlay default"));
+    }
+
+    @Test
+    void invalidNodeSettingsBlockEverything() {
+        NodeState node = new NodeState(Optional.empty(), NodeRules.defaults(), OptionalInt.empty(),
+                List.of("node settings: no node index"));
+        Map<String, ResourceEntry> r = base().add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"))
+                .add(ResourceType.L3VNI, "bad", l3vni(0, "192.169.11.0/24")).validate(node);
+        assertBlocked(r.get("underlay default"), "node settings",
+                "underlay default: waiting for valid node settings (node settings: no node index)");
+        assertBlocked(r.get("l3vni red"), "node settings",
+                "l3vni red: waiting for valid node settings (node settings: no node index)");
+        assertInvalid(r.get("l3vni bad"), "l3vni bad: 'vni' = 0 is out of range 1..16777215");
+    }
+
+    @Test
+    void duplicateNamesAreRejected() {
+        Candidate first = candidate(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"));
+        Candidate second = new Candidate(first.key(), new ConfigSource("org.openpe.l3vni.1234",
+                Optional.of("/etc/org.openpe.l3vni-x.cfg.json")), l3vni(200, "192.169.11.0/24"), Optional.empty(),
+                Optional.empty());
+        List<ResourceEntry> all = base().add(first).add(second).validateAll(0);
+        assertValid(all.get(1));
+        assertInvalid(all.get(2), "l3vni red: is also defined by org.openpe.l3vni~red; names must be unique per type");
+    }
+
+    @Test
+    void changedLocalCidrIsRejectedAndThePreviousVersionStaysInForce() {
+        Candidate original = candidate(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"));
+        L3VNI accepted = (L3VNI) base().add(original).validate(0).get("l3vni red").resource().orElseThrow();
+
+        Candidate changed = updated(candidate(ResourceType.L3VNI, "red",
+                with(l3vni(100, "192.169.99.0/24"), "vxlanport", "4790")), accepted);
+        ResourceEntry e = base().add(changed).validate(0).get("l3vni red");
+        assertInstanceOf(Verdict.Invalid.class, e.verdict());
+        assertEquals("l3vni red: 'hostsession.localcidr' cannot be changed on an existing resource (was ipv4"
+                + " 192.169.10.0/24, ipv6 unset, now ipv4 192.169.99.0/24, ipv6 unset); delete l3vni red and create it"
+                + " again to change it. The previous configuration stays in force", e.verdict().message());
+        assertEquals(Optional.of(accepted), e.inForce());
+        assertEquals(4790, ((L3VNI) e.resource().orElseThrow()).vxlanPort());
+
+        Candidate sameCidr = updated(candidate(ResourceType.L3VNI, "red",
+                with(l3vni(100, "192.169.10.0/24"), "vxlanport", "4790")), accepted);
+        assertValid(base().add(sameCidr).validate(0).get("l3vni red"));
+    }
+
+    @Test
+    void changedGatewayIpIsRejected() {
+        L2VNI accepted = (L2VNI) base().add(ResourceType.L2VNI, "l2", l2vni(110)).validate(0).get("l2vni l2")
+                .resource().orElseThrow();
+        Candidate changed = updated(candidate(ResourceType.L2VNI, "l2", with(l2vni(110), "l2gatewayip", "192.171.24.254/24")),
+                accepted);
+        ResourceEntry e = base().add(changed).validate(0).get("l2vni l2");
+        assertTrue(e.verdict().message().startsWith("l2vni l2: 'l2gatewayip' cannot be changed on an existing resource"
+                + " (was 192.171.24.1/24, now 192.171.24.254/24); delete l2vni l2 and create it again"), e.verdict().message());
+        assertEquals(Optional.of(accepted), e.inForce());
+    }
+
+    @Test
+    void changedPassthroughCidrIsRejected() {
+        var accepted = base().add(ResourceType.L3PASSTHROUGH, "pt", passthrough()).validate(0).get("l3passthrough pt")
+                .resource().orElseThrow();
+        Candidate changed = updated(candidate(ResourceType.L3PASSTHROUGH, "pt",
+                with(passthrough(), "hostsession.localcidr.ipv6", null)), accepted);
+        ResourceEntry e = base().add(changed).validate(0).get("l3passthrough pt");
+        assertTrue(e.verdict().message().contains("'hostsession.localcidr' cannot be changed"), e.verdict().message());
+        assertEquals(Optional.of(accepted), e.inForce());
+    }
+
+    @Test
+    void unnamedConfigurationIsInvalid() {
+        Candidate c = new Candidate(new org.openpe.core.config.ResourceKey(ResourceType.L2VNI, "org.openpe.l2vni.abc"),
+                new ConfigSource("org.openpe.l2vni.abc", Optional.empty()), l2vni(10), Optional.empty(),
+                Optional.of("has no name: add a 'name' property"));
+        ResourceEntry e = base().add(c).validate(0).get("l2vni org.openpe.l2vni.abc");
+        assertInvalid(e, "l2vni org.openpe.l2vni.abc: has no name: add a 'name' property");
+    }
+}

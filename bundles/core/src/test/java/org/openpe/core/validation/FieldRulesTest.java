@@ -1,0 +1,271 @@
+package org.openpe.core.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openpe.core.validation.TestConfigs.l2vni;
+import static org.openpe.core.validation.TestConfigs.l3vni;
+import static org.openpe.core.validation.TestConfigs.passthrough;
+import static org.openpe.core.validation.TestConfigs.underlay;
+import static org.openpe.core.validation.TestConfigs.with;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openpe.api.ResourceType;
+import org.openpe.api.model.BFDSettings;
+import org.openpe.api.model.HostMaster;
+import org.openpe.api.model.L2VNI;
+import org.openpe.api.model.L3Passthrough;
+import org.openpe.api.model.L3VNI;
+import org.openpe.api.model.Neighbor;
+import org.openpe.api.model.Underlay;
+
+/** Every per-resource rule of spec section 3 and the seed limits, each accepted and rejected. */
+class FieldRulesTest {
+
+    private static final String N = "neighbors.0.";
+
+    static FieldRules.Result check(ResourceType type, String name, Map<String, Object> props, int index) {
+        return FieldRules.check(TestConfigs.candidate(type, name, props), OptionalInt.of(index));
+    }
+
+    static Stream<Arguments> rejected() {
+        return Stream.of(
+                // underlay
+                reject(ResourceType.UNDERLAY, with(underlay(), "asn", null), "underlay u: 'asn' is required"),
+                reject(ResourceType.UNDERLAY, with(underlay(), "asn", "0"), "underlay u: 'asn' = 0 is out of range 1..4294967295"),
+                reject(ResourceType.UNDERLAY, with(underlay(), "asn", "4294967296"), "'asn' = 4294967296 is out of range 1..4294967295"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "asn", null, N + "address", null),
+                        "'neighbors' needs at least one neighbor"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "asn", null), "'neighbors.0.asn' is required"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "asn", "64514"),
+                        "'neighbors.0.asn' = 64514 equals the underlay asn; only eBGP neighbors are supported"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "address", null), "'neighbors.0.address' is required"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "address", "tor1.example"),
+                        "'neighbors.0.address' = 'tor1.example' is not an IP address"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "holdTime", "90s"),
+                        "'neighbors.0.holdTime' and 'neighbors.0.keepaliveTime' must be set together"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "keepaliveTime", "30s"),
+                        "must be set together"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "holdTime", "2s", N + "keepaliveTime", "1s"),
+                        "'neighbors.0.holdTime' = 2s must be 0 or between 3s and 65535s"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "holdTime", "30s", N + "keepaliveTime", "1m"),
+                        "'neighbors.0.keepaliveTime' = 1m0s must not exceed 'neighbors.0.holdTime' = 30s"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "holdTime", "30500ms", N + "keepaliveTime", "10s"),
+                        "'neighbors.0.holdTime' = 30.5s must be a whole, non-negative number of seconds"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "connectTime", "1500ms"),
+                        "'neighbors.0.connectTime' = 1.5s must be a whole"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "connectTime", "0"),
+                        "'neighbors.0.connectTime' = 0s must be between 1s and 65535s"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "connectTime", "65536s"),
+                        "must be between 1s and 65535s"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "port", "16385"),
+                        "'neighbors.0.port' = 16385 is out of range 0..16384"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "password", "x", N + "passwordSecret", "y"),
+                        "'neighbors.0.password' and 'neighbors.0.passwordSecret' are mutually exclusive"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "hostasn", "64512"),
+                        "'neighbors.0.hostasn' = 64512 must differ from 'neighbors.0.asn'"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "bfd.receiveInterval", "9"),
+                        "'neighbors.0.bfd.receiveInterval' = 9 is out of range 10..60000"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "bfd.transmitInterval", "60001"),
+                        "'neighbors.0.bfd.transmitInterval' = 60001 is out of range 10..60000"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "bfd.echoInterval", "5"),
+                        "'neighbors.0.bfd.echoInterval' = 5 is out of range 10..60000"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "bfd.detectMultiplier", "1"),
+                        "'neighbors.0.bfd.detectMultiplier' = 1 is out of range 2..255"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "bfd.detectMultiplier", "256"), "out of range 2..255"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "bfd.minimumTtl", "0"),
+                        "'neighbors.0.bfd.minimumTtl' = 0 is out of range 1..254"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "bfd.minimumTtl", "255"), "out of range 1..254"),
+                reject(ResourceType.UNDERLAY, with(underlay(), "nics", "eth0,eth1"),
+                        "'nics' = 'eth0,eth1' lists 2 NICs; at most one NIC can be moved into the router namespace"),
+                reject(ResourceType.UNDERLAY, with(underlay(), "nics", "averyveryverylong0"),
+                        "'nics' = 'averyveryverylong0' is longer than 15 characters"),
+                reject(ResourceType.UNDERLAY, with(underlay(), "nics", "0eth"),
+                        "'nics' = '0eth' must start with a letter"),
+                reject(ResourceType.UNDERLAY, with(underlay(), "routeridcidr", "fd00::/64"),
+                        "'routeridcidr' = 'fd00::/64' is not an IPv4 CIDR"),
+                reject(ResourceType.UNDERLAY, with(underlay(), "routeridcidr", "10.0.0.0"),
+                        "'routeridcidr' = '10.0.0.0' is not a valid CIDR"),
+                reject(ResourceType.UNDERLAY, with(underlay(), "evpn.vtepcidr", "100.65.0/24"),
+                        "'evpn.vtepcidr' = '100.65.0/24' is not a valid CIDR"),
+                // L3VNI
+                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "vni", null), "l3vni u: 'vni' is required"),
+                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "vni", "0"),
+                        "'vni' = 0 is out of range 1..16777215"),
+                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "vni", "16777216"),
+                        "'vni' = 16777216 is out of range 1..16777215"),
+                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "vxlanport", "0"),
+                        "'vxlanport' = 0 is out of range 1..65535"),
+                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "vrf", "red.1"),
+                        "'vrf' = 'red.1' must start with a letter and contain only letters, digits, '_' and '-'"),
+                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "vrf", "a234567890123456"),
+                        "'vrf' = 'a234567890123456' is longer than 15 characters"),
+                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "hostsession.hostasn", "64514"),
+                        "'hostsession.hostasn' = 64514 must differ from 'hostsession.asn'"),
+                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "hostsession.asn", null),
+                        "'hostsession.asn' is required"),
+                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "hostsession.hostasn", null),
+                        "'hostsession.hostasn' is required"),
+                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "hostsession.localcidr.ipv4", null),
+                        "'hostsession.localcidr' needs at least one of 'hostsession.localcidr.ipv4' and 'hostsession.localcidr.ipv6'"),
+                reject(ResourceType.L3VNI, l3vni(100, "2001:db8::/64"),
+                        "'hostsession.localcidr.ipv4' = '2001:db8::/64' is not an IPv4 CIDR"),
+                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "hostsession.localcidr.ipv6", "10.0.0.0/8"),
+                        "'hostsession.localcidr.ipv6' = '10.0.0.0/8' is not an IPv6 CIDR"),
+                // L2VNI
+                reject(ResourceType.L2VNI, with(l2vni(110), "vni", "16777216"), "'vni' = 16777216 is out of range"),
+                reject(ResourceType.L2VNI, with(l2vni(110), "hostmaster.name", "br0"),
+                        "'hostmaster.name' and 'hostmaster.autocreate = true' are mutually exclusive"),
+                reject(ResourceType.L2VNI, with(l2vni(110), "hostmaster.autocreate", "false"),
+                        "'hostmaster' needs either 'hostmaster.name' or 'hostmaster.autocreate = true'"),
+                reject(ResourceType.L2VNI, with(l2vni(110), "hostmaster.type", "ovs"),
+                        "'hostmaster.type' = 'ovs' is not supported; the only type is 'bridge'"),
+                reject(ResourceType.L2VNI, with(l2vni(110), "hostmaster.autocreate", null, "hostmaster.name", "br 0"),
+                        "'hostmaster.name' = 'br 0' must start with a letter"),
+                reject(ResourceType.L2VNI, with(l2vni(110), "l2gatewayip", "192.171.24.1"),
+                        "'l2gatewayip' = '192.171.24.1' is not an address with prefix length"),
+                // passthrough
+                reject(ResourceType.L3PASSTHROUGH, Map.of(), "'hostsession' is required"),
+                reject(ResourceType.L3PASSTHROUGH, with(passthrough(), "hostsession.hostasn", "64514"),
+                        "'hostsession.hostasn' = 64514 must differ from 'hostsession.asn'"));
+    }
+
+    private static Arguments reject(ResourceType type, Map<String, Object> props, String expected) {
+        return Arguments.of(type, props, expected);
+    }
+
+    @ParameterizedTest
+    @MethodSource("rejected")
+    void rejects(ResourceType type, Map<String, Object> props, String expected) {
+        FieldRules.Result r = check(type, "u", props, 0);
+        assertEquals(null, r.resource());
+        assertTrue(r.problems().stream().anyMatch(m -> m.contains(expected)),
+                () -> "expected '" + expected + "' in " + r.problems());
+        assertTrue(r.problems().stream().allMatch(m -> m.startsWith(type.id() + " u: ")), r.problems()::toString);
+    }
+
+    @Test
+    void acceptsAFullUnderlayWithDefaults() {
+        Map<String, Object> props = with(underlay(), N + "holdTime", "90s", N + "keepaliveTime", "30s",
+                N + "connectTime", "10s", N + "port", "180", N + "password", "s3cret", N + "ebgpMultiHop", "true",
+                N + "bfd.receiveInterval", "10", N + "bfd.transmitInterval", "60000", N + "bfd.detectMultiplier", "2",
+                N + "bfd.echoInterval", "50", N + "bfd.echoMode", "true", N + "bfd.minimumTtl", "254",
+                "neighbors.1.asn", "64513", "neighbors.1.address", "fd00::2", "neighbors.1.bfd.passiveMode", "false");
+        Underlay u = (Underlay) check(ResourceType.UNDERLAY, "default", props, 0).resource();
+        assertEquals(64514, u.asn());
+        assertEquals("10.0.0.0/24", u.routerIdCidr());
+        assertEquals(List.of("toswitch"), u.nics());
+        assertEquals("100.65.0.0/24", u.evpn().orElseThrow().vtepCidr());
+        Neighbor n = u.neighbors().get(0);
+        assertEquals(Optional.of(Duration.ofSeconds(90)), n.holdTime());
+        assertEquals(Optional.of(180), n.port());
+        assertEquals(Optional.of("s3cret"), n.password());
+        assertTrue(n.ebgpMultiHop());
+        assertEquals(new BFDSettings(Optional.of(10), Optional.of(60000), Optional.of(2), Optional.of(50), true, false,
+                Optional.of(254)), n.bfd().orElseThrow());
+        assertTrue(u.neighbors().get(1).bfd().orElseThrow().isDefault());
+    }
+
+    @Test
+    void acceptsBoundaryValues() {
+        assertAccepted(ResourceType.UNDERLAY, with(underlay(), "asn", "4294967295", N + "asn", "1", N + "port", "0",
+                N + "holdTime", "0", N + "keepaliveTime", "0"));
+        assertAccepted(ResourceType.UNDERLAY, with(underlay(), N + "holdTime", "3s", N + "keepaliveTime", "3s",
+                N + "connectTime", "65535s", N + "port", "16384"));
+        assertAccepted(ResourceType.L3VNI, with(l3vni(16777215, "192.169.10.0/24"), "vxlanport", "65535"));
+        assertAccepted(ResourceType.L3VNI, with(l3vni(1, "192.169.10.0/24"), "vrf", "a23456789012345"));
+    }
+
+    @Test
+    void emptyNicListMeansNoNic() {
+        Underlay u = (Underlay) assertAccepted(ResourceType.UNDERLAY, with(underlay(), "nics", ""));
+        assertEquals(List.of(), u.nics());
+        assertEquals(Optional.empty(), u.nic());
+        assertEquals(Optional.empty(),
+                ((Underlay) assertAccepted(ResourceType.UNDERLAY, with(underlay(), "nics", null))).nic());
+    }
+
+    @Test
+    void underlayWithoutEvpnIsValid() {
+        Underlay u = (Underlay) assertAccepted(ResourceType.UNDERLAY, with(underlay(), "evpn.vtepcidr", null));
+        assertEquals(Optional.empty(), u.evpn());
+    }
+
+    @Test
+    void l3vniDefaultsAndEffectiveVrf() {
+        L3VNI v = (L3VNI) check(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"), 0).resource();
+        assertEquals(4789, v.vxlanPort());
+        assertEquals("red", v.effectiveVrf());
+        assertEquals(64515, v.hostSession().orElseThrow().hostAsn());
+        L3VNI noSession = (L3VNI) check(ResourceType.L3VNI, "blue", TestConfigs.props("vni", "200", "vrf", "tenant"), 0)
+                .resource();
+        assertEquals("tenant", noSession.effectiveVrf());
+        assertEquals(Optional.empty(), noSession.hostSession());
+    }
+
+    @Test
+    void defaultVrfFromAnInvalidResourceNameIsRejected() {
+        FieldRules.Result r = check(ResourceType.L3VNI, "a-very-long-vrf-name", l3vni(100, "192.169.10.0/24"), 0);
+        assertEquals(List.of("l3vni a-very-long-vrf-name: the VRF name defaults to the resource name"
+                + " 'a-very-long-vrf-name', which is not a valid interface name (at most 15 characters, a letter first,"
+                + " then letters, digits, '_' or '-'); set 'vrf'"), r.problems());
+        assertAccepted(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "vrf", "red"));
+    }
+
+    @Test
+    void l2vniWithHostMasterName() {
+        L2VNI v = (L2VNI) assertAccepted(ResourceType.L2VNI,
+                with(l2vni(110), "hostmaster.autocreate", null, "hostmaster.name", "br-hs-110", "hostmaster.type", "bridge"));
+        assertEquals(new HostMaster(Optional.of("br-hs-110"), "bridge", false), v.hostMaster().orElseThrow());
+        assertEquals(Optional.of("192.171.24.1/24"), v.l2GatewayIp());
+        assertEquals("red", v.effectiveVrf());
+        L2VNI bare = (L2VNI) assertAccepted(ResourceType.L2VNI, TestConfigs.props("vni", "120"));
+        assertEquals(Optional.empty(), bare.hostMaster());
+        assertEquals("u", bare.effectiveVrf());
+    }
+
+    @Test
+    void passthroughDualStack() {
+        L3Passthrough pt = (L3Passthrough) assertAccepted(ResourceType.L3PASSTHROUGH, passthrough());
+        assertEquals(Optional.of("2001:db8:10::/64"), pt.hostSession().localCidr().ipv6());
+    }
+
+    @Test
+    void cidrTooSmallForTheNodeIndexNamesIndexAndCidr() {
+        assertEquals(List.of("underlay u: 'routeridcidr': CIDR 10.0.0.0/30 is too small for node index 3"
+                        + " (it has 4 addresses, address #4 is needed)"),
+                check(ResourceType.UNDERLAY, "u", with(underlay(), "routeridcidr", "10.0.0.0/30",
+                        "evpn.vtepcidr", "100.65.0.0/29"), 3).problems());
+        assertEquals(List.of("underlay u: 'evpn.vtepcidr': CIDR 100.65.0.0/31 is too small for node index 3"
+                        + " (it has 2 addresses, address #3 is needed)"),
+                check(ResourceType.UNDERLAY, "u", with(underlay(), "evpn.vtepcidr", "100.65.0.0/31"), 3).problems());
+        assertEquals(List.of("l3vni u: 'hostsession.localcidr.ipv4': CIDR 192.169.10.0/30 is too small for node index 2"
+                        + " (it has 4 addresses, address #4 is needed)"),
+                check(ResourceType.L3VNI, "u", l3vni(100, "192.169.10.0/30"), 2).problems());
+        assertEquals(List.of(), check(ResourceType.L3VNI, "u", l3vni(100, "192.169.10.0/30"), 1).problems());
+        assertTrue(check(ResourceType.L3PASSTHROUGH, "u", with(passthrough(), "hostsession.localcidr.ipv6",
+                "2001:db8::/127"), 1).problems().get(0).contains("'hostsession.localcidr.ipv6': CIDR 2001:db8::/127"
+                + " is too small for node index 1"));
+    }
+
+    @Test
+    void badNamesAreRejected() {
+        assertEquals(List.of("l2vni bad name: the name 'bad name' may only contain letters, digits, '.', '_' and '-'"
+                + " and must start with a letter or digit"),
+                check(ResourceType.L2VNI, "bad name", l2vni(10), 0).problems());
+    }
+
+    private static Object assertAccepted(ResourceType type, Map<String, Object> props) {
+        FieldRules.Result r = check(type, "u", props, 0);
+        assertEquals(List.of(), r.problems());
+        return r.resource();
+    }
+}

@@ -1,0 +1,179 @@
+package org.openpe.frr.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import org.openpe.api.frr.BfdProfile;
+import org.openpe.api.frr.BgpNeighbor;
+import org.openpe.api.frr.BgpRouter;
+import org.openpe.api.frr.FrrConfig;
+import org.openpe.api.frr.VrfVni;
+
+/**
+ * Renders an {@link FrrConfig} to the text of an integrated {@code frr.conf}. The output depends
+ * only on the (already normalised) configuration, never on declaration order, and uses the forms
+ * FRR 8.4 prints in {@code show running-config} (defaults left out, {@code ebgp-multihop 255}), so
+ * that frr-reload finds nothing to change after an apply.
+ */
+final class ConfigRenderer {
+
+    static final String MASK = "****";
+    static final String PERMISSIVE_ROUTE_MAP = "allowall";
+
+    // FRR's BFD defaults (bfdd/bfd.h): a profile only carries what differs from them.
+    private static final int DEFAULT_INTERVAL_MS = 300;
+    private static final int DEFAULT_DETECT_MULTIPLIER = 3;
+    private static final int DEFAULT_ECHO_INTERVAL_MS = 50;
+    private static final int DEFAULT_MINIMUM_TTL = 254;
+    private static final int MAX_TTL = 255;
+
+    private final Path logFile;
+
+    /** @param logFile the file the {@code log file} line names */
+    ConfigRenderer(Path logFile) {
+        this.logFile = logFile;
+    }
+
+    /** The text applied to FRR, passwords included. Never log it. */
+    String render(FrrConfig config) {
+        return render(config, false);
+    }
+
+    /** The same text with every password replaced by {@value #MASK}, for status and logs. */
+    String renderForDisplay(FrrConfig config) {
+        return render(config, true);
+    }
+
+    private String render(FrrConfig config, boolean maskSecrets) {
+        Lines out = new Lines();
+        header(out, config);
+        config.vrfVnis().forEach(v -> vrfVni(out, v));
+        bfd(out, config.bfdProfiles());
+        if (config.routers().stream().anyMatch(r -> r.neighbors().stream().anyMatch(BgpNeighbor::permissiveRouteMaps))) {
+            out.line("route-map " + PERMISSIVE_ROUTE_MAP + " permit 1").line("exit").line("!");
+        }
+        config.routers().forEach(r -> router(out, r, maskSecrets));
+        return out.toString();
+    }
+
+    private void header(Lines out, FrrConfig config) {
+        out.line("hostname " + config.hostname())
+                .line("log file " + logFile + " " + config.logLevel())
+                .line("ip nht resolve-via-default")
+                .line("ipv6 nht resolve-via-default")
+                .line("!");
+    }
+
+    private static void vrfVni(Lines out, VrfVni v) {
+        out.line("vrf " + v.vrf()).line(" vni " + v.vni()).line("exit-vrf").line("!");
+    }
+
+    private static void bfd(Lines out, List<BfdProfile> profiles) {
+        if (profiles.isEmpty()) {
+            return;
+        }
+        out.line("bfd");
+        for (BfdProfile p : profiles) {
+            out.line(" profile " + p.name());
+            p.detectMultiplier().filter(v -> v != DEFAULT_DETECT_MULTIPLIER).ifPresent(v -> out.line("  detect-multiplier " + v));
+            p.receiveInterval().filter(v -> v != DEFAULT_INTERVAL_MS).ifPresent(v -> out.line("  receive-interval " + v));
+            p.transmitInterval().filter(v -> v != DEFAULT_INTERVAL_MS).ifPresent(v -> out.line("  transmit-interval " + v));
+            if (p.passiveMode()) {
+                out.line("  passive-mode");
+            }
+            if (p.echoMode()) {
+                out.line("  echo-mode");
+            }
+            p.echoInterval().filter(v -> v != DEFAULT_ECHO_INTERVAL_MS).ifPresent(v -> out.line("  echo receive-interval " + v));
+            p.minimumTtl().filter(v -> v != DEFAULT_MINIMUM_TTL).ifPresent(v -> out.line("  minimum-ttl " + v));
+            out.line(" exit").line(" !");
+        }
+        out.line("exit").line("!");
+    }
+
+    private static void router(Lines out, BgpRouter r, boolean maskSecrets) {
+        out.line("router bgp " + r.asn() + r.vrf().map(v -> " vrf " + v).orElse(""))
+                .line(" no bgp ebgp-requires-policy")
+                .line(" no bgp network import-check")
+                .line(" no bgp default ipv4-unicast")
+                .line(" bgp router-id " + r.routerId());
+        r.neighbors().forEach(n -> session(out, n, maskSecrets));
+        unicast(out, r, "ipv4", n -> !n.ipv6());
+        unicast(out, r, "ipv6", BgpNeighbor::ipv6);
+        evpn(out, r);
+        out.line("exit").line("!");
+    }
+
+    private static void session(Lines out, BgpNeighbor n, boolean maskSecrets) {
+        String p = " neighbor " + n.address();
+        out.line(p + " remote-as " + n.remoteAs());
+        n.port().ifPresent(v -> out.line(p + " port " + v));
+        n.holdTime().ifPresent(hold -> out.line(p + " timers " + n.keepaliveTime().orElseThrow() + " " + hold));
+        n.connectTime().ifPresent(v -> out.line(p + " timers connect " + v));
+        if (n.ebgpMultihop()) {
+            out.line(p + " ebgp-multihop " + MAX_TTL);
+        }
+        n.password().ifPresent(v -> out.line(p + " password " + (maskSecrets ? MASK : v)));
+        if (n.bfd()) {
+            out.line(p + " bfd");
+        }
+        n.bfdProfile().ifPresent(v -> out.line(p + " bfd profile " + v));
+    }
+
+    private static void unicast(Lines out, BgpRouter r, String family, Predicate<BgpNeighbor> inFamily) {
+        boolean ipv6 = family.equals("ipv6");
+        List<String> networks = r.networks().stream().filter(n -> (n.indexOf(':') >= 0) == ipv6).toList();
+        List<BgpNeighbor> neighbors = r.neighbors().stream().filter(inFamily).toList();
+        if (networks.isEmpty() && neighbors.isEmpty()) {
+            return;
+        }
+        out.line(" !").line(" address-family " + family + " unicast");
+        networks.forEach(n -> out.line("  network " + n));
+        for (BgpNeighbor n : neighbors) {
+            String p = "  neighbor " + n.address();
+            out.line(p + " activate");
+            if (n.allowAsIn()) {
+                out.line(p + " allowas-in");
+            }
+            if (n.permissiveRouteMaps()) {
+                out.line(p + " route-map " + PERMISSIVE_ROUTE_MAP + " in").line(p + " route-map " + PERMISSIVE_ROUTE_MAP + " out");
+            }
+        }
+        out.line(" exit-address-family");
+    }
+
+    private static void evpn(Lines out, BgpRouter r) {
+        List<BgpNeighbor> neighbors = r.neighbors().stream().filter(BgpNeighbor::evpn).toList();
+        if (neighbors.isEmpty() && !r.advertiseAllVni() && !r.advertiseUnicast()) {
+            return;
+        }
+        out.line(" !").line(" address-family l2vpn evpn");
+        for (BgpNeighbor n : neighbors) {
+            out.line("  neighbor " + n.address() + " activate");
+            if (n.allowAsIn()) {
+                out.line("  neighbor " + n.address() + " allowas-in");
+            }
+        }
+        if (r.advertiseAllVni()) {
+            out.line("  advertise-all-vni");
+        }
+        if (r.advertiseUnicast()) {
+            out.line("  advertise ipv4 unicast").line("  advertise ipv6 unicast");
+        }
+        out.line(" exit-address-family");
+    }
+
+    private static final class Lines {
+        private final StringBuilder text = new StringBuilder();
+
+        Lines line(String line) {
+            text.append(line).append('\n');
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.openpe.frr.internal;
+
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import org.openpe.frr.DaemonState;
+import org.openpe.frr.FrrException;
+import org.openpe.frr.FrrSettings;
+
+/**
+ * The daemons of one pathspace: found through their pid files, started inside the router
+ * namespace with {@code nsenter --net} (not {@code ip netns exec}, whose private mount namespace
+ * would hide namespaces created later), stopped by pid.
+ */
+final class Daemons {
+
+    /** In start order: zebra first, the others connect to it. */
+    static final List<String> NAMES = List.of("zebra", "bgpd", "staticd", "bfdd");
+
+    private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+    private final FrrSettings settings;
+
+    Daemons(FrrSettings settings) {
+        this.settings = settings;
+    }
+
+    Path namespacePath() {
+        return Path.of("/var/run/netns", settings.namespace());
+    }
+
+    List<DaemonState> states() {
+        return NAMES.stream().map(d -> new DaemonState(d, runningPid(d))).toList();
+    }
+
+    /** The pid of {@code daemon} when its pid file names a live process that is this pathspace's daemon. */
+    OptionalLong runningPid(String daemon) {
+        Path pidFile = settings.pathspaceRunDir().resolve(daemon + ".pid");
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            return isDaemon(pid, daemon) ? OptionalLong.of(pid) : OptionalLong.empty();
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Alive (zombies count as dead) and started as {@code <daemon> ... -N <pathspace>}. */
+    private boolean isDaemon(long pid, String daemon) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            if (state == 'Z' || state == 'X') {
+                return false;
+            }
+            List<String> argv = Arrays.asList(
+                    new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
+                            .split("\0"));
+            int n = argv.indexOf("-N");
+            return !argv.isEmpty() && Path.of(argv.get(0)).getFileName().toString().equals(daemon)
+                    && n >= 0 && n + 1 < argv.size() && argv.get(n + 1).equals(settings.pathspace());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether {@code pid} runs in the router namespace (its net namespace is the one bound at /var/run/netns). */
+    boolean inRouterNamespace(long pid) {
+        try {
+            Object ours = Files.getAttribute(namespacePath(), "unix:ino");
+            Object theirs = Files.getAttribute(Path.of("/proc", Long.toString(pid), "ns", "net"), "unix:ino");
+            return ours.equals(theirs);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Starts {@code daemon} in the router namespace and waits until it runs.
+     *
+     * @return its pid
+     * @throws FrrException with the daemon's start-up output when it does not come up
+     */
+    long start(String daemon) {
+        if (!Files.exists(namespacePath())) {
+            throw new FrrException("cannot start " + daemon + ": router namespace " + settings.namespace() + " does not exist ("
+                    + namespacePath() + ")");
+        }
+        Path startLog = settings.pathspaceLogDir().resolve(daemon + ".start.log");
+        List<String> command = new ArrayList<>(List.of("nsenter", "--net=" + namespacePath(),
+                settings.binDir().resolve(daemon).toString(), "-N", settings.pathspace(), "-d", "-F", "traditional",
+                "-P", "0"));
+        if (daemon.equals("zebra")) {
+            command.addAll(List.of("-s", "90000000")); // netlink receive buffer, as Debian's daemons file
+        }
+        command.addAll(List.of("--log", "file:" + settings.pathspaceLogDir().resolve(daemon + ".log"),
+                "--log-level", settings.logLevel()));
+        try {
+            Process launcher = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(Redirect.appendTo(startLog.toFile())).start();
+            if (!launcher.waitFor(LAUNCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                launcher.destroyForcibly();
+                throw new FrrException(daemon + " did not daemonize within " + LAUNCH_TIMEOUT.toSeconds() + " s; see " + startLog);
+            }
+            if (launcher.exitValue() != 0) {
+                throw new FrrException(daemon + " failed to start (exit " + launcher.exitValue() + "): " + tail(startLog));
+            }
+            return awaitRunning(daemon, startLog);
+        } catch (IOException e) {
+            throw new FrrException("cannot start " + daemon + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FrrException("interrupted while starting " + daemon, e);
+        }
+    }
+
+    private long awaitRunning(String daemon, Path startLog) throws InterruptedException {
+        Path socket = settings.pathspaceRunDir().resolve(daemon + ".vty");
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            OptionalLong pid = runningPid(daemon);
+            if (pid.isPresent() && Files.exists(socket)) {
+                return pid.getAsLong();
+            }
+            Thread.sleep(50);
+        }
+        throw new FrrException(daemon + " did not come up within " + READY_TIMEOUT.toSeconds() + " s: " + tail(startLog));
+    }
+
+    /** SIGTERM, then SIGKILL when it is still alive after a few seconds. No-op when it does not run. */
+    void stop(String daemon) {
+        OptionalLong pid = runningPid(daemon);
+        if (pid.isEmpty()) {
+            return;
+        }
+        ProcessHandle.of(pid.getAsLong()).ifPresent(ProcessHandle::destroy);
+        if (!awaitExit(daemon, STOP_TIMEOUT)) {
+            ProcessHandle.of(pid.getAsLong()).ifPresent(ProcessHandle::destroyForcibly);
+            awaitExit(daemon, STOP_TIMEOUT);
+        }
+    }
+
+    void stopAll() {
+        for (int i = NAMES.size() - 1; i >= 0; i--) {
+            stop(NAMES.get(i));
+        }
+    }
+
+    private boolean awaitExit(String daemon, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (runningPid(daemon).isEmpty()) {
+                return true;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return runningPid(daemon).isEmpty();
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        } catch (IOException e) {
+            return "(no output in " + log + ")";
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package org.openpe.frr.internal;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.openpe.api.frr.FrrConfig;
+import org.openpe.frr.ApplyResult;
+import org.openpe.frr.BfdPeer;
+import org.openpe.frr.BgpNeighborState;
+import org.openpe.frr.DaemonState;
+import org.openpe.frr.EvpnRoute;
+import org.openpe.frr.EvpnVni;
+import org.openpe.frr.FrrException;
+import org.openpe.frr.FrrInstance;
+import org.openpe.frr.FrrListener;
+import org.openpe.frr.FrrSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One FRR instance; see {@link FrrInstance}. */
+final class DefaultFrrInstance implements FrrInstance {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultFrrInstance.class);
+
+    private final FrrSettings settings;
+    private final Daemons daemons;
+    private final ConfigRenderer renderer;
+    private final Vtysh vtysh;
+    private final Applier applier;
+    private final ApplyQueue queue;
+    private final List<FrrListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile Supervisor supervisor;
+    private volatile ApplyResult lastResult;
+
+    private DefaultFrrInstance(FrrSettings settings) {
+        this.settings = settings;
+        Layout layout = new Layout(settings);
+        this.daemons = new Daemons(settings);
+        this.renderer = new ConfigRenderer(layout.frrLogFile());
+        this.vtysh = new Vtysh(settings);
+        this.applier = new Applier(layout, renderer, new FrrReload(settings), vtysh);
+        this.queue = new ApplyQueue(settings.pathspace(), this::applyNow);
+        if (settings.supervise()) {
+            layout.prepare();
+        }
+    }
+
+    /**
+     * Opens the instance of {@code settings}: with supervision, adopts the daemons that run and
+     * starts the missing ones, then watches them.
+     */
+    static DefaultFrrInstance open(FrrSettings settings) {
+        requireInstalled(settings);
+        DefaultFrrInstance instance = new DefaultFrrInstance(settings);
+        if (settings.supervise()) {
+            instance.startMissingDaemons();
+            instance.supervisor = new Supervisor(settings.pathspace(), instance.daemons, instance.new Restarts());
+            instance.supervisor.start();
+        }
+        return instance;
+    }
+
+    private static void requireInstalled(FrrSettings settings) {
+        for (var path : List.of(settings.vtysh(), settings.reloadScript())) {
+            if (!Files.isExecutable(path)) {
+                throw new FrrException(path + " is missing or not executable (Debian packages frr and frr-pythontools)");
+            }
+        }
+        if (settings.supervise()) {
+            for (String daemon : Daemons.NAMES) {
+                if (!Files.isExecutable(settings.binDir().resolve(daemon))) {
+                    throw new FrrException(settings.binDir().resolve(daemon) + " is missing or not executable");
+                }
+            }
+        }
+    }
+
+    private void startMissingDaemons() {
+        for (String daemon : Daemons.NAMES) {
+            OptionalLong pid = daemons.runningPid(daemon);
+            if (pid.isPresent()) {
+                if (!daemons.inRouterNamespace(pid.getAsLong())) {
+                    throw new FrrException("FRR " + daemon + " of pathspace " + settings.pathspace() + " (pid " + pid.getAsLong()
+                            + ") runs outside router namespace " + settings.namespace());
+                }
+                LOG.info("FRR {} of pathspace {} already runs as pid {}; adopted", daemon, settings.pathspace(), pid.getAsLong());
+            } else {
+                long started = daemons.start(daemon);
+                LOG.info("FRR {} of pathspace {} started as pid {}", daemon, settings.pathspace(), started);
+            }
+        }
+    }
+
+    @Override
+    public FrrSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public CompletableFuture<ApplyResult> apply(FrrConfig config) {
+        return queue.submit(config);
+    }
+
+    private ApplyResult applyNow(FrrConfig requested, boolean force) {
+        Optional<FrrConfig> config = Optional.ofNullable(requested).or(applier::applied);
+        if (config.isEmpty()) {
+            return null; // a forced re-apply before anything was applied: nothing to restore
+        }
+        ApplyResult result = applier.apply(config.get(), force);
+        lastResult = result;
+        return result;
+    }
+
+    @Override
+    public Optional<ApplyResult> lastResult() {
+        return Optional.ofNullable(lastResult);
+    }
+
+    @Override
+    public Optional<FrrConfig> appliedConfig() {
+        return applier.applied();
+    }
+
+    @Override
+    public String displayText(FrrConfig config) {
+        return renderer.renderForDisplay(config);
+    }
+
+    @Override
+    public String runningConfig() {
+        return SecretMasker.mask(vtysh.show("show running-config"),
+                applier.applied().map(SecretMasker::secretsOf).orElse(Set.of()));
+    }
+
+    @Override
+    public List<DaemonState> daemons() {
+        return daemons.states();
+    }
+
+    @Override
+    public List<BgpNeighborState> bgpNeighbors() {
+        return Observations.bgpNeighbors(vtysh.show("show bgp vrf all summary json"));
+    }
+
+    @Override
+    public List<EvpnVni> evpnVnis() {
+        return Observations.evpnVnis(vtysh.show("show evpn vni json"));
+    }
+
+    @Override
+    public List<EvpnRoute> evpnRoutes() {
+        return Observations.evpnRoutes(vtysh.show("show bgp l2vpn evpn route detail json"));
+    }
+
+    @Override
+    public List<BfdPeer> bfdPeers() {
+        return Observations.bfdPeers(vtysh.show("show bfd peers json"));
+    }
+
+    @Override
+    public void addListener(FrrListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(FrrListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void stopDaemons() {
+        stopSupervising();
+        daemons.stopAll();
+    }
+
+    @Override
+    public void close() {
+        stopSupervising();
+        queue.close();
+    }
+
+    private void stopSupervising() {
+        Supervisor s = supervisor;
+        supervisor = null;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    private void notifyListeners(Consumer<FrrListener> event) {
+        for (FrrListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.error("FRR listener {} failed", listener, e);
+            }
+        }
+    }
+
+    /** Supervisor events: tell the listeners, then give the restarted daemons their configuration back. */
+    private final class Restarts implements Supervisor.Events {
+        @Override
+        public void restarted(String daemon, long pid) {
+            notifyListeners(l -> l.daemonRestarted(DefaultFrrInstance.this, daemon, pid));
+        }
+
+        @Override
+        public void restartFailed(String daemon, String reason) {
+            notifyListeners(l -> l.daemonRestartFailed(DefaultFrrInstance.this, daemon, reason));
+        }
+
+        @Override
+        public void configurationLost() {
+            queue.submitForced(null).thenAccept(result -> {
+                if (result != null) {
+                    notifyListeners(l -> l.configurationRestored(DefaultFrrInstance.this, result));
+                }
+            });
+        }
+    }
+}

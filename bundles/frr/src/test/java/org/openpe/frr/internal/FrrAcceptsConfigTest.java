@@ -1,0 +1,114 @@
+package org.openpe.frr.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openpe.api.frr.BgpNeighbor;
+import org.openpe.api.frr.BgpRouter;
+import org.openpe.api.frr.FrrConfig;
+import org.openpe.frr.ApplyResult;
+import org.openpe.frr.ApplyResult.Outcome;
+import org.openpe.frr.FrrSettings;
+
+/** Every feature of spec section 6, applied to a real FRR 8.4 in a throw-away namespace. */
+@Tag("frr")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FrrAcceptsConfigTest {
+
+    private static final String LOCAL_ADDRESS = "192.168.50.1";
+
+    private FrrSettings settings;
+    private DefaultFrrInstance frr;
+
+    @BeforeAll
+    void startFrr() {
+        FrrTestSupport.assumeFrrAvailable();
+        settings = FrrSettings.forNamespace(FrrTestSupport.uniqueName("frt-"));
+        FrrTestSupport.createNamespace(settings.namespace());
+        FrrTestSupport.sh("ip", "-n", settings.namespace(), "addr", "add", LOCAL_ADDRESS + "/32", "dev", "lo");
+        frr = DefaultFrrInstance.open(settings);
+    }
+
+    @AfterAll
+    void stopFrr() {
+        if (frr != null) {
+            frr.close();
+        }
+        if (settings != null) {
+            FrrTestSupport.destroy(settings);
+        }
+    }
+
+    @Test
+    void everyFeatureIsAcceptedAndRendersInFrrsOwnForm() throws Exception {
+        Map<String, FrrConfig> features = new LinkedHashMap<>();
+        features.put("underlay", Configs.underlayOnly());
+        features.put("session options, BFD profile, plain BFD, IPv6", Configs.underlayAllSessionOptions());
+        features.put("EVPN, VRF/VNI, VRF instances", Configs.evpnWithL3vni());
+        features.put("passthrough dual stack", Configs.passthroughDualStack());
+        features.put("no underlay", Configs.noUnderlay());
+        FrrReload reload = new FrrReload(settings);
+        Layout layout = new Layout(settings);
+        for (var feature : features.entrySet()) {
+            ApplyResult result = frr.apply(feature.getValue()).get();
+            System.out.printf("apply %-48s %-9s %5d ms%n", feature.getKey(), result.outcome(), result.duration().toMillis());
+            assertEquals(Outcome.APPLIED, result.outcome(), feature.getKey() + ": " + result.message());
+            // after the reload frr-reload must find nothing left to change: our text is FRR's normal form
+            assertEquals(List.of(), reload.test(layout.candidateFile()).changes(), feature.getKey());
+        }
+        assertFalse(frr.runningConfig().contains("router bgp"), "no underlay must leave no BGP instance");
+    }
+
+    @Test
+    void identicalConfigurationIsNotAppliedAgain() throws Exception {
+        assertTrue(frr.apply(Configs.evpnWithL3vni()).get().ok());
+        ApplyResult again = frr.apply(Configs.evpnWithL3vni()).get();
+        assertEquals(Outcome.UNCHANGED, again.outcome(), again.message());
+        assertTrue(again.duration().toMillis() < 100, "an unchanged apply must not call FRR: " + again.duration());
+    }
+
+    @Test
+    void passwordsAreMaskedInRunningConfigAndResults() throws Exception {
+        ApplyResult result = frr.apply(Configs.underlayAllSessionOptions()).get();
+        assertTrue(result.ok(), result.message());
+        String running = frr.runningConfig();
+        assertTrue(running.contains("neighbor 192.168.11.2 password ****"), running);
+        assertFalse(running.contains("s3cret"), running);
+        assertFalse(frr.displayText(Configs.underlayAllSessionOptions()).contains("s3cret"));
+    }
+
+    @Test
+    void rejectedConfigurationKeepsThePreviousOneRunning() throws Exception {
+        FrrConfig good = Configs.underlayAllSessionOptions();
+        assertTrue(frr.apply(good).get().ok());
+        BgpRouter underlay = good.defaultRouter().orElseThrow();
+        List<BgpNeighbor> neighbors = new java.util.ArrayList<>(underlay.neighbors());
+        neighbors.add(BgpNeighbor.of(LOCAL_ADDRESS, 64999).withPassword("other-secret")); // FRR refuses the local system
+        FrrConfig bad = new FrrConfig("pe1", "informational", good.vrfVnis(), good.bfdProfiles(),
+                Optional.of(BgpRouter.defaultInstance(underlay.asn(), underlay.routerId(), neighbors, List.of("10.1.0.0/16"),
+                        false)), List.of());
+
+        ApplyResult result = frr.apply(bad).get();
+
+        System.out.println("rejected after " + result.duration().toMillis() + " ms: " + result.message());
+        assertEquals(Outcome.FAILED, result.outcome());
+        assertTrue(result.message().contains("Can not configure the local system as neighbor"), result.message());
+        assertFalse(result.message().contains("other-secret") || result.message().contains("s3cret"), result.message());
+        String running = frr.runningConfig();
+        assertFalse(running.contains(LOCAL_ADDRESS), running);
+        assertFalse(running.contains("10.1.0.0/16"), "the part FRR had accepted must be rolled back:\n" + running);
+        assertTrue(running.contains("neighbor 192.168.11.2 timers 1 3"), running);
+        assertEquals(Optional.of(good), frr.appliedConfig());
+        assertEquals(List.of(), new FrrReload(settings).test(new Layout(settings).rollbackFile()).changes());
+    }
+}

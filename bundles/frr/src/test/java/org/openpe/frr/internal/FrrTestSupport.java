@@ -1,0 +1,98 @@
+package org.openpe.frr.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.openpe.frr.FrrSettings;
+
+/** Throw-away namespaces and FRR pathspaces for tests against the real FRR. */
+final class FrrTestSupport {
+
+    private FrrTestSupport() {}
+
+    /** Skips the test, saying why, unless we are root and Debian's FRR is installed. */
+    static void assumeFrrAvailable() {
+        String reason = null;
+        if (!"root".equals(System.getProperty("user.name"))) {
+            reason = "tests against FRR need root (they create network namespaces and start daemons)";
+        } else {
+            FrrSettings defaults = FrrSettings.forNamespace("x");
+            for (Path p : List.of(defaults.vtysh(), defaults.reloadScript(), defaults.binDir().resolve("zebra"),
+                    defaults.binDir().resolve("bgpd"), defaults.binDir().resolve("bfdd"), defaults.binDir().resolve("staticd"))) {
+                if (!Files.isExecutable(p)) {
+                    reason = "FRR is not installed: " + p + " is missing";
+                }
+            }
+        }
+        if (reason != null) {
+            System.out.println("SKIPPED: " + reason);
+        }
+        Assumptions.assumeTrue(reason == null, reason);
+    }
+
+    static String uniqueName(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static void sh(String... command) {
+        Commands.Result r = Commands.run(List.of(command), Duration.ofSeconds(30));
+        if (!r.ok()) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + r.output());
+        }
+    }
+
+    static void createNamespace(String name) {
+        sh("ip", "netns", "add", name);
+        sh("ip", "-n", name, "link", "set", "lo", "up");
+    }
+
+    /** A veth pair between two of our namespaces, with IPv4 /24 addresses. */
+    static void connect(String nsA, String ifA, String addressA, String nsB, String ifB, String addressB) {
+        sh("ip", "link", "add", ifA, "netns", nsA, "type", "veth", "peer", "name", ifB, "netns", nsB);
+        sh("ip", "-n", nsA, "addr", "add", addressA, "dev", ifA);
+        sh("ip", "-n", nsB, "addr", "add", addressB, "dev", ifB);
+        sh("ip", "-n", nsA, "link", "set", ifA, "up");
+        sh("ip", "-n", nsB, "link", "set", ifB, "up");
+    }
+
+    /** Kills the pathspace's daemons by pid, deletes the namespace and the pathspace's directories. */
+    static void destroy(FrrSettings settings) {
+        new Daemons(settings).stopAll();
+        Commands.run(List.of("ip", "netns", "del", settings.namespace()), Duration.ofSeconds(30));
+        for (Path dir : List.of(settings.pathspaceConfigDir(), settings.pathspaceRunDir(), settings.pathspaceLogDir())) {
+            deleteRecursively(dir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            System.out.println("could not delete " + dir + ": " + e);
+        }
+    }
+
+    /** Polls {@code condition} every 100 ms; returns how long it took, or fails with {@code what}. */
+    static Duration await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long start = System.nanoTime();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - start > timeout.toNanos()) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}
