@@ -36,7 +36,7 @@ if ! grep -L "Written by scripts/lab.sh" "$runtime"/etc/org.openpe.*.cfg 2>/dev/
     "$OPENPE_ROOT/scripts/lab.sh" up lab
     "$OPENPE_ROOT/scripts/lab.sh" config "$runtime/etc" lab
     (for wait in 20 20 20; do sleep "$wait"; "$OPENPE_ROOT/scripts/lab.sh" status lab; done) &
-    log "starting OpenPE inside the lab's host namespace; shell: $runtime/bin/client; stop: Ctrl-C; tear down: ./run.sh --lab-down"
+    log "starting OpenPE inside the lab host namespace. Shell: nsenter --net=/var/run/netns/lab-host $runtime/bin/client. Stop: Ctrl-C. Tear down: ./run.sh --lab-down"
     exec nsenter --net=/var/run/netns/lab-host "$runtime/bin/karaf" run
 fi
 
