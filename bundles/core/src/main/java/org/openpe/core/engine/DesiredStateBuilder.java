@@ -1,0 +1,162 @@
+package org.openpe.core.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.openpe.api.Contribution;
+import org.openpe.api.ReconcileException;
+import org.openpe.api.Reconciler;
+import org.openpe.api.ResourceType;
+import org.openpe.api.frr.BgpNeighbor;
+import org.openpe.api.frr.BgpRouter;
+import org.openpe.api.frr.FrrConfig;
+import org.openpe.api.frr.FrrFragment;
+import org.openpe.api.kernel.KernelObject;
+import org.openpe.api.model.Resource;
+import org.openpe.api.model.Underlay;
+import org.openpe.core.config.ResourceKey;
+import org.openpe.core.underlay.UnderlayTranslator;
+
+/**
+ * Runs every resource in force through the reconciler of its type and merges the contributions.
+ * A resource whose contribution cannot be merged (it declares an object differently from another
+ * resource, or its FRR part does not fit) is refused whole, so nothing of it is half-applied, and
+ * every other resource is unaffected.
+ */
+public final class DesiredStateBuilder {
+
+    private final int nodeIndex;
+    private final String routerNamespace;
+    private final String logLevel;
+    private final Function<ResourceType, Optional<Reconciler>> reconcilers;
+    private final VrfTables tables;
+
+    private final Map<String, KernelObject> kernel = new LinkedHashMap<>();
+    private final Map<String, Set<ResourceKey>> owners = new HashMap<>();
+    private final List<FrrFragment> fragments = new ArrayList<>();
+    private final Set<ResourceKey> contributed = new HashSet<>();
+    private final Map<ResourceKey, String> failed = new LinkedHashMap<>();
+    private final Map<ResourceKey, String> unsupported = new LinkedHashMap<>();
+    private Optional<BgpRouter> defaultRouter = Optional.empty();
+    private FrrConfig frr;
+
+    public DesiredStateBuilder(int nodeIndex, String routerNamespace, String logLevel,
+            Function<ResourceType, Optional<Reconciler>> reconcilers, VrfTables tables) {
+        this.nodeIndex = nodeIndex;
+        this.routerNamespace = routerNamespace;
+        this.logLevel = logLevel;
+        this.reconcilers = reconcilers;
+        this.tables = tables;
+        this.frr = FrrConfig.empty(routerNamespace, logLevel);
+    }
+
+    public DesiredState build(List<Resource> inForce) {
+        List<Resource> ordered = inForce.stream()
+                .sorted(Comparator.comparing((Resource r) -> r.type()).thenComparing(Resource::name)).toList();
+        Optional<Underlay> underlay = ordered.stream()
+                .filter(Underlay.class::isInstance).map(Underlay.class::cast).findFirst();
+        underlay.ifPresent(this::addUnderlay);
+        NodeContextImpl node = new NodeContextImpl(nodeIndex, routerNamespace,
+                underlay.filter(u -> contributed.contains(key(u))), tables);
+        for (Resource resource : ordered) {
+            if (resource.type() != ResourceType.UNDERLAY) {
+                addPlugged(resource, node);
+            }
+        }
+        return new DesiredState(List.copyOf(kernel.values()), owners, frr, contributed, failed, unsupported);
+    }
+
+    private void addUnderlay(Underlay underlay) {
+        try {
+            Contribution contribution = UnderlayTranslator.contribution(underlay, nodeIndex);
+            BgpRouter router = UnderlayTranslator.defaultRouter(underlay, nodeIndex);
+            merge(underlay, contribution, Optional.of(router));
+        } catch (ReconcileException e) {
+            failed.put(key(underlay), e.getMessage());
+        }
+    }
+
+    private void addPlugged(Resource resource, NodeContextImpl node) {
+        Optional<Reconciler> reconciler = reconcilers.apply(resource.type());
+        if (reconciler.isEmpty()) {
+            unsupported.put(key(resource), "no plugin for " + resource.type().id() + " resources is installed"
+                    + " (feature:install openpe-" + feature(resource.type()) + ")");
+            return;
+        }
+        try {
+            merge(resource, reconciler.get().contribute(resource, node), defaultRouter);
+        } catch (ReconcileException e) {
+            failed.put(key(resource), e.getMessage());
+        } catch (RuntimeException e) {
+            failed.put(key(resource), resource.type().id() + " " + resource.name() + ": the plugin failed: " + e);
+        }
+    }
+
+    /** Adds a contribution whole, or refuses it whole. */
+    private void merge(Resource resource, Contribution contribution, Optional<BgpRouter> base) {
+        ResourceKey key = key(resource);
+        for (KernelObject object : contribution.kernel()) {
+            KernelObject existing = kernel.get(object.key());
+            if (existing != null && !existing.equals(object)) {
+                failed.put(key, resource.type().id() + " " + resource.name() + " declares " + object.key()
+                        + " differently from " + owners.get(object.key()).iterator().next() + ": " + object
+                        + " versus " + existing);
+                return;
+            }
+        }
+        List<FrrFragment> candidate = Stream.concat(fragments.stream(), Stream.of(contribution.frr())).toList();
+        FrrConfig assembled;
+        try {
+            assembled = assemble(base, candidate);
+        } catch (IllegalArgumentException e) {
+            failed.put(key, resource.type().id() + " " + resource.name() + ": its FRR configuration does not fit: "
+                    + e.getMessage());
+            return;
+        }
+        for (KernelObject object : contribution.kernel()) {
+            kernel.putIfAbsent(object.key(), object);
+            owners.computeIfAbsent(object.key(), k -> new HashSet<>()).add(key);
+        }
+        fragments.add(contribution.frr());
+        defaultRouter = base;
+        frr = assembled;
+        contributed.add(key);
+    }
+
+    private FrrConfig assemble(Optional<BgpRouter> base, List<FrrFragment> parts) {
+        Optional<BgpRouter> router = base.map(b -> {
+            List<BgpNeighbor> neighbors = new ArrayList<>(b.neighbors());
+            List<String> networks = new ArrayList<>(b.networks());
+            parts.forEach(p -> {
+                neighbors.addAll(p.defaultNeighbors());
+                networks.addAll(p.defaultNetworks());
+            });
+            return new BgpRouter(b.asn(), b.vrf(), b.routerId(), neighbors, networks, b.advertiseAllVni(),
+                    b.advertiseUnicast());
+        });
+        if (router.isEmpty() && parts.stream().anyMatch(p -> !p.defaultNeighbors().isEmpty())) {
+            throw new IllegalArgumentException("it needs the default BGP instance, which only a valid underlay provides");
+        }
+        return new FrrConfig(routerNamespace, logLevel,
+                parts.stream().flatMap(p -> p.vrfVnis().stream()).distinct().toList(),
+                parts.stream().flatMap(p -> p.bfdProfiles().stream()).distinct().toList(),
+                router,
+                parts.stream().flatMap(p -> p.vrfRouters().stream()).toList());
+    }
+
+    private static String feature(ResourceType type) {
+        return type == ResourceType.L3PASSTHROUGH ? "passthrough" : type.id();
+    }
+
+    private static ResourceKey key(Resource resource) {
+        return new ResourceKey(resource.type(), resource.name());
+    }
+}

@@ -1,0 +1,152 @@
+package org.openpe.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.openpe.api.Contribution;
+import org.openpe.api.ReconcileException;
+import org.openpe.api.Reconciler;
+import org.openpe.api.ResourceType;
+import org.openpe.api.frr.BgpNeighbor;
+import org.openpe.api.frr.BgpRouter;
+import org.openpe.api.frr.FrrFragment;
+import org.openpe.api.kernel.KernelObject;
+import org.openpe.api.kernel.Link;
+import org.openpe.api.kernel.LinkKind;
+import org.openpe.api.kernel.Netns;
+import org.openpe.api.kernel.Sysctl;
+import org.openpe.api.model.EVPNConfig;
+import org.openpe.api.model.HostSession;
+import org.openpe.api.model.L2VNI;
+import org.openpe.api.model.L3Passthrough;
+import org.openpe.api.model.L3VNI;
+import org.openpe.api.model.LocalCIDRConfig;
+import org.openpe.api.model.Neighbor;
+import org.openpe.api.model.Resource;
+import org.openpe.api.model.Underlay;
+import org.openpe.core.config.ResourceKey;
+
+class DesiredStateBuilderTest {
+
+    private static final Underlay UNDERLAY = new Underlay("default", 64514, "10.0.0.0/24",
+            List.of(Neighbor.of(64512, "192.168.11.2")), List.of("toswitch"), Optional.of(new EVPNConfig("100.65.0.0/24")));
+    private static final L3Passthrough PASSTHROUGH = new L3Passthrough("pt",
+            new HostSession(64514, 64515, new LocalCIDRConfig(Optional.of("192.169.10.0/24"), Optional.empty())));
+    private static final L3VNI RED = new L3VNI("red", Optional.empty(), 100, 4789, Optional.empty());
+    private static final L2VNI BLUE = new L2VNI("blue", Optional.of("red"), 110, 4789, Optional.empty(), Optional.empty());
+
+    @Test
+    void theUnderlayGivesForwardingTheNicTheVtepAndTheFabricSessions() {
+        DesiredState state = build(Map.of(), UNDERLAY);
+
+        assertTrue(state.kernel().contains(new Sysctl(Netns.ROUTER, "net.ipv4.ip_forward", "1")));
+        assertTrue(state.kernel().contains(Link.of(Netns.ROUTER, "toswitch", new LinkKind.Existing())));
+        assertTrue(state.kernel().contains(new org.openpe.api.kernel.Address(Netns.ROUTER, "lound", "100.65.0.3/32")));
+        BgpRouter router = state.frr().defaultRouter().orElseThrow();
+        assertEquals("10.0.0.4", router.routerId());
+        assertEquals(List.of("100.65.0.3/32"), router.networks());
+        BgpNeighbor tor = router.neighbors().get(0);
+        assertTrue(tor.allowAsIn() && tor.evpn(), tor::toString);
+        assertTrue(router.advertiseAllVni());
+    }
+
+    @Test
+    void aResourceWithoutItsPluginIsUnsupportedAndNamesTheFeature() {
+        DesiredState state = build(Map.of(), UNDERLAY, PASSTHROUGH);
+
+        assertEquals("no plugin for l3passthrough resources is installed (feature:install openpe-passthrough)",
+                state.unsupported().get(new ResourceKey(ResourceType.L3PASSTHROUGH, "pt")));
+        assertTrue(state.contributed().contains(new ResourceKey(ResourceType.UNDERLAY, "default")));
+    }
+
+    @Test
+    void pluginNeighborsJoinTheDefaultInstance() {
+        Reconciler passthrough = (r, n) -> new Contribution(List.of(),
+                new FrrFragment(List.of(), List.of(), List.of(BgpNeighbor.of("192.169.10.5", 64515)),
+                        List.of("192.169.10.5/32"), List.of()));
+
+        DesiredState state = build(Map.of(ResourceType.L3PASSTHROUGH, passthrough), UNDERLAY, PASSTHROUGH);
+
+        BgpRouter router = state.frr().defaultRouter().orElseThrow();
+        assertEquals(List.of("192.168.11.2", "192.169.10.5"), router.neighbors().stream().map(BgpNeighbor::address).toList());
+        assertTrue(router.networks().contains("192.169.10.5/32"));
+    }
+
+    @Test
+    void sharedObjectsDeclaredAlikeAreMergedAndOwnedByBoth() {
+        KernelObject vrf = Link.of(Netns.ROUTER, "red", new LinkKind.Vrf(1000));
+        Reconciler declaresVrf = (r, n) -> new Contribution(List.of(vrf), FrrFragment.EMPTY);
+
+        DesiredState state = build(Map.of(ResourceType.L3VNI, declaresVrf, ResourceType.L2VNI, declaresVrf),
+                UNDERLAY, RED, BLUE);
+
+        assertEquals(1, state.kernel().stream().filter(vrf::equals).count());
+        assertEquals(Set.of(new ResourceKey(ResourceType.L3VNI, "red"), new ResourceKey(ResourceType.L2VNI, "blue")),
+                state.owners().get(vrf.key()));
+    }
+
+    @Test
+    void aConflictingContributionIsRefusedWholeAndTheOtherKept() {
+        Reconciler l3 = (r, n) -> new Contribution(List.of(Link.of(Netns.ROUTER, "red", new LinkKind.Vrf(1000))),
+                FrrFragment.EMPTY);
+        Reconciler l2 = (r, n) -> new Contribution(List.of(
+                Link.of(Netns.ROUTER, "br-pe-110", new LinkKind.Bridge()),
+                Link.of(Netns.ROUTER, "red", new LinkKind.Vrf(1001))), FrrFragment.EMPTY);
+
+        DesiredState state = build(Map.of(ResourceType.L3VNI, l3, ResourceType.L2VNI, l2), UNDERLAY, RED, BLUE);
+
+        String reason = state.failed().get(new ResourceKey(ResourceType.L2VNI, "blue"));
+        assertTrue(reason.startsWith("l2vni blue declares link ROUTER red differently from l3vni red"), reason);
+        assertFalse(state.kernel().stream().anyMatch(o -> o.key().equals("link ROUTER br-pe-110")));
+        assertTrue(state.contributed().contains(new ResourceKey(ResourceType.L3VNI, "red")));
+    }
+
+    @Test
+    void aPluginErrorFailsOnlyThatResource() {
+        Reconciler failing = (r, n) -> {
+            throw new ReconcileException("l3vni red: CIDR too small");
+        };
+        Reconciler fine = (r, n) -> new Contribution(List.of(Link.of(Netns.ROUTER, "br-pe-110", new LinkKind.Bridge())),
+                FrrFragment.EMPTY);
+
+        DesiredState state = build(Map.of(ResourceType.L3VNI, failing, ResourceType.L2VNI, fine), UNDERLAY, RED, BLUE);
+
+        assertEquals("l3vni red: CIDR too small", state.failed().get(new ResourceKey(ResourceType.L3VNI, "red")));
+        assertTrue(state.contributed().contains(new ResourceKey(ResourceType.L2VNI, "blue")));
+    }
+
+    @Test
+    void aDefaultInstanceNeighborWithoutUnderlayIsRefused() {
+        Reconciler passthrough = (r, n) -> new Contribution(List.of(),
+                new FrrFragment(List.of(), List.of(), List.of(BgpNeighbor.of("192.169.10.2", 64515)), List.of(), List.of()));
+
+        DesiredState state = build(Map.of(ResourceType.L3PASSTHROUGH, passthrough), PASSTHROUGH);
+
+        assertTrue(state.failed().get(new ResourceKey(ResourceType.L3PASSTHROUGH, "pt"))
+                .endsWith("it needs the default BGP instance, which only a valid underlay provides"));
+        assertTrue(state.frr().defaultRouter().isEmpty());
+    }
+
+    @Test
+    void twoResourcesClaimingOneNeighborAddressCannotBothHaveIt() {
+        Reconciler sameNeighbor = (r, n) -> new Contribution(List.of(),
+                new FrrFragment(List.of(), List.of(), List.of(BgpNeighbor.of("192.168.11.2", 64515)), List.of(), List.of()));
+
+        DesiredState state = build(Map.of(ResourceType.L3PASSTHROUGH, sameNeighbor), UNDERLAY, PASSTHROUGH);
+
+        assertTrue(state.failed().get(new ResourceKey(ResourceType.L3PASSTHROUGH, "pt"))
+                .startsWith("l3passthrough pt: its FRR configuration does not fit"));
+        assertEquals(1, state.frr().defaultRouter().orElseThrow().neighbors().size());
+    }
+
+    private static DesiredState build(Map<ResourceType, Reconciler> plugins, Resource... resources) {
+        return new DesiredStateBuilder(3, "perouter", "informational",
+                t -> Optional.ofNullable(plugins.get(t)), new VrfTables(Map.of())).build(List.of(resources));
+    }
+}
