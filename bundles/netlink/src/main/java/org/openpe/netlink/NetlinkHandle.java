@@ -496,11 +496,16 @@ public final class NetlinkHandle implements AutoCloseable {
      * buffer; {@link EventListener#onResync} delivers the full state first and again after any overflow.
      */
     public Subscription subscribe(EventListener listener) {
+        return subscribe(listener, EVENT_BUFFER_BYTES);
+    }
+
+    /** Like {@link #subscribe(EventListener)} with an explicit socket receive buffer size. */
+    public Subscription subscribe(EventListener listener, int receiveBufferBytes) {
         String operation = "subscribe to link and address events " + where;
         NlSocket events = executor.call(operation, () -> {
             NlSocket s = NlSocket.open(EVENT_POLL_MILLIS);
             try {
-                s.setReceiveBuffer(EVENT_BUFFER_BYTES);
+                s.setReceiveBuffer(receiveBufferBytes);
                 s.joinGroup(Rtm.RTNLGRP_LINK);
                 s.joinGroup(Rtm.RTNLGRP_IPV4_IFADDR);
                 s.joinGroup(Rtm.RTNLGRP_IPV6_IFADDR);
