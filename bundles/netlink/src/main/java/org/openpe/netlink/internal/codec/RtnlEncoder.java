@@ -83,7 +83,7 @@ public final class RtnlEncoder {
     public static void setBridgePort(NlWriter w, int seq, int index, boolean neighSuppress, boolean learning) {
         w.begin(Rtm.NEWLINK, ACK_FLAGS, seq).ifinfomsg(Nl.AF_UNSPEC, index, 0, 0);
         int linkInfo = w.nestStart(Ifla.LINKINFO);
-        w.stringNoNul(Ifla.INFO_SLAVE_KIND, "bridge_slave");
+        w.stringNoNul(Ifla.INFO_KIND, "bridge_slave");
         int data = w.nestStart(Ifla.INFO_SLAVE_DATA);
         w.u8(Ifla.BRPORT_NEIGH_SUPPRESS, neighSuppress ? 1 : 0);
         w.u8(Ifla.BRPORT_LEARNING, learning ? 1 : 0);
@@ -137,7 +137,8 @@ public final class RtnlEncoder {
 
     /**
      * RTM_NEWROUTE (create, exclusive) or RTM_DELROUTE. {@code outputIndex} 0 = no device, {@code metric} 0 = none.
-     * A delete matches any protocol and scope, like {@code ip route del}.
+     * A delete matches any protocol and scope, and any type unless a special one (e.g. unreachable) is given,
+     * like {@code ip route del}.
      */
     public static void route(NlWriter w, int seq, boolean add, RouteType type, IpPrefix destination,
                              InetAddress gateway, int outputIndex, int table, int protocol, int metric) {
@@ -145,7 +146,7 @@ public final class RtnlEncoder {
         int scope = add ? addScope(type, gateway != null) : Rta.SCOPE_NOWHERE;
         w.begin(add ? Rtm.NEWROUTE : Rtm.DELROUTE, add ? CREATE_FLAGS : ACK_FLAGS, seq)
                 .rtmsg(family, destination.length(), table < 256 ? table : Rta.TABLE_UNSPEC, add ? protocol : 0,
-                        scope, type.code());
+                        scope, add || type != RouteType.UNICAST ? type.code() : RouteType.UNSPEC.code());
         if (destination.length() > 0) {
             w.address(Rta.DST, destination.address());
         }
@@ -155,11 +156,11 @@ public final class RtnlEncoder {
         if (gateway != null) {
             w.address(Rta.GATEWAY, gateway);
         }
-        if (outputIndex != 0) {
-            w.u32(Rta.OIF, outputIndex);
-        }
         if (metric != 0) {
             w.u32(Rta.PRIORITY, metric);
+        }
+        if (outputIndex != 0) {
+            w.u32(Rta.OIF, outputIndex);
         }
         w.end();
     }
