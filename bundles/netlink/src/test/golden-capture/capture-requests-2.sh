@@ -1,7 +1,7 @@
 #!/bin/bash
 A=nlt-goldc
 ip netns add $A
-cap() { local n=$1; shift; strace -f -e trace=sendmsg,sendto -xx -s 4096 -o /tmp/nlgold/$n.trace "$@" 2>/tmp/nlgold/$n.err; echo "$n rc=$?"; }
+cap() { local n=$1; shift; strace -f -e trace=sendmsg,sendto -xx -s 4096 -o $n.trace "$@" 2>$n.err; echo "$n rc=$?"; }
 cap veth_local ip -n $A link add v0 type veth peer name v1
 cap bridge_master_group ip -n $A link add br9 mtu 1400 group 7 up type bridge
 ip -n $A link add br0 type bridge

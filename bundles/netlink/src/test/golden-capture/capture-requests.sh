@@ -2,7 +2,7 @@
 # capture: name, then ip args
 A=nlt-golda; B=nlt-goldb
 ip netns add $A; ip netns add $B
-cap() { local n=$1; shift; strace -f -e trace=sendmsg,sendto -xx -s 4096 -o /tmp/nlgold/$n.trace "$@" 2>/tmp/nlgold/$n.err; echo "$n rc=$?"; }
+cap() { local n=$1; shift; strace -f -e trace=sendmsg,sendto -xx -s 4096 -o $n.trace "$@" 2>$n.err; echo "$n rc=$?"; }
 cap veth ip -n $A link add va0 type veth peer name vb0 netns $B
 cap bridge ip -n $A link add br0 type bridge
 cap bridge_opts ip -n $A link add br1 mtu 1400 address 02:00:00:00:00:42 group 7 up type bridge
@@ -40,5 +40,5 @@ cap dumplink ip -n $A -o link show
 cap getlink ip -n $A link show dev br0
 cap dumpaddr ip -n $A -o addr show
 cap dumproute ip -n $A route show table all
-ip -n $A -d -j link show > /tmp/nlgold/links.json
+ip -n $A -d -j link show > links.json
 ip netns del $A; ip netns del $B
