@@ -286,6 +286,19 @@ public final class NetlinkHandle implements AutoCloseable {
         }
     }
 
+    /**
+     * Moves the device into the namespace of {@code target}, which need not be named (the namespace
+     * the runtime was started in usually is not).
+     */
+    public void linkSetNamespace(String name, NetlinkHandle target) {
+        try {
+            int index = index(name);
+            ack(w -> RtnlEncoder.setU32(w, socket.nextSeq(), index, Ifla.NET_NS_FD, target.nsFd));
+        } catch (NetlinkException e) {
+            throw e.during("move link " + name + " " + where + " to the namespace " + target.where().substring(3));
+        }
+    }
+
     public void linkSetAddrGenMode(String name, AddrGenMode mode) {
         try {
             int index = index(name);
