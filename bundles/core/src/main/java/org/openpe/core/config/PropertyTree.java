@@ -48,7 +48,7 @@ public final class PropertyTree {
         for (String key : new TreeSet<>(resourceProperties(properties).keySet())) {
             insert(root, key, properties.get(key));
         }
-        return (ObjectNode) toNode(root, "");
+        return toObject(root, "");
     }
 
     @SuppressWarnings("unchecked")

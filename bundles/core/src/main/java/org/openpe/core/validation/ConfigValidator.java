@@ -37,17 +37,18 @@ public final class ConfigValidator {
             FieldRules.Result result = FieldRules.check(c, node.nodeIndex());
             w.resource = Optional.ofNullable(result.resource());
             w.problems.addAll(result.problems());
+            work.add(w);
             Work first = firstByKey.putIfAbsent(c.key(), w);
             if (first != null) {
                 w.problems.add(c.key() + ": is also defined by " + first.candidate.source()
                         + "; names must be unique per type");
+                continue;
             }
             w.inForce = w.problems.isEmpty() ? w.resource : Optional.empty();
             ImmutableFields.check(c, w.resource).ifPresent(problem -> {
                 w.problems.add(problem);
                 w.inForce = c.previous();
             });
-            work.add(w);
         }
         new CrossChecks(work).run();
         Dependencies.block(work, node);

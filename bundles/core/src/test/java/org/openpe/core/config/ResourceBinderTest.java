@@ -102,6 +102,8 @@ class ResourceBinderTest {
                 error(ResourceType.UNDERLAY, "evpn..vtepcidr", "x"));
         assertEquals("key 'evpn.vtepcidr' conflicts with key 'evpn'",
                 error(ResourceType.UNDERLAY, "evpn", "x", "evpn.vtepcidr", "y"));
+        assertEquals("key '0' is not a known field (known here: hostmaster, l2gatewayip, vni, vrf, vxlanport)",
+                error(ResourceType.L2VNI, "0.vni", "1"));
         assertEquals("keys under 'neighbors' mix list indexes and field names",
                 error(ResourceType.UNDERLAY, "neighbors.0.asn", "1", "neighbors.asn", "2"));
     }

@@ -1,0 +1,27 @@
+package org.openpe.core.config;
+
+/**
+ * The desired state, tracked live from config admin. Listeners are called after every change, on
+ * the thread that processed it, while the store holds its lock: they must return quickly (hand the
+ * snapshot to another thread) and coalesce bursts themselves.
+ */
+public interface ResourceStore {
+
+    Snapshot current();
+
+    /**
+     * Validates again without a configuration change (e.g. the address of the node index
+     * interface changed) and publishes the result.
+     */
+    Snapshot revalidate();
+
+    void addListener(SnapshotListener listener);
+
+    void removeListener(SnapshotListener listener);
+
+    /** Called with each new snapshot. */
+    @FunctionalInterface
+    interface SnapshotListener {
+        void changed(Snapshot snapshot);
+    }
+}

@@ -1,0 +1,46 @@
+package org.openpe.core.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.openpe.api.ResourceType;
+import org.openpe.api.model.Resource;
+import org.openpe.api.model.Underlay;
+import org.openpe.core.validation.NodeState;
+
+/**
+ * The desired state at one moment: the node settings and every configured resource with its
+ * verdict, in the order they appeared. Immutable.
+ *
+ * @param revision increases with every change
+ */
+public record Snapshot(long revision, NodeState node, List<ResourceEntry> entries) {
+
+    public Snapshot {
+        Objects.requireNonNull(node, "node");
+        entries = List.copyOf(entries);
+    }
+
+    /** The entry owning this identity (a later duplicate of the same type and name is rejected). */
+    public Optional<ResourceEntry> entry(ResourceKey key) {
+        return entries.stream().filter(e -> e.key().equals(key)).findFirst();
+    }
+
+    public List<ResourceEntry> entries(ResourceType type) {
+        return entries.stream().filter(e -> e.key().type() == type).toList();
+    }
+
+    /** What the engine must realise: every resource in force, by identity, in order. */
+    public Map<ResourceKey, Resource> inForce() {
+        Map<ResourceKey, Resource> result = new LinkedHashMap<>();
+        entries.forEach(e -> e.inForce().ifPresent(r -> result.putIfAbsent(e.key(), r)));
+        return result;
+    }
+
+    /** The underlay in force, if any. */
+    public Optional<Underlay> underlay() {
+        return inForce().values().stream().filter(Underlay.class::isInstance).map(Underlay.class::cast).findFirst();
+    }
+}

@@ -1,0 +1,184 @@
+package org.openpe.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openpe.core.validation.TestConfigs.l3vni;
+import static org.openpe.core.validation.TestConfigs.props;
+import static org.openpe.core.validation.TestConfigs.underlay;
+import static org.openpe.core.validation.TestConfigs.with;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openpe.api.ResourceType;
+import org.openpe.api.model.L3VNI;
+import org.openpe.core.status.InMemoryStatusBoard;
+import org.openpe.core.status.ResourceState;
+import org.openpe.core.status.ResourceStatus;
+import org.openpe.core.validation.Verdict;
+
+class ConfigTrackerTest {
+
+    private static final String L3VNI_PID = "org.openpe.l3vni";
+    private static final String UNDERLAY_PID = "org.openpe.underlay";
+    private static final ResourceKey RED = new ResourceKey(ResourceType.L3VNI, "red");
+
+    @TempDir
+    Path etc;
+
+    private final FakeConfigurationAdmin cm = new FakeConfigurationAdmin();
+    private final InMemoryStatusBoard board = new InMemoryStatusBoard();
+    private final List<Snapshot> published = new ArrayList<>();
+    private ConfigTracker tracker;
+
+    @BeforeEach
+    void nodeAndUnderlay() throws Exception {
+        cm.put(null, ConfigTracker.NODE_PID, props("nodeIndex", "2"));
+        touch(UNDERLAY_PID, "default");
+        cm.putFile(UNDERLAY_PID, "default", etc, underlay());
+    }
+
+    private ConfigTracker start() {
+        tracker = new ConfigTracker(cm.admin(), board, name -> Optional.empty(), Files::exists);
+        cm.listenWith(tracker);
+        tracker.addListener(published::add);
+        return tracker;
+    }
+
+    private void touch(String factoryPid, String name) throws Exception {
+        Files.writeString(etc.resolve(factoryPid + "-" + name + ".cfg"), "");
+    }
+
+    @Test
+    void tracksCreateUpdateAndDelete() {
+        start();
+        assertEquals(OptionalInt.of(2), tracker.current().node().nodeIndex());
+        assertEquals(ResourceState.PENDING, board.status(new ResourceKey(ResourceType.UNDERLAY, "default")).orElseThrow().state());
+
+        String pid = cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
+        ResourceEntry red = tracker.current().entry(RED).orElseThrow();
+        assertEquals(Verdict.VALID, red.verdict());
+        assertEquals(100, ((L3VNI) red.inForce().orElseThrow()).vni());
+        assertEquals(Optional.of(etc.resolve("org.openpe.l3vni-red.cfg").toString()), red.source().file());
+        assertEquals(pid, red.source().pid());
+        assertEquals(ResourceState.PENDING, board.status(RED).orElseThrow().state());
+
+        cm.put(L3VNI_PID, pid, with(l3vni(100, "192.169.10.0/24"), "vni", "0"));
+        assertInstanceOf(Verdict.Invalid.class, tracker.current().entry(RED).orElseThrow().verdict());
+        assertEquals("l3vni red: 'vni' = 0 is out of range 1..16777215", board.status(RED).orElseThrow().message());
+
+        cm.remove(pid);
+        assertTrue(tracker.current().entry(RED).isEmpty());
+        assertTrue(board.status(RED).isEmpty());
+        assertEquals(List.of(1L, 2L, 3L), published.stream().map(Snapshot::revision).map(r -> r - 1).toList());
+    }
+
+    @Test
+    void namesComeFromTheNamePropertyTheFileOrTheAliasNeverAGeneratedPid() {
+        start();
+        cm.put(L3VNI_PID, "org.openpe.l3vni.6f1e2d", with(l3vni(101, "192.169.11.0/24"), "name", "green"));
+        cm.put(L3VNI_PID, "org.openpe.l3vni~blue", l3vni(102, "192.169.12.0/24"));
+        Map<String, Object> json = new java.util.LinkedHashMap<>(l3vni(103, "192.169.13.0/24"));
+        json.put(ResourceNames.FILE_PROPERTY, etc.resolve("org.openpe.l3vni-white.cfg.json").toUri().toString());
+        cm.put(L3VNI_PID, "org.openpe.l3vni.77aa", json);
+        cm.put(L3VNI_PID, "org.openpe.l3vni.99bb", l3vni(104, "192.169.14.0/24"));
+
+        Snapshot s = tracker.current();
+        assertEquals(Verdict.VALID, s.entry(new ResourceKey(ResourceType.L3VNI, "green")).orElseThrow().verdict());
+        assertEquals(Verdict.VALID, s.entry(new ResourceKey(ResourceType.L3VNI, "blue")).orElseThrow().verdict());
+        assertEquals(Verdict.VALID, s.entry(new ResourceKey(ResourceType.L3VNI, "white")).orElseThrow().verdict());
+        ResourceEntry unnamed = s.entry(new ResourceKey(ResourceType.L3VNI, "org.openpe.l3vni.99bb")).orElseThrow();
+        assertEquals("l3vni org.openpe.l3vni.99bb: has no name: add a 'name' property, or name the file"
+                + " etc/org.openpe.l3vni-<name>.cfg", unnamed.verdict().message());
+        assertEquals(Optional.empty(), unnamed.inForce());
+    }
+
+    @Test
+    void secondConfigurationWithTheSameNameIsInvalid() {
+        start();
+        cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
+        cm.put(L3VNI_PID, "org.openpe.l3vni.1234", with(l3vni(200, "192.169.20.0/24"), "name", "red"));
+        List<ResourceEntry> reds = tracker.current().entries(ResourceType.L3VNI);
+        assertEquals(Verdict.VALID, reds.get(0).verdict());
+        assertEquals("l3vni red: is also defined by " + etc.resolve("org.openpe.l3vni-red.cfg")
+                + "; names must be unique per type", reds.get(1).verdict().message());
+        assertEquals(ResourceState.PENDING, board.status(RED).orElseThrow().state());
+    }
+
+    @Test
+    void immutableFieldChangeIsRejectedAndTheOldVersionStaysInForce() {
+        start();
+        String pid = cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
+        L3VNI original = (L3VNI) tracker.current().entry(RED).orElseThrow().inForce().orElseThrow();
+
+        cm.put(L3VNI_PID, pid, l3vni(100, "192.169.99.0/24"));
+        ResourceEntry changed = tracker.current().entry(RED).orElseThrow();
+        assertInstanceOf(Verdict.Invalid.class, changed.verdict());
+        assertEquals(Optional.of(original), changed.inForce());
+        assertEquals(original, tracker.current().inForce().get(RED));
+        assertTrue(board.status(RED).orElseThrow().message().contains("delete l3vni red and create it again"));
+
+        // an unrelated change keeps the rejection and the old version
+        cm.putFile(L3VNI_PID, "blue", etc, l3vni(200, "192.169.20.0/24"));
+        assertEquals(Optional.of(original), tracker.current().entry(RED).orElseThrow().inForce());
+
+        // deleting and recreating it is the way to change the CIDR
+        cm.remove(pid);
+        cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.99.0/24"));
+        assertEquals(Verdict.VALID, tracker.current().entry(RED).orElseThrow().verdict());
+    }
+
+    @Test
+    void configurationsWhoseFileWasDeletedWhileStoppedAreDeleted() throws Exception {
+        touch(L3VNI_PID, "red");
+        String kept = cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
+        String stale = cm.putFile(L3VNI_PID, "gone", etc, l3vni(200, "192.169.20.0/24"));
+        String shell = cm.put(L3VNI_PID, "org.openpe.l3vni~shell", l3vni(300, "192.169.30.0/24"));
+        start();
+        assertFalse(cm.exists(stale));
+        assertTrue(cm.exists(kept));
+        assertTrue(cm.exists(shell), "a configuration without file is not FileInstall's and stays");
+        assertEquals(List.of("red", "shell"), tracker.current().entries(ResourceType.L3VNI).stream()
+                .map(e -> e.key().name()).toList());
+    }
+
+    @Test
+    void engineStatusSurvivesUnrelatedChangesButNotChangesOfTheResource() {
+        start();
+        String pid = cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
+        board.set(RED, ResourceStatus.applied());
+        cm.putFile(L3VNI_PID, "blue", etc, l3vni(200, "192.169.20.0/24"));
+        assertEquals(ResourceState.APPLIED, board.status(RED).orElseThrow().state());
+        cm.put(L3VNI_PID, pid, with(l3vni(100, "192.169.10.0/24"), "vxlanport", "4790"));
+        assertEquals(ResourceState.PENDING, board.status(RED).orElseThrow().state());
+    }
+
+    @Test
+    void missingNodeSettingsBlockEveryResource() {
+        cm.remove(ConfigTracker.NODE_PID);
+        start();
+        ResourceStatus status = board.status(new ResourceKey(ResourceType.UNDERLAY, "default")).orElseThrow();
+        assertEquals(ResourceState.BLOCKED, status.state());
+        assertEquals(Optional.of("node settings"), status.dependency());
+        cm.put(null, ConfigTracker.NODE_PID, props("nodeIndex", "0"));
+        assertEquals(ResourceState.PENDING, board.status(new ResourceKey(ResourceType.UNDERLAY, "default")).orElseThrow().state());
+    }
+
+    @Test
+    void unrelatedConfigurationsAreIgnored() {
+        start();
+        long revision = tracker.current().revision();
+        cm.put(null, "org.apache.karaf.shell", props("sshPort", "8101"));
+        cm.put("org.openpe.other", "org.openpe.other~x", props("a", "b"));
+        assertEquals(revision, tracker.current().revision());
+    }
+}

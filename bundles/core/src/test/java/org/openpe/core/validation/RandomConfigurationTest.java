@@ -1,0 +1,128 @@
+package org.openpe.core.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.openpe.api.ResourceType;
+import org.openpe.api.model.Resource;
+import org.openpe.core.config.Candidate;
+import org.openpe.core.config.ConfigSource;
+import org.openpe.core.config.ResourceEntry;
+import org.openpe.core.config.ResourceKey;
+
+/**
+ * Feeds thousands of mutated configurations through validation: every outcome must be a verdict,
+ * never an exception, and every message must name its resource.
+ */
+class RandomConfigurationTest {
+
+    private static final long SEED = 20261122L;
+    private static final int CASES = 4000;
+    private static final Object[] VALUES = {"", " ", "abc", "-1", "0", "1", "2", "3", "255", "65535", "65536", "16384",
+            "16777215", "16777216", "4294967295", "4294967296", "99999999999999999999", "1.5", "true", "false", "yes",
+            "10.0.0.0/33", "10.0.0.0/24", "10.0.0.0/30", "::/0", "2001:db8::/64", "2001:db8::/127", "fe80::1",
+            "192.169.10.0/24", "192.169.10.1", "300.1.1.1/24", "red", "a-very-long-interface-name", "0eth", "br 0",
+            "bridge", "ovs", "90s", "1m30s", "500ms", "2s", "-3s", "1h", "1d", "a,b", ",", "x".repeat(300),
+            64512L, 0L, -5L, Long.MAX_VALUE, 7, Boolean.TRUE, 1.25d, new String[] {"eth0"}, new String[] {"a", "b"},
+            new long[] {1, 2}, List.of("x"), 'c'};
+    private static final String[] SEGMENTS = {"asn", "hostasn", "0", "1", "2", "neighbors", "nics", "evpn",
+            "vtepcidr", "hostsession", "localcidr", "ipv4", "ipv6", "vni", "vrf", "vxlanport", "hostmaster", "name",
+            "type", "autocreate", "l2gatewayip", "bfd", "holdTime", "x", "", "service.pid", "nodeIndex", "frr"};
+
+    private final Random random = new Random(SEED);
+
+    @Test
+    void mutatedConfigurationsOnlyEverProduceVerdicts() {
+        Map<ResourceType, Map<String, Object>> valid = new EnumMap<>(ResourceType.class);
+        valid.put(ResourceType.UNDERLAY, TestConfigs.with(TestConfigs.underlay(), "neighbors.0.bfd.receiveInterval", "300",
+                "neighbors.0.holdTime", "90s", "neighbors.0.keepaliveTime", "30s", "neighbors.1.asn", "64513",
+                "neighbors.1.address", "fd00::1"));
+        valid.put(ResourceType.L3VNI, TestConfigs.l3vni(100, "192.169.10.0/24"));
+        valid.put(ResourceType.L2VNI, TestConfigs.l2vni(110));
+        valid.put(ResourceType.L3PASSTHROUGH, TestConfigs.passthrough());
+        NodeRules nodeRules = new NodeRules(name -> Optional.empty());
+        Map<String, Integer> verdicts = new HashMap<>();
+
+        for (int i = 0; i < CASES; i++) {
+            List<Candidate> set = new ArrayList<>();
+            int size = 1 + random.nextInt(6);
+            for (int j = 0; j < size; j++) {
+                ResourceType type = ResourceType.values()[random.nextInt(4)];
+                Map<String, Object> props = mutate(valid.get(type));
+                String name = random.nextInt(10) == 0 ? String.valueOf(VALUES[random.nextInt(VALUES.length)])
+                        : "r" + random.nextInt(4);
+                Optional<Resource> previous = random.nextBoolean()
+                        ? Optional.ofNullable(FieldRules.check(TestConfigs.candidate(type, name, valid.get(type)),
+                                OptionalInt.empty()).resource())
+                        : Optional.empty();
+                set.add(new Candidate(new ResourceKey(type, name), new ConfigSource("pid" + j, Optional.empty()),
+                        props, previous, Optional.empty()));
+            }
+            NodeState node = nodeRules.evaluate(Optional.of(new ConfigSource("org.openpe.node", Optional.empty())),
+                    random.nextInt(5) == 0 ? mutate(Map.of("nodeIndex", "0")) : Map.of("nodeIndex", random.nextInt(300)));
+            List<ResourceEntry> entries = ConfigValidator.validate(set, node);
+            assertEquals(set.size(), entries.size());
+            for (ResourceEntry e : entries) {
+                verdicts.merge(e.verdict().getClass().getSimpleName(), 1, Integer::sum);
+                assertFalse(e.verdict() instanceof Verdict.Valid && e.inForce().isEmpty(), e::toString);
+                if (e.verdict() instanceof Verdict.Invalid invalid) {
+                    assertFalse(invalid.reasons().isEmpty());
+                    invalid.reasons().forEach(r -> assertTrue(r.startsWith(e.key() + ": "), r));
+                }
+                if (e.verdict() instanceof Verdict.Blocked blocked) {
+                    assertTrue(blocked.reason().startsWith(e.key() + ": "), blocked.reason());
+                }
+            }
+        }
+        // the mutations must exercise every outcome, or this test proves little
+        assertTrue(verdicts.getOrDefault("Valid", 0) > 100, verdicts::toString);
+        assertTrue(verdicts.getOrDefault("Invalid", 0) > 100, verdicts::toString);
+        assertTrue(verdicts.getOrDefault("Blocked", 0) > 100, verdicts::toString);
+    }
+
+    private Map<String, Object> mutate(Map<String, Object> base) {
+        Map<String, Object> props = new LinkedHashMap<>(base);
+        int mutations = random.nextInt(4);
+        for (int m = 0; m < mutations; m++) {
+            List<String> keys = new ArrayList<>(props.keySet());
+            String key = keys.isEmpty() ? "asn" : keys.get(random.nextInt(keys.size()));
+            switch (random.nextInt(5)) {
+                case 0 -> props.remove(key);
+                case 1 -> props.put(key, VALUES[random.nextInt(VALUES.length)]);
+                case 2 -> {
+                    Object value = props.remove(key);
+                    props.put(renamed(key), value == null ? "1" : value);
+                }
+                case 3 -> props.put(randomKey(), VALUES[random.nextInt(VALUES.length)]);
+                default -> props.put(key + "." + SEGMENTS[random.nextInt(SEGMENTS.length)], "1");
+            }
+        }
+        return props;
+    }
+
+    private String renamed(String key) {
+        String[] parts = key.split("\\.", -1);
+        parts[random.nextInt(parts.length)] = SEGMENTS[random.nextInt(SEGMENTS.length)];
+        return String.join(".", parts);
+    }
+
+    private String randomKey() {
+        int depth = 1 + random.nextInt(4);
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < depth; i++) {
+            parts.add(SEGMENTS[random.nextInt(SEGMENTS.length)]);
+        }
+        return String.join(".", parts);
+    }
+}
