@@ -2,8 +2,11 @@ package org.openpe.frr.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import org.openpe.api.frr.BgpRouter;
 import org.openpe.api.frr.FrrConfig;
 import org.openpe.frr.ApplyResult;
 import org.openpe.frr.ApplyResult.Outcome;
+import org.openpe.frr.FrrException;
 import org.openpe.frr.FrrSettings;
 
 /** Every feature of spec section 6, applied to a real FRR 8.4 in a throw-away namespace. */
@@ -70,6 +74,14 @@ class FrrAcceptsConfigTest {
     }
 
     @Test
+    void missingRouterNamespaceIsReportedByName() {
+        FrrSettings missing = FrrSettings.forNamespace(FrrTestSupport.uniqueName("frt-missing-"));
+        var e = assertThrows(FrrException.class, () -> DefaultFrrInstance.open(missing));
+        assertTrue(e.getMessage().contains("router namespace " + missing.namespace() + " does not exist"), e.getMessage());
+        assertFalse(Files.exists(missing.pathspaceConfigDir()), "nothing may be created for a namespace that does not exist");
+    }
+
+    @Test
     void identicalConfigurationIsNotAppliedAgain() throws Exception {
         assertTrue(frr.apply(Configs.evpnWithL3vni()).get().ok());
         ApplyResult again = frr.apply(Configs.evpnWithL3vni()).get();
@@ -92,7 +104,7 @@ class FrrAcceptsConfigTest {
         FrrConfig good = Configs.underlayAllSessionOptions();
         assertTrue(frr.apply(good).get().ok());
         BgpRouter underlay = good.defaultRouter().orElseThrow();
-        List<BgpNeighbor> neighbors = new java.util.ArrayList<>(underlay.neighbors());
+        List<BgpNeighbor> neighbors = new ArrayList<>(underlay.neighbors());
         neighbors.add(BgpNeighbor.of(LOCAL_ADDRESS, 64999).withPassword("other-secret")); // FRR refuses the local system
         FrrConfig bad = new FrrConfig("pe1", "informational", good.vrfVnis(), good.bfdProfiles(),
                 Optional.of(BgpRouter.defaultInstance(underlay.asn(), underlay.routerId(), neighbors, List.of("10.1.0.0/16"),

@@ -281,6 +281,38 @@ class FrrSessionTest {
         assertEquals(3000, neighbor.path("bgpTimerHoldTimeMsecs").asInt(), "timers must be restored too");
     }
 
+    @Test
+    @Order(6)
+    void killedZebraTakesEveryDaemonDownAndUpAgain() throws Exception {
+        List<DaemonState> before = pe.daemons();
+        events.clear();
+        long start = System.nanoTime();
+        ProcessHandle.of(pid("zebra")).orElseThrow().destroyForcibly();
+
+        FrrTestSupport.await("configuration restored", Duration.ofSeconds(60), () -> events.contains("restored APPLIED"));
+        FrrTestSupport.await("session Established again", Duration.ofSeconds(60),
+                () -> peerSideNeighbor().path("bgpState").asText().equals("Established"));
+        System.out.printf("kill -9 zebra: all daemons restarted and session Established after %d ms%n",
+                Duration.ofNanos(System.nanoTime() - start).toMillis());
+        for (DaemonState old : before) {
+            long now = pid(old.name());
+            assertNotEquals(old.pid().orElseThrow(), now, old.name());
+            assertTrue(events.contains("restarted " + old.name() + " " + now), events.toString());
+        }
+    }
+
+    @Test
+    @Order(7)
+    void unsupervisedInstanceOnlyObservesAndApplies() throws Exception {
+        FrrSettings observer = peerSettings.withSupervise(false);
+        List<DaemonState> peerDaemons = new Daemons(peerSettings).states();
+        try (FrrInstance peer = DefaultFrrInstance.open(observer)) {
+            assertEquals(peerDaemons, peer.daemons());
+            assertTrue(peer.bgpNeighbors().stream().anyMatch(n -> n.peer().equals(PE_ADDRESS) && n.established()));
+        }
+        assertEquals(peerDaemons, new Daemons(peerSettings).states(), "closing must leave the daemons alone");
+    }
+
     private long pid(String daemon) {
         return pe.daemons().stream().filter(d -> d.name().equals(daemon)).findFirst().orElseThrow().pid().orElseThrow();
     }
