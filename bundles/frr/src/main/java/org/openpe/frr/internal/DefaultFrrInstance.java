@@ -130,6 +130,11 @@ final class DefaultFrrInstance implements FrrInstance {
     }
 
     @Override
+    public Optional<String> appliedConfigText() {
+        return applier.applied().map(renderer::renderForDisplay);
+    }
+
+    @Override
     public String displayText(FrrConfig config) {
         return renderer.renderForDisplay(config);
     }
@@ -220,7 +225,8 @@ final class DefaultFrrInstance implements FrrInstance {
         @Override
         public void configurationLost() {
             queue.submitForced(null).thenAccept(result -> {
-                if (result != null) {
+                // superseded: a newer configuration, applied forcibly, restores the daemons instead
+                if (result != null && result.outcome() != ApplyResult.Outcome.SUPERSEDED) {
                     notifyListeners(l -> l.configurationRestored(DefaultFrrInstance.this, result));
                 }
             });

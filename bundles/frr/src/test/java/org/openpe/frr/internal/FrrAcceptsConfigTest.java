@@ -71,6 +71,10 @@ class FrrAcceptsConfigTest {
             assertEquals(List.of(), reload.test(layout.candidateFile()).changes(), feature.getKey());
         }
         assertFalse(frr.runningConfig().contains("router bgp"), "no underlay must leave no BGP instance");
+        assertEquals(List.of(), frr.bgpNeighbors());
+        assertEquals(List.of(), frr.evpnRoutes());
+        assertEquals(List.of(), frr.evpnVnis());
+        assertEquals(List.of(), frr.bfdPeers());
     }
 
     @Test
@@ -97,6 +101,9 @@ class FrrAcceptsConfigTest {
         assertTrue(running.contains("neighbor 192.168.11.2 password ****"), running);
         assertFalse(running.contains("s3cret"), running);
         assertFalse(frr.displayText(Configs.underlayAllSessionOptions()).contains("s3cret"));
+        String applied = frr.appliedConfigText().orElseThrow();
+        assertTrue(applied.contains(" neighbor 192.168.11.2 password ****\n"), applied);
+        assertFalse(applied.contains("s3cret"), applied);
     }
 
     @Test
