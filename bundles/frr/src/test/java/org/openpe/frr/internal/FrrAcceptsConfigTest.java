@@ -78,6 +78,30 @@ class FrrAcceptsConfigTest {
     }
 
     @Test
+    void rejectedFirstConfigurationOfAnAdoptingInstanceRestoresWhatRan() throws Exception {
+        assertTrue(frr.apply(Configs.underlayAllSessionOptions()).get().ok());
+        frr.close();
+        frr = DefaultFrrInstance.open(settings); // knows nothing applied: rolls back to a running-config snapshot
+
+        ApplyResult result = frr.apply(withLocalNeighbor(Configs.underlayOnly())).get();
+
+        assertEquals(Outcome.FAILED, result.outcome());
+        assertTrue(result.message().contains("The previous configuration was restored."), result.message());
+        assertEquals(Optional.empty(), frr.appliedConfig());
+        assertEquals(Outcome.UNCHANGED, frr.apply(Configs.underlayAllSessionOptions()).get().outcome(),
+                "the running configuration must be exactly the one before the failed apply");
+    }
+
+    private static FrrConfig withLocalNeighbor(FrrConfig good) {
+        BgpRouter underlay = good.defaultRouter().orElseThrow();
+        List<BgpNeighbor> neighbors = new ArrayList<>(underlay.neighbors());
+        neighbors.add(BgpNeighbor.of(LOCAL_ADDRESS, 64999).withPassword("other-secret")); // FRR refuses the local system
+        return new FrrConfig("pe1", "informational", good.vrfVnis(), good.bfdProfiles(),
+                Optional.of(BgpRouter.defaultInstance(underlay.asn(), underlay.routerId(), neighbors, List.of("10.1.0.0/16"),
+                        false)), List.of());
+    }
+
+    @Test
     void missingRouterNamespaceIsReportedByName() {
         FrrSettings missing = FrrSettings.forNamespace(FrrTestSupport.uniqueName("frt-missing-"));
         var e = assertThrows(FrrException.class, () -> DefaultFrrInstance.open(missing));
@@ -110,14 +134,7 @@ class FrrAcceptsConfigTest {
     void rejectedConfigurationKeepsThePreviousOneRunning() throws Exception {
         FrrConfig good = Configs.underlayAllSessionOptions();
         assertTrue(frr.apply(good).get().ok());
-        BgpRouter underlay = good.defaultRouter().orElseThrow();
-        List<BgpNeighbor> neighbors = new ArrayList<>(underlay.neighbors());
-        neighbors.add(BgpNeighbor.of(LOCAL_ADDRESS, 64999).withPassword("other-secret")); // FRR refuses the local system
-        FrrConfig bad = new FrrConfig("pe1", "informational", good.vrfVnis(), good.bfdProfiles(),
-                Optional.of(BgpRouter.defaultInstance(underlay.asn(), underlay.routerId(), neighbors, List.of("10.1.0.0/16"),
-                        false)), List.of());
-
-        ApplyResult result = frr.apply(bad).get();
+        ApplyResult result = frr.apply(withLocalNeighbor(good)).get();
 
         System.out.println("rejected after " + result.duration().toMillis() + " ms: " + result.message());
         assertEquals(Outcome.FAILED, result.outcome());
