@@ -37,6 +37,9 @@ public interface FrrInstance extends AutoCloseable {
     /** The configuration FRR runs, as last applied by this instance. */
     Optional<FrrConfig> appliedConfig();
 
+    /** The rendering of {@link #appliedConfig()} with passwords masked. */
+    Optional<String> appliedConfigText();
+
     /** The rendering of {@code config} with passwords masked: what would be applied, fit for display. */
     String displayText(FrrConfig config);
 

@@ -4,7 +4,10 @@ import java.util.List;
 
 /**
  * The part of the FRR configuration one resource contributes. The core merges the fragments of
- * every resource into one {@link FrrConfig}.
+ * every resource into one {@link FrrConfig}: concatenating the lists is enough, because
+ * {@link FrrConfig} and {@link BgpRouter} sort their lists, drop exact duplicates (two resources
+ * declaring the same VRF/VNI or network) and reject conflicting declarations with a message
+ * naming the key.
  *
  * @param vrfVnis {@code vrf X / vni N} stanzas
  * @param bfdProfiles BFD profiles referenced by neighbors

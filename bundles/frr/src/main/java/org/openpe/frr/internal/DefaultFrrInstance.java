@@ -1,6 +1,7 @@
 package org.openpe.frr.internal;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -45,9 +46,7 @@ final class DefaultFrrInstance implements FrrInstance {
         this.vtysh = new Vtysh(settings);
         this.applier = new Applier(layout, renderer, new FrrReload(settings), vtysh);
         this.queue = new ApplyQueue(settings.pathspace(), this::applyNow);
-        if (settings.supervise()) {
-            layout.prepare();
-        }
+        layout.prepare();
     }
 
     /**
@@ -66,7 +65,7 @@ final class DefaultFrrInstance implements FrrInstance {
     }
 
     private static void requireInstalled(FrrSettings settings) {
-        for (var path : List.of(settings.vtysh(), settings.reloadScript())) {
+        for (Path path : List.of(settings.vtysh(), settings.reloadScript())) {
             if (!Files.isExecutable(path)) {
                 throw new FrrException(path + " is missing or not executable (Debian packages frr and frr-pythontools)");
             }
@@ -76,6 +75,10 @@ final class DefaultFrrInstance implements FrrInstance {
                 if (!Files.isExecutable(settings.binDir().resolve(daemon))) {
                     throw new FrrException(settings.binDir().resolve(daemon) + " is missing or not executable");
                 }
+            }
+            Path namespace = new Daemons(settings).namespacePath();
+            if (!Files.exists(namespace)) {
+                throw new FrrException("router namespace " + settings.namespace() + " does not exist (" + namespace + ")");
             }
         }
     }
@@ -124,6 +127,11 @@ final class DefaultFrrInstance implements FrrInstance {
     @Override
     public Optional<FrrConfig> appliedConfig() {
         return applier.applied();
+    }
+
+    @Override
+    public Optional<String> appliedConfigText() {
+        return applier.applied().map(renderer::renderForDisplay);
     }
 
     @Override
@@ -217,7 +225,8 @@ final class DefaultFrrInstance implements FrrInstance {
         @Override
         public void configurationLost() {
             queue.submitForced(null).thenAccept(result -> {
-                if (result != null) {
+                // superseded: a newer configuration, applied forcibly, restores the daemons instead
+                if (result != null && result.outcome() != ApplyResult.Outcome.SUPERSEDED) {
                     notifyListeners(l -> l.configurationRestored(DefaultFrrInstance.this, result));
                 }
             });

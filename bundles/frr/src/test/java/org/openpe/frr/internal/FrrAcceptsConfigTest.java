@@ -2,8 +2,11 @@ package org.openpe.frr.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import org.openpe.api.frr.BgpRouter;
 import org.openpe.api.frr.FrrConfig;
 import org.openpe.frr.ApplyResult;
 import org.openpe.frr.ApplyResult.Outcome;
+import org.openpe.frr.FrrException;
 import org.openpe.frr.FrrSettings;
 
 /** Every feature of spec section 6, applied to a real FRR 8.4 in a throw-away namespace. */
@@ -67,6 +71,42 @@ class FrrAcceptsConfigTest {
             assertEquals(List.of(), reload.test(layout.candidateFile()).changes(), feature.getKey());
         }
         assertFalse(frr.runningConfig().contains("router bgp"), "no underlay must leave no BGP instance");
+        assertEquals(List.of(), frr.bgpNeighbors());
+        assertEquals(List.of(), frr.evpnRoutes());
+        assertEquals(List.of(), frr.evpnVnis());
+        assertEquals(List.of(), frr.bfdPeers());
+    }
+
+    @Test
+    void rejectedFirstConfigurationOfAnAdoptingInstanceRestoresWhatRan() throws Exception {
+        assertTrue(frr.apply(Configs.underlayAllSessionOptions()).get().ok());
+        frr.close();
+        frr = DefaultFrrInstance.open(settings); // knows nothing applied: rolls back to a running-config snapshot
+
+        ApplyResult result = frr.apply(withLocalNeighbor(Configs.underlayOnly())).get();
+
+        assertEquals(Outcome.FAILED, result.outcome());
+        assertTrue(result.message().contains("The previous configuration was restored."), result.message());
+        assertEquals(Optional.empty(), frr.appliedConfig());
+        assertEquals(Outcome.UNCHANGED, frr.apply(Configs.underlayAllSessionOptions()).get().outcome(),
+                "the running configuration must be exactly the one before the failed apply");
+    }
+
+    private static FrrConfig withLocalNeighbor(FrrConfig good) {
+        BgpRouter underlay = good.defaultRouter().orElseThrow();
+        List<BgpNeighbor> neighbors = new ArrayList<>(underlay.neighbors());
+        neighbors.add(BgpNeighbor.of(LOCAL_ADDRESS, 64999).withPassword("other-secret")); // FRR refuses the local system
+        return new FrrConfig("pe1", "informational", good.vrfVnis(), good.bfdProfiles(),
+                Optional.of(BgpRouter.defaultInstance(underlay.asn(), underlay.routerId(), neighbors, List.of("10.1.0.0/16"),
+                        false)), List.of());
+    }
+
+    @Test
+    void missingRouterNamespaceIsReportedByName() {
+        FrrSettings missing = FrrSettings.forNamespace(FrrTestSupport.uniqueName("frt-missing-"));
+        var e = assertThrows(FrrException.class, () -> DefaultFrrInstance.open(missing));
+        assertTrue(e.getMessage().contains("router namespace " + missing.namespace() + " does not exist"), e.getMessage());
+        assertFalse(Files.exists(missing.pathspaceConfigDir()), "nothing may be created for a namespace that does not exist");
     }
 
     @Test
@@ -85,20 +125,16 @@ class FrrAcceptsConfigTest {
         assertTrue(running.contains("neighbor 192.168.11.2 password ****"), running);
         assertFalse(running.contains("s3cret"), running);
         assertFalse(frr.displayText(Configs.underlayAllSessionOptions()).contains("s3cret"));
+        String applied = frr.appliedConfigText().orElseThrow();
+        assertTrue(applied.contains(" neighbor 192.168.11.2 password ****\n"), applied);
+        assertFalse(applied.contains("s3cret"), applied);
     }
 
     @Test
     void rejectedConfigurationKeepsThePreviousOneRunning() throws Exception {
         FrrConfig good = Configs.underlayAllSessionOptions();
         assertTrue(frr.apply(good).get().ok());
-        BgpRouter underlay = good.defaultRouter().orElseThrow();
-        List<BgpNeighbor> neighbors = new java.util.ArrayList<>(underlay.neighbors());
-        neighbors.add(BgpNeighbor.of(LOCAL_ADDRESS, 64999).withPassword("other-secret")); // FRR refuses the local system
-        FrrConfig bad = new FrrConfig("pe1", "informational", good.vrfVnis(), good.bfdProfiles(),
-                Optional.of(BgpRouter.defaultInstance(underlay.asn(), underlay.routerId(), neighbors, List.of("10.1.0.0/16"),
-                        false)), List.of());
-
-        ApplyResult result = frr.apply(bad).get();
+        ApplyResult result = frr.apply(withLocalNeighbor(good)).get();
 
         System.out.println("rejected after " + result.duration().toMillis() + " ms: " + result.message());
         assertEquals(Outcome.FAILED, result.outcome());
