@@ -45,7 +45,7 @@ public record ConfigDirectory(List<Candidate> resources, Optional<NodeFile> node
             } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
                 for (ImportedResource r : YamlImporter.read(file)) {
                     resources.add(Candidate.of(new ResourceKey(r.type(), r.name()),
-                            new ConfigSource(r.origin(), Optional.of(file.toString())), Map.copyOf(r.properties())));
+                            new ConfigSource(r.origin(), Optional.empty()), Map.copyOf(r.properties())));
                 }
             } else {
                 Optional<Candidate> cfg = cfg(file, source);

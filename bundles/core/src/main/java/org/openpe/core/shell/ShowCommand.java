@@ -60,7 +60,7 @@ public class ShowCommand extends OpenpeCommand {
             Allocations.of(shown, index, snapshot.underlay()).forEach(allocation::put);
         }
         ObjectNode properties = root.putObject("properties");
-        entry.properties().forEach((k, v) -> properties.put(k, display(k, v)));
+        new java.util.TreeMap<>(entry.properties()).forEach((k, v) -> properties.put(k, display(k, v)));
 
         if (json) {
             printJson(out, root);
