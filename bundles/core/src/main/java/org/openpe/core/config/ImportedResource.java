@@ -1,0 +1,22 @@
+package org.openpe.core.config;
+
+import java.util.Map;
+import org.openpe.api.ResourceType;
+
+/**
+ * One resource read from a reference YAML manifest, as the properties of its {@code .cfg} file.
+ *
+ * @param origin where it came from, e.g. {@code underlay.yaml document 1}
+ * @param properties dotted keys in manifest order, values as text
+ */
+public record ImportedResource(ResourceType type, String name, String origin, Map<String, String> properties) {
+
+    public ImportedResource {
+        properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
+    }
+
+    /** {@code org.openpe.l3vni-red.cfg} */
+    public String fileName() {
+        return type.factoryPid() + "-" + name + ".cfg";
+    }
+}

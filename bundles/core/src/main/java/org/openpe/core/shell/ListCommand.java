@@ -1,0 +1,59 @@
+package org.openpe.core.shell;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.openpe.api.ResourceType;
+import org.openpe.core.config.ResourceEntry;
+import org.openpe.core.config.ResourceStore;
+import org.openpe.core.config.Snapshot;
+import org.openpe.core.status.ResourceStatus;
+import org.openpe.core.status.StatusBoard;
+
+@Service
+@Command(scope = "openpe", name = "list", description = "Lists the configured resources with their status")
+public class ListCommand extends OpenpeCommand {
+
+    @Argument(index = 0, name = "type", description = "Only this type: underlay, l3vni, l2vni or l3passthrough")
+    @Completion(TypeCompleter.class)
+    String type;
+
+    @Reference
+    ResourceStore store;
+
+    @Reference
+    StatusBoard board;
+
+    @Override
+    void run(PrintStream out) throws Exception {
+        ResourceType only = type == null ? null : parseType(type);
+        Snapshot snapshot = store.current();
+        List<String[]> rows = new ArrayList<>();
+        ArrayNode array = JSON.createArrayNode();
+        for (ResourceEntry e : snapshot.entries()) {
+            if (only != null && e.key().type() != only) {
+                continue;
+            }
+            ResourceStatus status = StatusView.of(e, snapshot, board);
+            rows.add(new String[] {e.key().type().id(), e.key().name(), StatusView.name(status), status.message()});
+            ObjectNode row = array.addObject();
+            row.put("type", e.key().type().id());
+            row.put("name", e.key().name());
+            row.put("source", e.source().toString());
+            row.setAll(StatusView.json(status));
+        }
+        if (json) {
+            printJson(out, array);
+            return;
+        }
+        Table.print(out, new String[] {"TYPE", "NAME", "STATUS", "REASON"}, rows);
+        snapshot.node().problems().forEach(p -> out.println("! " + p));
+    }
+}

@@ -1,0 +1,42 @@
+package org.openpe.core.shell;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Option;
+import org.openpe.api.ResourceType;
+
+/**
+ * Base of the {@code openpe:*} commands: they print to {@code System.out} (values returned by a
+ * command are not printed by {@code bin/client -b}) and offer {@code --json}. A failure is thrown,
+ * so the client exits non-zero.
+ */
+abstract class OpenpeCommand implements Action {
+
+    static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    @Option(name = "--json", description = "Print JSON instead of text")
+    boolean json;
+
+    @Override
+    public final Object execute() throws Exception {
+        run(System.out);
+        return null;
+    }
+
+    abstract void run(PrintStream out) throws Exception;
+
+    static void printJson(PrintStream out, JsonNode node) throws Exception {
+        out.println(JSON.writeValueAsString(node));
+    }
+
+    static ResourceType parseType(String id) {
+        return ResourceType.byId(id).orElseThrow(() -> new IllegalArgumentException("unknown resource type '" + id
+                + "': use " + Arrays.stream(ResourceType.values()).map(ResourceType::id).collect(Collectors.joining(", "))));
+    }
+}

@@ -1,0 +1,127 @@
+package org.openpe.core.shell;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.openpe.api.model.BFDSettings;
+import org.openpe.api.model.HostSession;
+import org.openpe.api.model.L2VNI;
+import org.openpe.api.model.L3Passthrough;
+import org.openpe.api.model.L3VNI;
+import org.openpe.api.model.Neighbor;
+import org.openpe.api.model.Resource;
+import org.openpe.api.model.Underlay;
+import org.openpe.core.config.GoDuration;
+
+/**
+ * The effective values of a resource (defaults applied) under their configuration keys, as a
+ * JSON tree or as dotted {@code key = value} lines. Passwords are masked.
+ */
+final class ResourceView {
+
+    static final String MASK = "****";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ResourceView() {}
+
+    static ObjectNode tree(Resource resource) {
+        ObjectNode node = NODES.objectNode();
+        if (resource instanceof Underlay u) {
+            node.put("asn", u.asn());
+            node.put("routeridcidr", u.routerIdCidr());
+            ArrayNode neighbors = node.putArray("neighbors");
+            u.neighbors().forEach(n -> neighbors.add(neighbor(n)));
+            ArrayNode nics = node.putArray("nics");
+            u.nics().forEach(nics::add);
+            u.evpn().ifPresent(e -> node.putObject("evpn").put("vtepcidr", e.vtepCidr()));
+        } else if (resource instanceof L3VNI v) {
+            node.put("vrf", v.effectiveVrf());
+            node.put("vni", v.vni());
+            node.put("vxlanport", v.vxlanPort());
+            v.hostSession().ifPresent(h -> node.set("hostsession", hostSession(h)));
+        } else if (resource instanceof L2VNI v) {
+            node.put("vrf", v.effectiveVrf());
+            node.put("vni", v.vni());
+            node.put("vxlanport", v.vxlanPort());
+            v.hostMaster().ifPresent(h -> {
+                ObjectNode master = node.putObject("hostmaster");
+                h.name().ifPresent(n -> master.put("name", n));
+                master.put("type", h.type());
+                master.put("autocreate", h.autoCreate());
+            });
+            v.l2GatewayIp().ifPresent(ip -> node.put("l2gatewayip", ip));
+        } else if (resource instanceof L3Passthrough p) {
+            node.set("hostsession", hostSession(p.hostSession()));
+        }
+        return node;
+    }
+
+    /** {@code neighbors.0.asn = 64512} style lines, in tree order. */
+    static Map<String, String> flat(JsonNode tree) {
+        Map<String, String> lines = new LinkedHashMap<>();
+        flatten("", tree, lines);
+        return lines;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> flatten(prefix + e.getKey() + ".", e.getValue(), out));
+        } else if (node.isArray()) {
+            if (node.isEmpty()) {
+                out.put(prefix.substring(0, prefix.length() - 1), "");
+            }
+            for (int i = 0; i < node.size(); i++) {
+                flatten(prefix + i + ".", node.get(i), out);
+            }
+        } else {
+            out.put(prefix.substring(0, prefix.length() - 1), node.asText());
+        }
+    }
+
+    private static ObjectNode neighbor(Neighbor n) {
+        ObjectNode node = NODES.objectNode();
+        node.put("asn", n.asn());
+        n.hostAsn().ifPresent(a -> node.put("hostasn", a));
+        node.put("address", n.address());
+        n.port().ifPresent(p -> node.put("port", p));
+        n.password().ifPresent(p -> node.put("password", MASK));
+        n.passwordSecret().ifPresent(p -> node.put("passwordSecret", p));
+        duration(node, "holdTime", n.holdTime());
+        duration(node, "keepaliveTime", n.keepaliveTime());
+        duration(node, "connectTime", n.connectTime());
+        node.put("ebgpMultiHop", n.ebgpMultiHop());
+        n.bfd().ifPresent(b -> node.set("bfd", bfd(b)));
+        return node;
+    }
+
+    private static ObjectNode bfd(BFDSettings b) {
+        ObjectNode node = NODES.objectNode();
+        b.receiveInterval().ifPresent(v -> node.put("receiveInterval", v));
+        b.transmitInterval().ifPresent(v -> node.put("transmitInterval", v));
+        b.detectMultiplier().ifPresent(v -> node.put("detectMultiplier", v));
+        b.echoInterval().ifPresent(v -> node.put("echoInterval", v));
+        node.put("echoMode", b.echoMode());
+        node.put("passiveMode", b.passiveMode());
+        b.minimumTtl().ifPresent(v -> node.put("minimumTtl", v));
+        return node;
+    }
+
+    private static ObjectNode hostSession(HostSession h) {
+        ObjectNode node = NODES.objectNode();
+        node.put("asn", h.asn());
+        node.put("hostasn", h.hostAsn());
+        ObjectNode cidr = node.putObject("localcidr");
+        h.localCidr().ipv4().ifPresent(c -> cidr.put("ipv4", c));
+        h.localCidr().ipv6().ifPresent(c -> cidr.put("ipv6", c));
+        return node;
+    }
+
+    private static void duration(ObjectNode node, String key, Optional<Duration> value) {
+        value.ifPresent(d -> node.put(key, GoDuration.format(d)));
+    }
+}
