@@ -1,0 +1,282 @@
+package org.openpe.core.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.openpe.api.Reconciler;
+import org.openpe.api.ResourceType;
+import org.openpe.api.model.NodeSettings;
+import org.openpe.core.config.ResourceStore;
+import org.openpe.core.config.Snapshot;
+import org.openpe.core.engine.kernel.NetlinkKernel;
+import org.openpe.core.status.BgpSessionStatus;
+import org.openpe.core.status.NodeStatus;
+import org.openpe.core.status.StatusBoard;
+import org.openpe.frr.DaemonState;
+import org.openpe.frr.FrrInstance;
+import org.openpe.frr.FrrListener;
+import org.openpe.frr.FrrManager;
+import org.openpe.frr.FrrSettings;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the node matching the configuration. Reconciles on every configuration change (bursts
+ * coalesced), when a plugin comes or goes, when FRR restarts a daemon, and every
+ * {@value #RESYNC_SECONDS} s to repair drift. Passes run one at a time on one thread.
+ */
+@Component(service = ReconcileEngine.class, immediate = true)
+public class ReconcileEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReconcileEngine.class);
+    private static final long COALESCE_MILLIS = 300;
+    static final long RESYNC_SECONDS = 30;
+    /** How long resources wait for the plugin of their type before it counts as uninstalled. */
+    static final Duration PLUGIN_GRACE = Duration.ofSeconds(10);
+
+    private final ResourceStore store;
+    private final StatusBoard board;
+    private final FrrManager frrManager;
+    private final Map<ResourceType, Reconciler> reconcilers = new ConcurrentHashMap<>();
+    private final Map<ResourceType, Instant> pluginGoneSince = new ConcurrentHashMap<>();
+    private final Instant activatedAt = Instant.now();
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "openpe-reconcile");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ResourceStore.SnapshotListener onChange = snapshot -> trigger();
+    private final FrrListener onFrrEvent = new FrrListener() {
+        @Override
+        public void daemonRestarted(FrrInstance instance, String daemon, long pid) {
+            trigger();
+        }
+    };
+
+    private ScheduledFuture<?> pending;
+    private NetlinkKernel kernel;
+    private FrrInstance frr;
+    private FrrSettings frrSettings;
+    private volatile Optional<ReconcileReport> lastReport = Optional.empty();
+
+    @Activate
+    public ReconcileEngine(@Reference ResourceStore store, @Reference StatusBoard board,
+            @Reference FrrManager frrManager) {
+        this.store = store;
+        this.board = board;
+        this.frrManager = frrManager;
+        store.addListener(onChange);
+        executor.scheduleWithFixedDelay(this::trigger, RESYNC_SECONDS, RESYNC_SECONDS, TimeUnit.SECONDS);
+        executor.schedule(this::trigger, PLUGIN_GRACE.toMillis() + COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+        trigger();
+    }
+
+    @Reference(service = Reconciler.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindReconciler(Reconciler reconciler, Map<String, Object> properties) {
+        typeOf(properties).ifPresent(type -> {
+            reconcilers.put(type, reconciler);
+            pluginGoneSince.remove(type);
+            LOG.info("plugin for {} resources registered", type.id());
+            trigger();
+        });
+    }
+
+    void unbindReconciler(Reconciler reconciler, Map<String, Object> properties) {
+        typeOf(properties).ifPresent(type -> {
+            if (reconcilers.remove(type, reconciler)) {
+                pluginGoneSince.put(type, Instant.now());
+                LOG.info("plugin for {} resources unregistered", type.id());
+                trigger();
+                executor.schedule(this::trigger, PLUGIN_GRACE.toMillis() + COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    /** Schedules a pass soon; requests arriving before it starts share it. */
+    public synchronized void trigger() {
+        if (pending == null || pending.isDone()) {
+            pending = executor.schedule(this::runLogged, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Runs a pass now (after any running one) and reports what it changed. */
+    public ReconcileReport reconcileNow(Duration timeout) throws InterruptedException, TimeoutException {
+        try {
+            return executor.submit(this::run).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    public Optional<ReconcileReport> lastReport() {
+        return lastReport;
+    }
+
+    /** The FRR instance of the router namespace, once the first pass has started it. */
+    public Optional<FrrInstance> frr() {
+        return Optional.ofNullable(frr);
+    }
+
+    @Deactivate
+    void deactivate() {
+        store.removeListener(onChange);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeFrr();
+        closeKernel();
+    }
+
+    private void runLogged() {
+        try {
+            run();
+        } catch (RuntimeException e) {
+            LOG.error("reconcile failed: {}", e.getMessage(), e);
+            board.updateNode(n -> new NodeStatus(n.routerNamespace(), n.routerNamespacePresent(), n.frrDaemons(),
+                    n.bgpSessions(), Optional.of(Instant.now()), n.lastReconcileDuration(), Optional.of(e.getMessage())));
+        }
+    }
+
+    private ReconcileReport run() {
+        Snapshot snapshot = store.current();
+        if (snapshot.node().nodeIndex().isEmpty()) {
+            String reason = "node index unknown: " + String.join("; ", snapshot.node().problems());
+            board.updateNode(n -> new NodeStatus(n.routerNamespace(), n.routerNamespacePresent(), n.frrDaemons(),
+                    n.bgpSessions(), Optional.of(Instant.now()), Optional.empty(), Optional.of(reason)));
+            throw new IllegalStateException(reason);
+        }
+        NodeSettings settings = snapshot.node().settings();
+        openKernel(settings.routerNamespace());
+        openFrr(settings);
+        ReconcileReport report = new Reconciliation(snapshot, snapshot.node().nodeIndex().getAsInt(), kernel, frr,
+                new NicHandover(stateDirectory().resolve("moved-nics-" + settings.routerNamespace())),
+                type -> Optional.ofNullable(reconcilers.get(type)), awaitedPlugins(), board).run();
+        lastReport = Optional.of(report);
+        publishNodeStatus(settings.routerNamespace(), report);
+        if (!report.changes().isEmpty()) {
+            LOG.info("reconciled in {} ms: {} change(s)", report.duration().toMillis(), report.changes().size());
+        }
+        return report;
+    }
+
+    /** Types without a plugin that may still be on their way (start-up, or a bundle update in progress). */
+    private Set<ResourceType> awaitedPlugins() {
+        Instant now = Instant.now();
+        Set<ResourceType> awaited = EnumSet.noneOf(ResourceType.class);
+        for (ResourceType type : ResourceType.values()) {
+            if (type == ResourceType.UNDERLAY || reconcilers.containsKey(type)) {
+                continue;
+            }
+            Instant since = pluginGoneSince.getOrDefault(type, activatedAt);
+            if (Duration.between(since, now).compareTo(PLUGIN_GRACE) < 0) {
+                awaited.add(type);
+            }
+        }
+        return awaited;
+    }
+
+    private void openKernel(String routerNamespace) {
+        if (kernel != null && kernel.routerNamespace().equals(routerNamespace)) {
+            return;
+        }
+        closeKernel();
+        kernel = NetlinkKernel.open(Optional.empty(), routerNamespace);
+    }
+
+    private void openFrr(NodeSettings node) {
+        org.openpe.api.model.FrrSettings configured = node.frr();
+        FrrSettings wanted = FrrSettings.forNamespace(node.routerNamespace())
+                .withPathspace(configured.pathspace())
+                .withSupervise(configured.supervise())
+                .withBinDir(Path.of(configured.binaryDir()))
+                .withVtysh(Path.of(configured.vtysh()))
+                .withReloadScript(Path.of(configured.reloadScript()))
+                .withConfigDir(Path.of(configured.configDir()))
+                .withLogLevel(node.logLevel());
+        if (frr != null && wanted.equals(frrSettings)) {
+            return;
+        }
+        closeFrr();
+        frr = frrManager.instance(wanted);
+        frr.addListener(onFrrEvent);
+        frrSettings = wanted;
+    }
+
+    private void publishNodeStatus(String routerNamespace, ReconcileReport report) {
+        Map<String, String> daemons = new java.util.TreeMap<>();
+        List<BgpSessionStatus> sessions = List.of();
+        try {
+            for (DaemonState daemon : frr.daemons()) {
+                daemons.put(daemon.name(), daemon.pid().isPresent() ? "running (pid " + daemon.pid().getAsLong() + ")" : "stopped");
+            }
+            sessions = frr.bgpNeighbors().stream()
+                    .map(n -> new BgpSessionStatus(n.vrf(), n.peer(), n.remoteAs(), n.state(),
+                            n.established() ? Optional.of(formatUptime(n.uptime())) : Optional.empty()))
+                    .distinct().toList();
+        } catch (RuntimeException e) {
+            LOG.debug("FRR not observable: {}", e.getMessage());
+        }
+        Map<String, String> daemonView = daemons;
+        List<BgpSessionStatus> sessionView = sessions;
+        Optional<String> error = report.failures().isEmpty() ? Optional.empty()
+                : Optional.of(String.join("; ", report.failures().values()));
+        board.updateNode(n -> new NodeStatus(routerNamespace, true, daemonView, sessionView,
+                Optional.of(report.finishedAt()), Optional.of(report.duration()), error));
+    }
+
+    private static String formatUptime(Duration uptime) {
+        long s = uptime.toSeconds();
+        return String.format("%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+
+    private static Path stateDirectory() {
+        return Path.of(System.getProperty("karaf.data", "data"), "openpe");
+    }
+
+    private static Optional<ResourceType> typeOf(Map<String, Object> properties) {
+        Object type = properties.get(Reconciler.RESOURCE_TYPE);
+        Optional<ResourceType> resolved = type == null ? Optional.empty() : ResourceType.byId(type.toString());
+        if (resolved.isEmpty()) {
+            LOG.warn("ignoring a reconciler with {}={}: not a resource type", Reconciler.RESOURCE_TYPE, type);
+        }
+        return resolved;
+    }
+
+    private void closeFrr() {
+        if (frr != null) {
+            frr.removeListener(onFrrEvent);
+            frr.close();
+            frr = null;
+        }
+    }
+
+    private void closeKernel() {
+        if (kernel != null) {
+            kernel.close();
+            kernel = null;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.openpe.core.shell;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.openpe.core.config.ResourceEntry;
+import org.openpe.core.config.ResourceStore;
+import org.openpe.core.config.Snapshot;
+import org.openpe.core.status.BgpSessionStatus;
+import org.openpe.core.status.NodeStatus;
+import org.openpe.core.status.StatusBoard;
+
+@Service
+@Command(scope = "openpe", name = "status",
+        description = "Shows the node: index, router namespace, FRR daemons, BGP sessions, resources, last reconcile")
+public class StatusCommand extends OpenpeCommand {
+
+    @Reference
+    ResourceStore store;
+
+    @Reference
+    StatusBoard board;
+
+    @Override
+    void run(PrintStream out) throws Exception {
+        Snapshot snapshot = store.current();
+        NodeStatus node = board.node();
+        Map<String, Integer> counts = new TreeMap<>();
+        for (ResourceEntry e : snapshot.entries()) {
+            counts.merge(StatusView.name(StatusView.of(e, snapshot, board)), 1, Integer::sum);
+        }
+        String index = snapshot.node().nodeIndex().isPresent()
+                ? String.valueOf(snapshot.node().nodeIndex().getAsInt()) : "unknown";
+        if (json) {
+            ObjectNode root = JSON.createObjectNode();
+            root.put("nodeIndex", index);
+            root.put("routerNamespace", snapshot.node().settings().routerNamespace());
+            root.put("routerNamespacePresent", node.routerNamespacePresent());
+            root.set("frrDaemons", JSON.valueToTree(node.frrDaemons()));
+            ArrayNode sessions = root.putArray("bgpSessions");
+            node.bgpSessions().forEach(s -> {
+                ObjectNode o = sessions.addObject();
+                o.put("vrf", s.vrf());
+                o.put("peer", s.peer());
+                o.put("remoteAs", s.remoteAs());
+                o.put("state", s.state());
+                s.uptime().ifPresent(u -> o.put("uptime", u));
+            });
+            root.set("resources", JSON.valueToTree(counts));
+            node.lastReconcile().ifPresent(t -> root.put("lastReconcile", t.toString()));
+            node.lastReconcileDuration().ifPresent(d -> root.put("lastReconcileMillis", d.toMillis()));
+            node.lastError().ifPresent(e -> root.put("lastError", e));
+            root.set("nodeProblems", JSON.valueToTree(snapshot.node().problems()));
+            printJson(out, root);
+            return;
+        }
+        out.println("Node index        " + index);
+        out.println("Router namespace  " + snapshot.node().settings().routerNamespace()
+                + (node.routerNamespacePresent() ? "" : " (not created yet)"));
+        out.println("FRR daemons       " + (node.frrDaemons().isEmpty() ? "unknown"
+                : String.join(", ", node.frrDaemons().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList())));
+        out.println("Resources         " + (counts.isEmpty() ? "none configured"
+                : String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList())));
+        out.println("Last reconcile    " + node.lastReconcile().map(t -> t + node.lastReconcileDuration()
+                .map(d -> " (" + d.toMillis() + " ms)").orElse("")).orElse("not yet"));
+        node.lastError().ifPresent(e -> out.println("Last error        " + e));
+        snapshot.node().problems().forEach(p -> out.println("! " + p));
+        out.println();
+        List<String[]> rows = new ArrayList<>();
+        for (BgpSessionStatus s : node.bgpSessions()) {
+            rows.add(new String[] {s.vrf(), s.peer(), String.valueOf(s.remoteAs()), s.state(), s.uptime().orElse("")});
+        }
+        if (rows.isEmpty()) {
+            out.println("No BGP sessions");
+        } else {
+            Table.print(out, new String[] {"VRF", "PEER", "REMOTE AS", "STATE", "UPTIME"}, rows);
+        }
+    }
+}
