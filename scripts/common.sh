@@ -1,7 +1,7 @@
 # Shared by run.sh and test.sh: set-up of a Debian 12 machine and the build. Sourced, not run.
 
 OPENPE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-OPENPE_PACKAGES=(openjdk-17-jdk-headless maven frr frr-pythontools iproute2 procps util-linux python3)
+OPENPE_PACKAGES=(openjdk-17-jdk-headless maven frr frr-pythontools iproute2 iputils-ping procps util-linux python3)
 
 log() { printf '\033[1m[openpe]\033[0m %s\n' "$*" >&2; }
 
