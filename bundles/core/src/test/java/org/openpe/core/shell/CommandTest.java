@@ -66,7 +66,7 @@ class CommandTest {
         List<ResourceEntry> entries = ConfigValidator.validate(List.of(candidates), TestConfigs.node(nodeIndex));
         Snapshot snapshot = new Snapshot(1, TestConfigs.node(nodeIndex), entries);
         entries.forEach(e -> board.set(e.key(), e.isValid() ? ResourceStatus.pending()
-                : org.openpe.core.shell.StatusView.fromVerdict(e.verdict())));
+                : StatusView.fromVerdict(e.verdict())));
         return new ResourceStore() {
             @Override
             public Snapshot current() {
