@@ -3,6 +3,7 @@ package org.openpe.core.shell;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Arrays;
 import java.util.TreeMap;
 import org.apache.karaf.shell.api.action.Argument;
@@ -31,11 +32,20 @@ public class ShowCommand extends OpenpeCommand {
     @Completion(NameCompleter.class)
     String name;
 
+    @Argument(index = 2, name = "options", multiValued = true,
+            description = "Options may also follow the arguments")
+    List<String> trailing;
+
     @Reference
     ResourceStore store;
 
     @Reference
     StatusBoard board;
+
+    @Override
+    List<String> trailing() {
+        return trailing == null ? List.of() : trailing;
+    }
 
     @Override
     void run(PrintStream out) throws Exception {

@@ -31,9 +31,18 @@ public class ValidateCommand extends OpenpeCommand {
     @Completion(FileCompleter.class)
     String dir;
 
+    @Argument(index = 1, name = "options", multiValued = true,
+            description = "Options may also follow the arguments")
+    List<String> trailing;
+
     /** Supplies this node's settings when the directory has no org.openpe.node.cfg. */
     @Reference(optional = true)
     ResourceStore store;
+
+    @Override
+    List<String> trailing() {
+        return trailing == null ? List.of() : trailing;
+    }
 
     @Override
     void run(PrintStream out) throws Exception {
