@@ -143,8 +143,10 @@ class CommandTest {
         importer.file = "src/test/resources/seeds/passthrough-basic.yaml";
         importer.trailing = List.of("--dir", dir.toString(), "--json");
         assertEquals(2, OpenpeCommand.JSON.readTree(run(importer)).size());
-        importer.trailing = List.of("--dir", dir.toString(), "--force");
-        assertTrue(run(importer).startsWith("wrote "));
+        ImportCommand again = new ImportCommand();
+        again.file = importer.file;
+        again.trailing = List.of("--dir", dir.toString(), "--force");
+        assertTrue(run(again).startsWith("wrote "));
     }
 
     @Test
