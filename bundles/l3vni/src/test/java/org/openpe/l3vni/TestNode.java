@@ -1,0 +1,49 @@
+package org.openpe.l3vni;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openpe.api.NodeContext;
+import org.openpe.api.model.EVPNConfig;
+import org.openpe.api.model.Underlay;
+
+/** A node context with fixed values: underlay {@code default} (ASN 64514), VRF tables red = 1001, blue = 1002. */
+record TestNode(int nodeIndex, Optional<Underlay> underlay) implements NodeContext {
+
+    static final long UNDERLAY_ASN = 64514;
+    private static final Map<String, Integer> TABLES = Map.of("red", 1001, "blue", 1002);
+
+    static TestNode index(int nodeIndex) {
+        return withVtepCidr(nodeIndex, "100.65.0.0/24");
+    }
+
+    static TestNode withVtepCidr(int nodeIndex, String vtepCidr) {
+        return new TestNode(nodeIndex, Optional.of(underlay(Optional.of(new EVPNConfig(vtepCidr)))));
+    }
+
+    static TestNode withoutEvpn() {
+        return new TestNode(0, Optional.of(underlay(Optional.empty())));
+    }
+
+    static TestNode withoutUnderlay() {
+        return new TestNode(0, Optional.empty());
+    }
+
+    private static Underlay underlay(Optional<EVPNConfig> evpn) {
+        return new Underlay("default", UNDERLAY_ASN, "10.0.0.0/24", List.of(), List.of("toswitch"), evpn);
+    }
+
+    @Override
+    public String routerNamespace() {
+        return "perouter";
+    }
+
+    @Override
+    public int vrfTable(String vrf) {
+        Integer table = TABLES.get(vrf);
+        if (table == null) {
+            throw new IllegalArgumentException("no table for VRF " + vrf + " in this test");
+        }
+        return table;
+    }
+}
