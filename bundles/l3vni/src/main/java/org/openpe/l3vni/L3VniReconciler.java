@@ -2,6 +2,7 @@ package org.openpe.l3vni;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.openpe.api.Contribution;
 import org.openpe.api.NodeContext;
 import org.openpe.api.ReconcileException;
@@ -25,24 +26,23 @@ public class L3VniReconciler implements Reconciler {
     @Override
     public Contribution contribute(Resource resource, NodeContext node) throws ReconcileException {
         L3VNI l3vni = (L3VNI) resource;
-        Fabric fabric = Fabric.of(resource, node);
         String vrf = l3vni.effectiveVrf();
         int vni = l3vni.vni();
+        // Everything that can fail comes before the VRF table is asked for: asking allocates one.
+        Fabric fabric = Fabric.of(resource, node);
+        Optional<HostSessionLeg> leg = l3vni.hostSession().isEmpty() ? Optional.empty()
+                : Optional.of(HostSessionLeg.of(l3vni, l3vni.hostSession().get(), node.nodeIndex()));
 
         List<KernelObject> kernel = new ArrayList<>(VniDevices.vrf(vrf, node.vrfTable(vrf)));
         kernel.add(VniDevices.bridge(vni).withMaster(vrf));
         kernel.add(VniDevices.vxlan(vni, l3vni.vxlanPort(), fabric.vtep()));
+        leg.ifPresent(l -> kernel.addAll(l.kernel()));
 
-        BgpRouter router;
-        if (l3vni.hostSession().isPresent()) {
-            HostSession session = l3vni.hostSession().get();
-            HostSessionLeg leg = HostSessionLeg.of(l3vni, session, node.nodeIndex());
-            kernel.addAll(leg.kernel());
-            router = BgpRouter.vrfInstance(session.asn(), vrf, fabric.routerId(), leg.neighbors(), leg.networks());
-        } else {
-            // Without a host session nothing peers in the VRF, so any ASN would do; the underlay's is the natural one.
-            router = BgpRouter.vrfInstance(fabric.asn(), vrf, fabric.routerId(), List.of(), List.of());
-        }
+        // Without a host session nothing peers in the VRF, so any ASN would do; the underlay's is the natural one.
+        long asn = l3vni.hostSession().map(HostSession::asn).orElse(fabric.asn());
+        BgpRouter router = BgpRouter.vrfInstance(asn, vrf, fabric.routerId(),
+                leg.map(HostSessionLeg::neighbors).orElse(List.of()),
+                leg.map(HostSessionLeg::networks).orElse(List.of()));
         FrrFragment frr = new FrrFragment(List.of(new VrfVni(vrf, vni)), List.of(), List.of(), List.of(), List.of(router));
         return new Contribution(kernel, frr);
     }

@@ -13,7 +13,7 @@ import org.openpe.api.kernel.Route;
  *
  * <p>The L2VNI plugin keeps a copy of these declarations: an L3VNI and an L2VNI of one VRF both
  * declare that VRF, and the core merges the two only when they are equal, so both plugins must
- * keep exactly this form (a test of the L2VNI plugin compares them).
+ * keep exactly this form (the L2VNI plugin's SharedVrfTest compares them).
  */
 final class VniDevices {
 

@@ -148,8 +148,9 @@ class L3VniReconcilerTest {
 
     @Test
     void aLocalCidrTooSmallForTheNodeFailsNamingResourceFieldCidrAndIndex() {
+        TestNode node = TestNode.index(5);
         ReconcileException v4 = assertThrows(ReconcileException.class, () -> reconciler.contribute(
-                l3vni("red", NONE, session("192.169.10.0/30", null)), TestNode.index(5)));
+                l3vni("red", NONE, session("192.169.10.0/30", null)), node));
         ReconcileException v6 = assertThrows(ReconcileException.class, () -> reconciler.contribute(
                 l3vni("red", NONE, session("192.169.10.0/24", "2001:db8:10::/126")), TestNode.index(5)));
 
@@ -157,6 +158,7 @@ class L3VniReconcilerTest {
         assertTrue(v4.getMessage().contains("node index 5"), v4.getMessage());
         assertTrue(v6.getMessage().startsWith("l3vni red: hostsession.localcidr.ipv6 2001:db8:10::/126: "), v6.getMessage());
         assertTrue(v6.getMessage().contains("node index 5"), v6.getMessage());
+        assertEquals(List.of(), node.tablesAsked, "a failed resource must not get a VRF table allocated");
     }
 
     private static L3VNI l3vni(String name, Optional<String> vrf, Optional<HostSession> session) {
