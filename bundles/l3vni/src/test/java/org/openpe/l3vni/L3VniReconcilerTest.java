@@ -147,6 +147,16 @@ class L3VniReconcilerTest {
     }
 
     @Test
+    void aRouterIdCidrTooSmallForTheNodeFailsNamingResourceFieldCidrAndIndex() {
+        ReconcileException e = assertThrows(ReconcileException.class,
+                () -> reconciler.contribute(l3vni("red", NONE, Optional.empty()),
+                        TestNode.withRouterIdCidr(1, "10.0.0.0/31")));
+
+        assertTrue(e.getMessage().startsWith("l3vni red: underlay default routeridcidr 10.0.0.0/31: "), e.getMessage());
+        assertTrue(e.getMessage().contains("node index 1"), e.getMessage());
+    }
+
+    @Test
     void aLocalCidrTooSmallForTheNodeFailsNamingResourceFieldCidrAndIndex() {
         TestNode node = TestNode.index(5);
         ReconcileException v4 = assertThrows(ReconcileException.class, () -> reconciler.contribute(

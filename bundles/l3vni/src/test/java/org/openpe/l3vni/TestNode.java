@@ -31,19 +31,23 @@ final class TestNode implements NodeContext {
     }
 
     static TestNode withVtepCidr(int nodeIndex, String vtepCidr) {
-        return new TestNode(nodeIndex, Optional.of(underlay(Optional.of(new EVPNConfig(vtepCidr)))));
+        return new TestNode(nodeIndex, Optional.of(underlay("10.0.0.0/24", Optional.of(new EVPNConfig(vtepCidr)))));
+    }
+
+    static TestNode withRouterIdCidr(int nodeIndex, String routerIdCidr) {
+        return new TestNode(nodeIndex, Optional.of(underlay(routerIdCidr, Optional.of(new EVPNConfig("100.65.0.0/24")))));
     }
 
     static TestNode withoutEvpn() {
-        return new TestNode(0, Optional.of(underlay(Optional.empty())));
+        return new TestNode(0, Optional.of(underlay("10.0.0.0/24", Optional.empty())));
     }
 
     static TestNode withoutUnderlay() {
         return new TestNode(0, Optional.empty());
     }
 
-    private static Underlay underlay(Optional<EVPNConfig> evpn) {
-        return new Underlay("default", UNDERLAY_ASN, "10.0.0.0/24", List.of(), List.of("toswitch"), evpn);
+    private static Underlay underlay(String routerIdCidr, Optional<EVPNConfig> evpn) {
+        return new Underlay("default", UNDERLAY_ASN, routerIdCidr, List.of(), List.of("toswitch"), evpn);
     }
 
     @Override
