@@ -1,5 +1,6 @@
 package org.openpe.core.validation;
 
+import org.openpe.core.config.ResourceKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -239,7 +240,7 @@ class ConfigValidatorTest {
 
     @Test
     void unnamedConfigurationIsInvalid() {
-        Candidate c = new Candidate(new org.openpe.core.config.ResourceKey(ResourceType.L2VNI, "org.openpe.l2vni.abc"),
+        Candidate c = new Candidate(new ResourceKey(ResourceType.L2VNI, "org.openpe.l2vni.abc"),
                 new ConfigSource("org.openpe.l2vni.abc", Optional.empty()), l2vni(10), Optional.empty(),
                 Optional.of("has no name: add a 'name' property"));
         ResourceEntry e = base().add(c).validate(0).get("l2vni org.openpe.l2vni.abc");
