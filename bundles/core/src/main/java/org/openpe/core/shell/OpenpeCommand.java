@@ -44,8 +44,10 @@ abstract class OpenpeCommand implements Action {
 
     abstract void run(PrintStream out) throws Exception;
 
-    /** What followed the command's arguments (null when nothing did). */
-    abstract List<String> trailing();
+    /** What followed the command's arguments; commands without arguments have none. */
+    List<String> trailing() {
+        return List.of();
+    }
 
     /** Applies an option given after the arguments; {@code rest} supplies its value if it has one. */
     boolean applyOption(String option, Iterator<String> rest) {
