@@ -10,13 +10,15 @@ set -euo pipefail
 source "$(dirname "$0")/scripts/common.sh"
 
 require_root
+runtime="$OPENPE_ROOT/runtime/openpe"
 if [ "${1:-}" = --lab-down ]; then
-    exec "$OPENPE_ROOT/scripts/lab.sh" down lab
+    "$OPENPE_ROOT/scripts/lab.sh" down lab
+    grep -l "Written by scripts/lab.sh" "$runtime"/etc/org.openpe.*.cfg 2>/dev/null | xargs -r rm -f
+    exit 0
 fi
 ensure_packages
 build_if_needed
 
-runtime="$OPENPE_ROOT/runtime/openpe"
 archive=$(distribution_archive)
 if [ ! -d "$runtime" ] || [ "$archive" -nt "$runtime/.installed" ]; then
     log "installing $(basename "$archive") into runtime/openpe (your etc/org.openpe.*.cfg files are kept)"
@@ -31,7 +33,8 @@ if [ ! -d "$runtime" ] || [ "$archive" -nt "$runtime/.installed" ]; then
     touch "$runtime/.installed"
 fi
 
-if ! grep -L "Written by scripts/lab.sh" "$runtime"/etc/org.openpe.*.cfg 2>/dev/null | grep -q .; then
+resources=("$runtime"/etc/org.openpe.{underlay,l3vni,l2vni,l3passthrough}-*.cfg)
+if ! grep -L "Written by scripts/lab.sh" "${resources[@]}" 2>/dev/null | grep -q .; then
     log "no configuration of your own in $runtime/etc: running against the local lab"
     "$OPENPE_ROOT/scripts/lab.sh" up lab
     "$OPENPE_ROOT/scripts/lab.sh" config "$runtime/etc" lab
@@ -40,5 +43,9 @@ if ! grep -L "Written by scripts/lab.sh" "$runtime"/etc/org.openpe.*.cfg 2>/dev/
     exec nsenter --net=/var/run/netns/lab-host "$runtime/bin/karaf" run
 fi
 
+if [ ! -f "$runtime/etc/org.openpe.node.cfg" ] || grep -q "Written by scripts/lab.sh" "$runtime/etc/org.openpe.node.cfg"; then
+    log "using the default node settings"
+    tar -xzf "$archive" -C "$runtime" --strip-components=1 --wildcards '*/etc/org.openpe.node.cfg'
+fi
 log "starting OpenPE: configuration in $runtime/etc, shell with $runtime/bin/client"
 exec "$runtime/bin/karaf" run

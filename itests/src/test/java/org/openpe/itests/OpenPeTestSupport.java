@@ -5,6 +5,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -36,6 +37,7 @@ public abstract class OpenPeTestSupport {
                     .unpackDirectory(new File("target/exam"))
                     .useDeployFolder(false),
             keepRuntimeFolder(),
+            replaceConfigurationFile("etc/org.openpe.node.cfg", new File("src/test/resources/org.openpe.node.cfg")),
             configureConsole().ignoreLocalConsole(),
             logLevel(LogLevel.WARN),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
@@ -47,16 +49,62 @@ public abstract class OpenPeTestSupport {
         };
     }
 
-    /** Runs a shell command as an operator would, returning what it printed. */
+    /**
+     * Runs a shell command as an operator would, returning what it printed. Right after boot the
+     * openpe commands may not be registered yet; that is waited for.
+     */
     protected String execute(String command) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        try (Session session = sessionFactory.create(System.in, out, out)) {
-            session.execute(command);
-        } catch (Exception e) {
-            throw new AssertionError("'" + command + "' failed: " + e.getMessage() + "\n" + bytes, e);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+            try (Session session = sessionFactory.create(System.in, out, out)) {
+                session.execute(command);
+                return bytes.toString(StandardCharsets.UTF_8);
+            } catch (Exception e) {
+                if (e.getClass().getSimpleName().equals("CommandNotFoundException") && System.currentTimeMillis() < deadline) {
+                    sleep();
+                    continue;
+                }
+                throw new AssertionError("'" + command + "' failed: " + e.getMessage() + "\n" + bytes, e);
+            }
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes a resource file into Karaf's etc/, as an operator would. */
+    protected static void writeEtc(String file, String content) throws IOException {
+        java.nio.file.Path etc = java.nio.file.Path.of(System.getProperty("karaf.etc"));
+        java.nio.file.Path temp = etc.resolve("." + file + ".tmp");
+        java.nio.file.Files.writeString(temp, content);
+        java.nio.file.Files.move(temp, etc.resolve(file), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    protected static void deleteEtc(String file) throws IOException {
+        java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(System.getProperty("karaf.etc"), file));
+    }
+
+    /** Polls a shell command until its output satisfies {@code holds}. */
+    protected String awaitOutput(String command, java.util.function.Predicate<String> holds) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        String out = "";
+        while (System.currentTimeMillis() < deadline) {
+            out = execute(command);
+            if (holds.test(out)) {
+                return out;
+            }
+            sleep();
+        }
+        throw new AssertionError("'" + command + "' never showed what was expected; last output:\n" + out);
     }
 
     private static int freePort() {

@@ -1,0 +1,83 @@
+package org.openpe.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The {@code openpe:*} commands in the running distribution, fed by {@code .cfg} files written to
+ * etc/: a file reaches the core on create, update and delete.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class CommandsIT extends OpenPeTestSupport {
+
+    private static final String FILE = "org.openpe.l3vni-blue.cfg";
+
+    @Test
+    public void aCfgFileReachesTheCoreOnCreateUpdateAndDelete() throws Exception {
+        writeEtc(FILE, "vni = 200\nhostsession.asn = 64514\nhostsession.hostasn = 64515\n"
+                + "hostsession.localcidr.ipv4 = 192.169.30.0/24\n");
+        awaitOutput("openpe:list l3vni", out -> out.contains("l3vni  blue"));
+        assertEquals("200", showJson("l3vni", "blue").path("effective").path("vni").asText());
+
+        writeEtc(FILE, "vni = 300\nhostsession.asn = 64514\nhostsession.hostasn = 64515\n"
+                + "hostsession.localcidr.ipv4 = 192.169.30.0/24\n");
+        awaitOutput("openpe:show --json l3vni blue", out -> out.contains("\"vni\" : 300"));
+
+        deleteEtc(FILE);
+        awaitOutput("openpe:list", out -> !out.contains("blue"));
+    }
+
+    @Test
+    public void anInvalidFileIsReportedWithTheKeyAndValue() throws Exception {
+        writeEtc("org.openpe.l2vni-bad.cfg", "vni = 99999999\n");
+        try {
+            String out = awaitOutput("openpe:list l2vni", o -> o.contains("bad"));
+            assertTrue(out, out.contains("Invalid"));
+            assertTrue(out, out.contains("99999999"));
+        } finally {
+            deleteEtc("org.openpe.l2vni-bad.cfg");
+        }
+    }
+
+    @Test
+    public void validateChecksADirectoryWithoutApplyingIt() throws Exception {
+        Path dir = Files.createTempDirectory("openpe-validate");
+        Files.writeString(dir.resolve("org.openpe.underlay-u.cfg"),
+                "asn = 64514\nneighbors.0.asn = 64514\nneighbors.0.address = 192.168.11.2\n");
+
+        AssertionError failure = null;
+        try {
+            execute("openpe:validate " + dir);
+        } catch (AssertionError e) {
+            failure = e;
+        }
+
+        assertTrue("validate must fail on an invalid set", failure != null);
+        assertTrue(failure.getMessage(), failure.getMessage().contains("64514"));
+        assertFalse(execute("openpe:list").contains("underlay       u "));
+    }
+
+    @Test
+    public void statusAndListSpeakJson() throws Exception {
+        JsonNode status = new ObjectMapper().readTree(execute("openpe:status --json"));
+        assertEquals("unknown", status.path("nodeIndex").asText());
+        assertTrue(status.toString(), status.path("nodeProblems").toString().contains("nodeIndex"));
+        assertTrue(new ObjectMapper().readTree(execute("openpe:list --json")).isArray());
+    }
+
+    private JsonNode showJson(String type, String name) throws Exception {
+        return new ObjectMapper().readTree(execute("openpe:show --json " + type + " " + name));
+    }
+}
