@@ -36,7 +36,7 @@ public final class NetlinkBench {
     /** Bridges are deleted in groups of this size: each bridge delete holds RTNL for an RCU barrier (~16 ms). */
     private static final int BRIDGE_CLEANUP_CHUNK = 200;
     private static final int FIRST_BRIDGE_GROUP = 10;
-    private static final long SETTLE_MILLIS = 1500;
+    private static final long SETTLE_MILLIS = 1000;
 
     private final String ns;
     private final NetlinkHandle h;
