@@ -87,8 +87,8 @@ public final class NetlinkHandle implements AutoCloseable {
     public void linkAdd(LinkSpec spec, LinkOptions options) {
         String operation = "add link " + spec.name() + " (" + spec.kind() + ") " + where;
         try {
-            int master = options.master().map(this::index).orElse(0);
-            int vxlanDevice = spec instanceof LinkSpec.Vxlan vxlan ? vxlan.device().map(this::index).orElse(0) : 0;
+            int master = options.master().map(this::lookUp).orElse(0);
+            int vxlanDevice = spec instanceof LinkSpec.Vxlan vxlan ? vxlan.device().map(this::lookUp).orElse(0) : 0;
             boolean upLater = options.up() && options.addrGenMode().isPresent();
             LinkOptions now = upLater ? options.withUp(false) : options;
             Optional<String> peerNamespace = spec instanceof LinkSpec.Veth veth ? veth.peerNamespace() : Optional.empty();
@@ -105,7 +105,7 @@ public final class NetlinkHandle implements AutoCloseable {
                 }
             }
             if (options.addrGenMode().isPresent()) {
-                int index = index(spec.name());
+                int index = lookUp(spec.name());
                 int mode = options.addrGenMode().get().code();
                 ack(w -> RtnlEncoder.setAddrGenMode(w, socket.nextSeq(), index, mode));
                 if (upLater) {
@@ -157,7 +157,7 @@ public final class NetlinkHandle implements AutoCloseable {
 
     public void linkDelete(String name) {
         try {
-            int index = index(name);
+            int index = lookUp(name);
             ack(w -> RtnlEncoder.delLink(w, socket.nextSeq(), index));
         } catch (NetlinkException e) {
             throw e.during("delete link " + name + " " + where);
@@ -249,7 +249,7 @@ public final class NetlinkHandle implements AutoCloseable {
 
     public void linkSetMac(String name, MacAddress mac) {
         try {
-            int index = index(name);
+            int index = lookUp(name);
             ack(w -> RtnlEncoder.setMac(w, socket.nextSeq(), index, mac.bits()));
         } catch (NetlinkException e) {
             throw e.during("set address " + mac + " on " + name + " " + where);
@@ -258,8 +258,8 @@ public final class NetlinkHandle implements AutoCloseable {
 
     public void linkSetMaster(String name, String master) {
         try {
-            int masterIndex = index(master);
-            int index = index(name);
+            int masterIndex = lookUp(master);
+            int index = lookUp(name);
             ack(w -> RtnlEncoder.setU32(w, socket.nextSeq(), index, Ifla.MASTER, masterIndex));
         } catch (NetlinkException e) {
             throw e.during("set master " + master + " on " + name + " " + where);
@@ -274,7 +274,7 @@ public final class NetlinkHandle implements AutoCloseable {
     public void linkSetNamespace(String name, String namespace) {
         String operation = "move link " + name + " " + where + " to namespace " + namespace;
         try {
-            int index = index(name);
+            int index = lookUp(name);
             int fd = Namespaces.openFd(NamedNamespaces.path(namespace).toString(), "open namespace " + namespace);
             try {
                 ack(w -> RtnlEncoder.setU32(w, socket.nextSeq(), index, Ifla.NET_NS_FD, fd));
@@ -288,7 +288,7 @@ public final class NetlinkHandle implements AutoCloseable {
 
     public void linkSetAddrGenMode(String name, AddrGenMode mode) {
         try {
-            int index = index(name);
+            int index = lookUp(name);
             ack(w -> RtnlEncoder.setAddrGenMode(w, socket.nextSeq(), index, mode.code()));
         } catch (NetlinkException e) {
             throw e.during("set addrgenmode " + mode.name().toLowerCase(java.util.Locale.ROOT) + " on " + name + " " + where);
@@ -298,7 +298,7 @@ public final class NetlinkHandle implements AutoCloseable {
     /** Sets bridge-port flags of a device enslaved to a bridge. */
     public void linkSetBridgePort(String name, Link.BridgePort flags) {
         try {
-            int index = index(name);
+            int index = lookUp(name);
             ack(w -> RtnlEncoder.setBridgePort(w, socket.nextSeq(), index, flags.neighSuppress(), flags.learning()));
         } catch (NetlinkException e) {
             throw e.during("set bridge port learning " + flags.learning() + " neigh_suppress " + flags.neighSuppress()
@@ -334,13 +334,21 @@ public final class NetlinkHandle implements AutoCloseable {
 
     /** The ifindex of the named device; fails with ENODEV when there is none. */
     public int index(String name) {
+        try {
+            return lookUp(name);
+        } catch (NetlinkException e) {
+            throw e.during("look up link " + name + " " + where);
+        }
+    }
+
+    private int lookUp(String name) {
         int[] found = {0};
         synchronized (lock) {
             RtnlEncoder.getLink(writer(), socket.nextSeq(), name);
             socket.get((b, at, type) -> found[0] = RtnlDecoder.linkIndex(b, at), Errno.ENODEV);
         }
         if (found[0] == 0) {
-            throw new NetlinkException(Errno.ENODEV, "no device named " + name + " " + where, "");
+            throw new NetlinkException(Errno.ENODEV, "no device named " + name, "");
         }
         return found[0];
     }
@@ -393,7 +401,7 @@ public final class NetlinkHandle implements AutoCloseable {
 
     private void addr(boolean add, String device, IpPrefix address) {
         try {
-            int index = index(device);
+            int index = lookUp(device);
             ack(w -> RtnlEncoder.addr(w, socket.nextSeq(), add, index, address));
         } catch (NetlinkException e) {
             throw e.during((add ? "add address " + address + " to " : "delete address " + address + " from ")
@@ -431,7 +439,7 @@ public final class NetlinkHandle implements AutoCloseable {
 
     private void route(boolean add, RouteSpec route) {
         try {
-            int oif = route.device().map(this::index).orElse(0);
+            int oif = route.device().map(this::lookUp).orElse(0);
             ack(w -> RtnlEncoder.route(w, socket.nextSeq(), add, route.type(), route.destination(),
                     route.gateway().orElse(null), oif, route.table(), route.protocol(), route.metric()));
         } catch (NetlinkException e) {
@@ -545,7 +553,7 @@ public final class NetlinkHandle implements AutoCloseable {
 
     private void setUp(String name, boolean up) {
         try {
-            int index = index(name);
+            int index = lookUp(name);
             ack(w -> RtnlEncoder.setUp(w, socket.nextSeq(), index, up));
         } catch (NetlinkException e) {
             throw e.during("set link " + name + (up ? " up " : " down ") + where);
@@ -554,7 +562,7 @@ public final class NetlinkHandle implements AutoCloseable {
 
     private void setU32(String name, int attribute, int value, String what) {
         try {
-            int index = index(name);
+            int index = lookUp(name);
             ack(w -> RtnlEncoder.setU32(w, socket.nextSeq(), index, attribute, value));
         } catch (NetlinkException e) {
             throw e.during(what + name + " " + where);

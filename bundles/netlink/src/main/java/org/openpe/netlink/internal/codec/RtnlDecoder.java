@@ -98,12 +98,14 @@ public final class RtnlDecoder {
         RouteType type = RouteType.of(b.get(body + 7) & 0xff);
         InetAddress destination = null;
         Optional<InetAddress> gateway = Optional.empty();
+        Optional<InetAddress> preferredSource = Optional.empty();
         int outputIndex = 0;
         int priority = 0;
         for (int a = body + RTMSG_LEN; NlAttrs.fits(b, a, end); a = NlAttrs.next(b, a)) {
             switch (NlAttrs.type(b, a)) {
                 case Rta.DST -> destination = NlAttrs.address(b, a);
                 case Rta.GATEWAY -> gateway = Optional.of(NlAttrs.address(b, a));
+                case Rta.PREFSRC -> preferredSource = Optional.of(NlAttrs.address(b, a));
                 case Rta.OIF -> outputIndex = NlAttrs.u32(b, a);
                 case Rta.PRIORITY -> priority = NlAttrs.u32(b, a);
                 case Rta.TABLE -> table = NlAttrs.u32(b, a);
@@ -114,7 +116,8 @@ public final class RtnlDecoder {
         if (destination == null) {
             destination = zeroAddress(family);
         }
-        return new Route(type, new IpPrefix(destination, dstLength), gateway, outputIndex, table, protocol, scope, priority);
+        return new Route(type, new IpPrefix(destination, dstLength), gateway, outputIndex, table, protocol, scope, priority,
+                preferredSource);
     }
 
     private static void linkInfo(ByteBuffer b, int at, LinkFields f) {

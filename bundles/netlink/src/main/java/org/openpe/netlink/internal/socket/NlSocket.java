@@ -44,14 +44,15 @@ public final class NlSocket implements AutoCloseable {
     private final int timeoutMillis;
     private final NlWriter writer = new NlWriter(8 * 1024);
     private final ByteBuffer option = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
-    private ByteBuffer rx = ByteBuffer.allocateDirect(RX_INITIAL).order(ByteOrder.nativeOrder());
+    private ByteBuffer rx;
     private int seq = ThreadLocalRandom.current().nextInt(1, 1 << 30);
     private volatile boolean closed;
 
-    private NlSocket(int fd, int portId, int timeoutMillis) {
+    private NlSocket(int fd, int portId, int timeoutMillis, int receiveBufferBytes) {
         this.fd = fd;
         this.portId = portId;
         this.timeoutMillis = timeoutMillis;
+        this.rx = ByteBuffer.allocateDirect(receiveBufferBytes).order(ByteOrder.nativeOrder());
     }
 
     /**
@@ -59,6 +60,11 @@ public final class NlSocket implements AutoCloseable {
      * acks, capped acks and a receive timeout.
      */
     public static NlSocket open(int timeoutMillis) {
+        return open(timeoutMillis, RX_INITIAL);
+    }
+
+    /** Like {@link #open(int)} with an initial user-space receive buffer size (it grows as needed). */
+    public static NlSocket open(int timeoutMillis, int receiveBufferBytes) {
         LibC libc = Native.libc();
         int fd = libc.socket(Nl.AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
         if (fd < 0) {
@@ -74,7 +80,7 @@ public final class NlSocket implements AutoCloseable {
             if (libc.getsockname(fd, address, length) != 0) {
                 throw Failures.lastError("read netlink port id", Failures.CAP_NET_ADMIN);
             }
-            NlSocket socket = new NlSocket(fd, address.getInt(4), timeoutMillis);
+            NlSocket socket = new NlSocket(fd, address.getInt(4), timeoutMillis, receiveBufferBytes);
             socket.setInt(SOL_NETLINK, NETLINK_EXT_ACK, 1, "enable extended acks");
             socket.setInt(SOL_NETLINK, NETLINK_CAP_ACK, 1, "enable capped acks");
             socket.setTimeout(timeoutMillis);
