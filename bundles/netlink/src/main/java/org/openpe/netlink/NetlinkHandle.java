@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,6 @@ public final class NetlinkHandle implements AutoCloseable {
 
     /** Creates a device with {@code options} applied in the same request (see {@link LinkOptions}). */
     public void linkAdd(LinkSpec spec, LinkOptions options) {
-        String operation = "add link " + spec.name() + " (" + spec.kind() + ") " + where;
         try {
             int master = options.master().map(this::lookUp).orElse(0);
             int vxlanDevice = spec instanceof LinkSpec.Vxlan vxlan ? vxlan.device().map(this::lookUp).orElse(0) : 0;
@@ -113,13 +113,15 @@ public final class NetlinkHandle implements AutoCloseable {
                 }
             }
         } catch (NetlinkException e) {
-            throw e.during(operation);
+            throw e.during("add link " + spec.name() + " (" + spec.kind() + ") " + where);
         }
     }
 
     /**
      * Creates many devices in batches of up to 200 requests per datagram. Fails after the whole list was
-     * attempted, naming the devices that could not be created.
+     * attempted, naming the devices that could not be created. Settings that need look-ups (master, address
+     * generation mode, veth peer namespace, vxlan underlay device) fall back to one {@link #linkAdd} per
+     * device, stopping at the first failure.
      */
     public void linkAddAll(List<? extends LinkSpec> specs, LinkOptions options) {
         if (options.master().isPresent() || options.addrGenMode().isPresent()
@@ -184,7 +186,7 @@ public final class NetlinkHandle implements AutoCloseable {
         for (Link link : links()) {
             indexes.put(link.name(), link.index());
         }
-        List<Integer> targets = names.stream().map(indexes::get).filter(i -> i != null).toList();
+        List<String> targets = names.stream().filter(indexes::containsKey).toList();
         int workers = Math.max(1, Math.min(parallelism, targets.size()));
         List<NlSocket> sockets = new ArrayList<>();
         try {
@@ -192,14 +194,14 @@ public final class NetlinkHandle implements AutoCloseable {
                 sockets.add(executor.call(operation, () -> NlSocket.open(timeoutMillis)));
             }
             List<Thread> threads = new ArrayList<>();
-            List<NetlinkException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<NetlinkException> failures = Collections.synchronizedList(new ArrayList<>());
             for (int worker = 0; worker < workers; worker++) {
                 NlSocket own = sockets.get(worker);
-                List<Integer> share = new ArrayList<>();
+                List<String> share = new ArrayList<>();
                 for (int i = worker; i < targets.size(); i += workers) {
                     share.add(targets.get(i));
                 }
-                Thread thread = new Thread(() -> deleteEach(own, share, failures), "netlink-delete-" + worker);
+                Thread thread = new Thread(() -> deleteEach(own, share, indexes, failures), "netlink-delete-" + worker);
                 thread.setDaemon(true);
                 thread.start();
                 threads.add(thread);
@@ -208,7 +210,8 @@ public final class NetlinkHandle implements AutoCloseable {
                 thread.join();
             }
             if (!failures.isEmpty()) {
-                throw failures.get(0).during(operation + " (" + failures.size() + " failed)");
+                NetlinkException first = failures.get(0);
+                throw first.during(operation + " (" + failures.size() + " failed, first: " + first.operation() + ")");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -218,14 +221,15 @@ public final class NetlinkHandle implements AutoCloseable {
         }
     }
 
-    private static void deleteEach(NlSocket own, List<Integer> indexes, List<NetlinkException> failures) {
-        for (int index : indexes) {
+    private static void deleteEach(NlSocket own, List<String> names, Map<String, Integer> indexes,
+                                   List<NetlinkException> failures) {
+        for (String name : names) {
             try {
-                RtnlEncoder.delLink(own.writer(), own.nextSeq(), index);
+                RtnlEncoder.delLink(own.writer(), own.nextSeq(), indexes.get(name));
                 own.ack();
             } catch (NetlinkException e) {
                 if (e.errno() != Errno.ENODEV) {
-                    failures.add(e.during("delete link #" + index));
+                    failures.add(e.during("delete link " + name));
                 }
             }
         }
