@@ -4,6 +4,8 @@ package org.openpe.netlink;
 public enum AddrGenMode {
     EUI64(0), NONE(1), STABLE_PRIVACY(2), RANDOM(3);
 
+    private static final AddrGenMode[] BY_CODE = values();
+
     private final int code;
 
     AddrGenMode(int code) {
@@ -15,10 +17,8 @@ public enum AddrGenMode {
     }
 
     public static AddrGenMode of(int code) {
-        for (AddrGenMode mode : values()) {
-            if (mode.code == code) {
-                return mode;
-            }
+        if (code >= 0 && code < BY_CODE.length && BY_CODE[code].code == code) {
+            return BY_CODE[code];
         }
         throw new IllegalArgumentException("unknown IPv6 address generation mode " + code);
     }

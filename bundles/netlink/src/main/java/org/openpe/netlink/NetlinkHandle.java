@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,10 +86,9 @@ public final class NetlinkHandle implements AutoCloseable {
 
     /** Creates a device with {@code options} applied in the same request (see {@link LinkOptions}). */
     public void linkAdd(LinkSpec spec, LinkOptions options) {
-        String operation = "add link " + spec.name() + " (" + spec.kind() + ") " + where;
         try {
-            int master = options.master().map(this::index).orElse(0);
-            int vxlanDevice = spec instanceof LinkSpec.Vxlan vxlan ? vxlan.device().map(this::index).orElse(0) : 0;
+            int master = options.master().map(this::lookUp).orElse(0);
+            int vxlanDevice = spec instanceof LinkSpec.Vxlan vxlan ? vxlan.device().map(this::lookUp).orElse(0) : 0;
             boolean upLater = options.up() && options.addrGenMode().isPresent();
             LinkOptions now = upLater ? options.withUp(false) : options;
             Optional<String> peerNamespace = spec instanceof LinkSpec.Veth veth ? veth.peerNamespace() : Optional.empty();
@@ -105,7 +105,7 @@ public final class NetlinkHandle implements AutoCloseable {
                 }
             }
             if (options.addrGenMode().isPresent()) {
-                int index = index(spec.name());
+                int index = lookUp(spec.name());
                 int mode = options.addrGenMode().get().code();
                 ack(w -> RtnlEncoder.setAddrGenMode(w, socket.nextSeq(), index, mode));
                 if (upLater) {
@@ -113,13 +113,15 @@ public final class NetlinkHandle implements AutoCloseable {
                 }
             }
         } catch (NetlinkException e) {
-            throw e.during(operation);
+            throw e.during("add link " + spec.name() + " (" + spec.kind() + ") " + where);
         }
     }
 
     /**
      * Creates many devices in batches of up to 200 requests per datagram. Fails after the whole list was
-     * attempted, naming the devices that could not be created.
+     * attempted, naming the devices that could not be created. Settings that need look-ups (master, address
+     * generation mode, veth peer namespace, vxlan underlay device) fall back to one {@link #linkAdd} per
+     * device, stopping at the first failure.
      */
     public void linkAddAll(List<? extends LinkSpec> specs, LinkOptions options) {
         if (options.master().isPresent() || options.addrGenMode().isPresent()
@@ -157,7 +159,7 @@ public final class NetlinkHandle implements AutoCloseable {
 
     public void linkDelete(String name) {
         try {
-            int index = index(name);
+            int index = lookUp(name);
             ack(w -> RtnlEncoder.delLink(w, socket.nextSeq(), index));
         } catch (NetlinkException e) {
             throw e.during("delete link " + name + " " + where);
@@ -184,7 +186,7 @@ public final class NetlinkHandle implements AutoCloseable {
         for (Link link : links()) {
             indexes.put(link.name(), link.index());
         }
-        List<Integer> targets = names.stream().map(indexes::get).filter(i -> i != null).toList();
+        List<String> targets = names.stream().filter(indexes::containsKey).toList();
         int workers = Math.max(1, Math.min(parallelism, targets.size()));
         List<NlSocket> sockets = new ArrayList<>();
         try {
@@ -192,14 +194,14 @@ public final class NetlinkHandle implements AutoCloseable {
                 sockets.add(executor.call(operation, () -> NlSocket.open(timeoutMillis)));
             }
             List<Thread> threads = new ArrayList<>();
-            List<NetlinkException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<NetlinkException> failures = Collections.synchronizedList(new ArrayList<>());
             for (int worker = 0; worker < workers; worker++) {
                 NlSocket own = sockets.get(worker);
-                List<Integer> share = new ArrayList<>();
+                List<String> share = new ArrayList<>();
                 for (int i = worker; i < targets.size(); i += workers) {
                     share.add(targets.get(i));
                 }
-                Thread thread = new Thread(() -> deleteEach(own, share, failures), "netlink-delete-" + worker);
+                Thread thread = new Thread(() -> deleteEach(own, share, indexes, failures), "netlink-delete-" + worker);
                 thread.setDaemon(true);
                 thread.start();
                 threads.add(thread);
@@ -208,7 +210,8 @@ public final class NetlinkHandle implements AutoCloseable {
                 thread.join();
             }
             if (!failures.isEmpty()) {
-                throw failures.get(0).during(operation + " (" + failures.size() + " failed)");
+                NetlinkException first = failures.get(0);
+                throw first.during(operation + " (" + failures.size() + " failed, first: " + first.operation() + ")");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -218,14 +221,15 @@ public final class NetlinkHandle implements AutoCloseable {
         }
     }
 
-    private static void deleteEach(NlSocket own, List<Integer> indexes, List<NetlinkException> failures) {
-        for (int index : indexes) {
+    private static void deleteEach(NlSocket own, List<String> names, Map<String, Integer> indexes,
+                                   List<NetlinkException> failures) {
+        for (String name : names) {
             try {
-                RtnlEncoder.delLink(own.writer(), own.nextSeq(), index);
+                RtnlEncoder.delLink(own.writer(), own.nextSeq(), indexes.get(name));
                 own.ack();
             } catch (NetlinkException e) {
                 if (e.errno() != Errno.ENODEV) {
-                    failures.add(e.during("delete link #" + index));
+                    failures.add(e.during("delete link " + name));
                 }
             }
         }
@@ -249,7 +253,7 @@ public final class NetlinkHandle implements AutoCloseable {
 
     public void linkSetMac(String name, MacAddress mac) {
         try {
-            int index = index(name);
+            int index = lookUp(name);
             ack(w -> RtnlEncoder.setMac(w, socket.nextSeq(), index, mac.bits()));
         } catch (NetlinkException e) {
             throw e.during("set address " + mac + " on " + name + " " + where);
@@ -258,8 +262,8 @@ public final class NetlinkHandle implements AutoCloseable {
 
     public void linkSetMaster(String name, String master) {
         try {
-            int masterIndex = index(master);
-            int index = index(name);
+            int masterIndex = lookUp(master);
+            int index = lookUp(name);
             ack(w -> RtnlEncoder.setU32(w, socket.nextSeq(), index, Ifla.MASTER, masterIndex));
         } catch (NetlinkException e) {
             throw e.during("set master " + master + " on " + name + " " + where);
@@ -274,7 +278,7 @@ public final class NetlinkHandle implements AutoCloseable {
     public void linkSetNamespace(String name, String namespace) {
         String operation = "move link " + name + " " + where + " to namespace " + namespace;
         try {
-            int index = index(name);
+            int index = lookUp(name);
             int fd = Namespaces.openFd(NamedNamespaces.path(namespace).toString(), "open namespace " + namespace);
             try {
                 ack(w -> RtnlEncoder.setU32(w, socket.nextSeq(), index, Ifla.NET_NS_FD, fd));
@@ -301,7 +305,7 @@ public final class NetlinkHandle implements AutoCloseable {
 
     public void linkSetAddrGenMode(String name, AddrGenMode mode) {
         try {
-            int index = index(name);
+            int index = lookUp(name);
             ack(w -> RtnlEncoder.setAddrGenMode(w, socket.nextSeq(), index, mode.code()));
         } catch (NetlinkException e) {
             throw e.during("set addrgenmode " + mode.name().toLowerCase(java.util.Locale.ROOT) + " on " + name + " " + where);
@@ -311,7 +315,7 @@ public final class NetlinkHandle implements AutoCloseable {
     /** Sets bridge-port flags of a device enslaved to a bridge. */
     public void linkSetBridgePort(String name, Link.BridgePort flags) {
         try {
-            int index = index(name);
+            int index = lookUp(name);
             ack(w -> RtnlEncoder.setBridgePort(w, socket.nextSeq(), index, flags.neighSuppress(), flags.learning()));
         } catch (NetlinkException e) {
             throw e.during("set bridge port learning " + flags.learning() + " neigh_suppress " + flags.neighSuppress()
@@ -347,13 +351,21 @@ public final class NetlinkHandle implements AutoCloseable {
 
     /** The ifindex of the named device; fails with ENODEV when there is none. */
     public int index(String name) {
+        try {
+            return lookUp(name);
+        } catch (NetlinkException e) {
+            throw e.during("look up link " + name + " " + where);
+        }
+    }
+
+    private int lookUp(String name) {
         int[] found = {0};
         synchronized (lock) {
             RtnlEncoder.getLink(writer(), socket.nextSeq(), name);
             socket.get((b, at, type) -> found[0] = RtnlDecoder.linkIndex(b, at), Errno.ENODEV);
         }
         if (found[0] == 0) {
-            throw new NetlinkException(Errno.ENODEV, "no device named " + name + " " + where, "");
+            throw new NetlinkException(Errno.ENODEV, "no device named " + name, "");
         }
         return found[0];
     }
@@ -406,7 +418,7 @@ public final class NetlinkHandle implements AutoCloseable {
 
     private void addr(boolean add, String device, IpPrefix address) {
         try {
-            int index = index(device);
+            int index = lookUp(device);
             ack(w -> RtnlEncoder.addr(w, socket.nextSeq(), add, index, address));
         } catch (NetlinkException e) {
             throw e.during((add ? "add address " + address + " to " : "delete address " + address + " from ")
@@ -444,7 +456,7 @@ public final class NetlinkHandle implements AutoCloseable {
 
     private void route(boolean add, RouteSpec route) {
         try {
-            int oif = route.device().map(this::index).orElse(0);
+            int oif = route.device().map(this::lookUp).orElse(0);
             ack(w -> RtnlEncoder.route(w, socket.nextSeq(), add, route.type(), route.destination(),
                     route.gateway().orElse(null), oif, route.table(), route.protocol(), route.metric()));
         } catch (NetlinkException e) {
@@ -558,7 +570,7 @@ public final class NetlinkHandle implements AutoCloseable {
 
     private void setUp(String name, boolean up) {
         try {
-            int index = index(name);
+            int index = lookUp(name);
             ack(w -> RtnlEncoder.setUp(w, socket.nextSeq(), index, up));
         } catch (NetlinkException e) {
             throw e.during("set link " + name + (up ? " up " : " down ") + where);
@@ -567,7 +579,7 @@ public final class NetlinkHandle implements AutoCloseable {
 
     private void setU32(String name, int attribute, int value, String what) {
         try {
-            int index = index(name);
+            int index = lookUp(name);
             ack(w -> RtnlEncoder.setU32(w, socket.nextSeq(), index, attribute, value));
         } catch (NetlinkException e) {
             throw e.during(what + name + " " + where);

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param protocol    RTPROT_* value (2 kernel, 3 boot, 4 static, ...)
  * @param scope       RT_SCOPE_* value
  * @param priority    metric (RTA_PRIORITY); 0 when absent
+ * @param preferredSource source address hint (RTA_PREFSRC), set on kernel-made routes
  */
 public record Route(RouteType type, IpPrefix destination, Optional<InetAddress> gateway, int outputIndex,
-                    int table, int protocol, int scope, int priority) {
+                    int table, int protocol, int scope, int priority, Optional<InetAddress> preferredSource) {
 }

@@ -98,11 +98,11 @@ class AddrRouteKernelTest {
 
         List<Route> routes = h.routes();
         assertTrue(routes.contains(new Route(RouteType.UNICAST, IpPrefix.parse("198.51.100.0/24"), Optional.of(gw), pe,
-                254, RouteSpec.PROTO_BOOT, 0, 0)), routes.toString());
+                254, RouteSpec.PROTO_BOOT, 0, 0, Optional.empty())), routes.toString());
         assertTrue(routes.contains(new Route(RouteType.UNICAST, IpPrefix.parse("203.0.113.0/24"), Optional.empty(), pe,
-                1001, RouteSpec.PROTO_BOOT, 253, 20)), routes.toString());
+                1001, RouteSpec.PROTO_BOOT, 253, 20, Optional.empty())), routes.toString());
         assertTrue(routes.contains(new Route(RouteType.UNREACHABLE, IpPrefix.defaultV4(), Optional.empty(), 0,
-                1001, RouteSpec.PROTO_BOOT, 0, 0)), routes.toString());
+                1001, RouteSpec.PROTO_BOOT, 0, 0, Optional.empty())), routes.toString());
         assertTrue(routes.stream().anyMatch(r -> r.type() == RouteType.UNREACHABLE && r.table() == 1001
                 && r.destination().equals(IpPrefix.defaultV6())), routes.toString());
 

@@ -60,12 +60,31 @@ class SocketKernelTest {
         }
     }
 
+    @Test
+    void datagramsLargerThanTheBufferAreNeverCut() throws Exception {
+        try (org.openpe.netlink.NetlinkHandle h = org.openpe.netlink.Netlink.open(ns)) {
+            for (int i = 0; i < 50; i++) {
+                h.linkAdd(new LinkSpec.Bridge("big" + i));
+            }
+        }
+        try (NlSocket socket = socketIn(ns, 512)) {
+            int[] links = {0};
+            RtnlEncoder.dumpLinks(socket.writer(), 0);
+            socket.dump((b, at, type) -> links[0]++, () -> links[0] = 0);
+            assertEquals(51, links[0], "every link of a dump whose datagrams exceed 512 bytes");
+        }
+    }
+
     private static NlSocket socketIn(String namespace) throws Exception {
+        return socketIn(namespace, 64 * 1024);
+    }
+
+    private static NlSocket socketIn(String namespace, int receiveBuffer) throws Exception {
         int fd = Namespaces.openFd("/run/netns/" + namespace, "test");
         try {
             FutureTask<NlSocket> task = new FutureTask<>(() -> {
                 Namespaces.enter(fd, namespace);
-                return NlSocket.open(5000);
+                return NlSocket.open(5000, receiveBuffer);
             });
             new Thread(task).start();
             return task.get();

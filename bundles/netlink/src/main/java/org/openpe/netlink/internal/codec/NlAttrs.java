@@ -62,14 +62,44 @@ public final class NlAttrs {
     /** The string payload up to the first NUL (the kernel terminates most strings; IFLA_INFO_KIND may not be). */
     public static String string(ByteBuffer b, int at) {
         int start = payload(at);
+        int length = stringLength(b, at);
+        byte[] bytes = new byte[length];
+        b.get(start, bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Like {@link #string} but returns the constant from {@code known} when the payload spells it, so that
+     * recurring values (device kinds) cost no allocation.
+     */
+    public static String string(ByteBuffer b, int at, String[] known) {
+        int start = payload(at);
+        int length = stringLength(b, at);
+        for (String candidate : known) {
+            if (candidate.length() == length && spells(b, start, candidate)) {
+                return candidate;
+            }
+        }
+        return string(b, at);
+    }
+
+    private static int stringLength(ByteBuffer b, int at) {
+        int start = payload(at);
         int limit = start + payloadLength(b, at);
         int stop = start;
         while (stop < limit && b.get(stop) != 0) {
             stop++;
         }
-        byte[] bytes = new byte[stop - start];
-        b.get(start, bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return stop - start;
+    }
+
+    private static boolean spells(ByteBuffer b, int start, String candidate) {
+        for (int i = 0; i < candidate.length(); i++) {
+            if (b.get(start + i) != candidate.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static byte[] bytes(ByteBuffer b, int at) {

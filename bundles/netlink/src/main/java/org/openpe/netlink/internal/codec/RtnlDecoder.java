@@ -3,6 +3,7 @@ package org.openpe.netlink.internal.codec;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -20,6 +21,12 @@ public final class RtnlDecoder {
     private static final int IFADDRMSG_LEN = 8;
     private static final int RTMSG_LEN = 12;
     private static final int IFA_F_FLAGS_BYTE = 0xff;
+    /** Device kinds decoded without allocating a new String each time. */
+    private static final String[] KNOWN_KINDS = {"veth", "bridge", "vxlan", "vrf", "dummy", "bond", "vlan", "macvlan",
+        "ipvlan", "team", "tun", "gre", "gretap", "ip6gre", "ipip", "sit", "wireguard", "bridge_slave"};
+    @SuppressWarnings("unchecked")
+    private static final Optional<AddrGenMode>[] MODE_OPTIONALS = Arrays.stream(AddrGenMode.values()).map(Optional::of)
+            .toArray(Optional[]::new);
 
     private RtnlDecoder() {
     }
@@ -98,12 +105,14 @@ public final class RtnlDecoder {
         RouteType type = RouteType.of(b.get(body + 7) & 0xff);
         InetAddress destination = null;
         Optional<InetAddress> gateway = Optional.empty();
+        Optional<InetAddress> preferredSource = Optional.empty();
         int outputIndex = 0;
         int priority = 0;
         for (int a = body + RTMSG_LEN; NlAttrs.fits(b, a, end); a = NlAttrs.next(b, a)) {
             switch (NlAttrs.type(b, a)) {
                 case Rta.DST -> destination = NlAttrs.address(b, a);
                 case Rta.GATEWAY -> gateway = Optional.of(NlAttrs.address(b, a));
+                case Rta.PREFSRC -> preferredSource = Optional.of(NlAttrs.address(b, a));
                 case Rta.OIF -> outputIndex = NlAttrs.u32(b, a);
                 case Rta.PRIORITY -> priority = NlAttrs.u32(b, a);
                 case Rta.TABLE -> table = NlAttrs.u32(b, a);
@@ -114,7 +123,8 @@ public final class RtnlDecoder {
         if (destination == null) {
             destination = zeroAddress(family);
         }
-        return new Route(type, new IpPrefix(destination, dstLength), gateway, outputIndex, table, protocol, scope, priority);
+        return new Route(type, new IpPrefix(destination, dstLength), gateway, outputIndex, table, protocol, scope, priority,
+                preferredSource);
     }
 
     private static void linkInfo(ByteBuffer b, int at, LinkFields f) {
@@ -124,9 +134,9 @@ public final class RtnlDecoder {
         String slaveKind = "";
         for (int a = NlAttrs.payload(at); NlAttrs.fits(b, a, end); a = NlAttrs.next(b, a)) {
             switch (NlAttrs.type(b, a)) {
-                case Ifla.INFO_KIND -> f.kind = NlAttrs.string(b, a);
+                case Ifla.INFO_KIND -> f.kind = NlAttrs.string(b, a, KNOWN_KINDS);
                 case Ifla.INFO_DATA -> data = a;
-                case Ifla.INFO_SLAVE_KIND -> slaveKind = NlAttrs.string(b, a);
+                case Ifla.INFO_SLAVE_KIND -> slaveKind = NlAttrs.string(b, a, KNOWN_KINDS);
                 case Ifla.INFO_SLAVE_DATA -> slaveData = a;
                 default -> {
                 }
@@ -191,7 +201,7 @@ public final class RtnlDecoder {
             int inet6End = NlAttrs.end(b, a);
             for (int c = NlAttrs.payload(a); NlAttrs.fits(b, c, inet6End); c = NlAttrs.next(b, c)) {
                 if (NlAttrs.type(b, c) == Ifla.INET6_ADDR_GEN_MODE) {
-                    f.addrGenMode = Optional.of(AddrGenMode.of(NlAttrs.u8(b, c)));
+                    f.addrGenMode = MODE_OPTIONALS[AddrGenMode.of(NlAttrs.u8(b, c)).ordinal()];
                 }
             }
         }

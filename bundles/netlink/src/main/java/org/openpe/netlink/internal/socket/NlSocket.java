@@ -31,12 +31,13 @@ public final class NlSocket implements AutoCloseable {
     private static final int NETLINK_ADD_MEMBERSHIP = 1;
     private static final int NETLINK_CAP_ACK = 10;
     private static final int NETLINK_EXT_ACK = 11;
-    private static final int MSG_PEEK = 0x2;
     private static final int MSG_TRUNC = 0x20;
     private static final int MSG_DONTWAIT = 0x40;
     private static final int SOCKADDR_NL_LEN = 12;
     private static final int RX_INITIAL = 64 * 1024;
     private static final int MAX_DUMP_ATTEMPTS = 5;
+    private static final int TIMED_OUT = -1;
+    private static final int TRUNCATED = -2;
 
     private final LibC libc = Native.libc();
     private final int fd;
@@ -44,14 +45,15 @@ public final class NlSocket implements AutoCloseable {
     private final int timeoutMillis;
     private final NlWriter writer = new NlWriter(8 * 1024);
     private final ByteBuffer option = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
-    private ByteBuffer rx = ByteBuffer.allocateDirect(RX_INITIAL).order(ByteOrder.nativeOrder());
+    private ByteBuffer rx;
     private int seq = ThreadLocalRandom.current().nextInt(1, 1 << 30);
     private volatile boolean closed;
 
-    private NlSocket(int fd, int portId, int timeoutMillis) {
+    private NlSocket(int fd, int portId, int timeoutMillis, int receiveBufferBytes) {
         this.fd = fd;
         this.portId = portId;
         this.timeoutMillis = timeoutMillis;
+        this.rx = ByteBuffer.allocateDirect(receiveBufferBytes).order(ByteOrder.nativeOrder());
     }
 
     /**
@@ -59,6 +61,11 @@ public final class NlSocket implements AutoCloseable {
      * acks, capped acks and a receive timeout.
      */
     public static NlSocket open(int timeoutMillis) {
+        return open(timeoutMillis, RX_INITIAL);
+    }
+
+    /** Like {@link #open(int)} with an initial user-space receive buffer size (it grows as needed). */
+    public static NlSocket open(int timeoutMillis, int receiveBufferBytes) {
         LibC libc = Native.libc();
         int fd = libc.socket(Nl.AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
         if (fd < 0) {
@@ -74,7 +81,7 @@ public final class NlSocket implements AutoCloseable {
             if (libc.getsockname(fd, address, length) != 0) {
                 throw Failures.lastError("read netlink port id", Failures.CAP_NET_ADMIN);
             }
-            NlSocket socket = new NlSocket(fd, address.getInt(4), timeoutMillis);
+            NlSocket socket = new NlSocket(fd, address.getInt(4), timeoutMillis, receiveBufferBytes);
             socket.setInt(SOL_NETLINK, NETLINK_EXT_ACK, 1, "enable extended acks");
             socket.setInt(SOL_NETLINK, NETLINK_CAP_ACK, 1, "enable capped acks");
             socket.setTimeout(timeoutMillis);
@@ -142,6 +149,11 @@ public final class NlSocket implements AutoCloseable {
         send();
         while (true) {
             int length = receive();
+            if (length == TRUNCATED) {
+                drain();
+                send();
+                continue;
+            }
             for (int at = 0; at + Nl.HDRLEN <= length; ) {
                 int messageLength = checkedLength(at, length);
                 if (isOurs(at, expected)) {
@@ -162,8 +174,8 @@ public final class NlSocket implements AutoCloseable {
 
     /**
      * Sends the dump request in the writer and hands every reply message to {@code handler}. When the kernel
-     * flags the dump as interrupted (NLM_F_DUMP_INTR: the set changed meanwhile) {@code restart} is run and
-     * the dump is repeated, up to 5 times.
+     * flags the dump as interrupted (NLM_F_DUMP_INTR: the set changed meanwhile), or a datagram was larger
+     * than the buffer, {@code restart} is run and the dump is repeated, up to 5 times.
      */
     public void dump(MessageHandler handler, Runnable restart) {
         for (int attempt = 1; ; attempt++) {
@@ -173,7 +185,7 @@ public final class NlSocket implements AutoCloseable {
                 return;
             }
             if (attempt == MAX_DUMP_ATTEMPTS) {
-                throw new NetlinkException(Errno.EINTR, "dump interrupted " + attempt + " times by concurrent changes", "");
+                throw new NetlinkException(Errno.EINTR, "dump interrupted " + attempt + " times (concurrent changes)", "");
             }
             restart.run();
         }
@@ -211,8 +223,11 @@ public final class NlSocket implements AutoCloseable {
      */
     public boolean receiveEvents(MessageHandler handler) {
         int length = receiveOrTimeout();
-        if (length < 0) {
+        if (length == TIMED_OUT) {
             return false;
+        }
+        if (length == TRUNCATED) {
+            throw new NetlinkException(Errno.ENOBUFS, "a notification larger than the buffer was lost; re-read the state", "");
         }
         for (int at = 0; at + Nl.HDRLEN <= length; ) {
             int messageLength = checkedLength(at, length);
@@ -235,6 +250,10 @@ public final class NlSocket implements AutoCloseable {
         boolean interrupted = false;
         while (true) {
             int length = receive();
+            if (length == TRUNCATED) {
+                drain();
+                return true;
+            }
             for (int at = 0; at + Nl.HDRLEN <= length; ) {
                 int messageLength = checkedLength(at, length);
                 if (isOurs(at, expected)) {
@@ -278,36 +297,37 @@ public final class NlSocket implements AutoCloseable {
         }
     }
 
-    /** Receives one datagram into {@code rx}, growing it when the datagram is larger; returns its length. */
+    /** Receives one datagram into {@code rx}; returns its length or {@link #TRUNCATED}. */
     private int receive() {
         int length = receiveOrTimeout();
-        if (length < 0) {
+        if (length == TIMED_OUT) {
             throw new NetlinkException(Errno.ETIMEDOUT, "no reply from the kernel within " + timeoutMillis + " ms", "");
         }
         return length;
     }
 
-    /** Like {@link #receive()} but returns -1 on timeout. */
+    /**
+     * Like {@link #receive()} but returns {@link #TIMED_OUT} on timeout. With MSG_TRUNC the kernel reports a
+     * datagram's real length; one larger than the buffer was cut short and is lost: the buffer then grows and
+     * {@link #TRUNCATED} tells the caller to recover (retry a GET, restart a dump, resync events).
+     */
     private int receiveOrTimeout() {
         ensureOpen();
         while (true) {
-            // Peek the real size first (MSG_TRUNC reports it) so that no datagram is ever cut short.
-            long size = libc.recv(fd, rx, 0, MSG_PEEK | MSG_TRUNC);
-            if (size >= 0) {
-                if (size > rx.capacity()) {
-                    rx = ByteBuffer.allocateDirect(Nl.align((int) size) * 2).order(ByteOrder.nativeOrder());
-                }
-                long length = libc.recv(fd, rx, rx.capacity(), MSG_DONTWAIT);
-                if (length >= 0) {
-                    return (int) length;
-                }
+            long length = libc.recv(fd, rx, rx.capacity(), MSG_TRUNC);
+            if (length > rx.capacity()) {
+                rx = ByteBuffer.allocateDirect(Nl.align((int) length) * 2).order(ByteOrder.nativeOrder());
+                return TRUNCATED;
+            }
+            if (length >= 0) {
+                return (int) length;
             }
             int errno = Native.errno();
             switch (errno) {
                 case Errno.EINTR -> {
                 }
                 case Errno.EAGAIN -> {
-                    return -1;
+                    return TIMED_OUT;
                 }
                 case Errno.ENOBUFS -> {
                     drain();
@@ -319,7 +339,10 @@ public final class NlSocket implements AutoCloseable {
         }
     }
 
-    /** Discards everything queued so that later requests see their own replies. */
+    /**
+     * Discards everything queued so that later requests see their own replies. Each receive also makes the
+     * kernel queue the next part of a running dump, so this consumes a dump to its end.
+     */
     private void drain() {
         while (libc.recv(fd, rx, 0, MSG_DONTWAIT) >= 0 || Native.errno() == Errno.ENOBUFS) {
             // discard

@@ -82,13 +82,15 @@ class RtnlDecoderTest {
     void routes() throws Exception {
         List<Route> routes = KERNEL.all("route").stream().map(m -> RtnlDecoder.route(Golden.buffer(m), 0)).toList();
         assertEquals(8, routes.size());
-        assertEquals(new Route(RouteType.UNREACHABLE, IpPrefix.defaultV4(), Optional.empty(), 0, 1001, 3, 0, 0), routes.get(0),
+        assertEquals(new Route(RouteType.UNREACHABLE, IpPrefix.defaultV4(), Optional.empty(), 0, 1001, 3, 0, 0, Optional.empty()), routes.get(0),
                 "table ids above 255 come from RTA_TABLE (rtm_table says 252)");
         assertTrue(routes.contains(new Route(RouteType.UNICAST, IpPrefix.parse("198.51.100.0/24"),
-                Optional.of(InetAddress.getByName("192.0.2.1")), 2, 254, 3, 0, 20)), routes.toString());
-        assertTrue(routes.contains(new Route(RouteType.UNICAST, IpPrefix.parse("192.0.2.0/24"), Optional.empty(), 2, 254, 2, 253, 0)));
-        assertTrue(routes.contains(new Route(RouteType.LOCAL, IpPrefix.parse("192.0.2.10/32"), Optional.empty(), 2, 255, 2, 254, 0)));
-        assertTrue(routes.contains(new Route(RouteType.MULTICAST, IpPrefix.parse("ff00::/8"), Optional.empty(), 2, 255, 2, 0, 256)));
+                Optional.of(InetAddress.getByName("192.0.2.1")), 2, 254, 3, 0, 20, Optional.empty())), routes.toString());
+        assertTrue(routes.contains(new Route(RouteType.UNICAST, IpPrefix.parse("192.0.2.0/24"), Optional.empty(), 2, 254, 2, 253, 0,
+                Optional.of(InetAddress.getByName("192.0.2.10")))));
+        assertTrue(routes.contains(new Route(RouteType.LOCAL, IpPrefix.parse("192.0.2.10/32"), Optional.empty(), 2, 255, 2, 254, 0,
+                Optional.of(InetAddress.getByName("192.0.2.10")))));
+        assertTrue(routes.contains(new Route(RouteType.MULTICAST, IpPrefix.parse("ff00::/8"), Optional.empty(), 2, 255, 2, 0, 256, Optional.empty())));
     }
 
     @Test
