@@ -19,8 +19,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Issue 7 on this kernel with L3Passthrough: updating or refreshing bundles flaps nothing (same
  * interface indexes, BGP sessions keep their uptime); uninstalling the plugin's feature makes its
- * resources Unsupported and removes what it created; installing it, or dropping the bundle into
- * deploy/, brings them back.
+ * resources Unsupported and removes what it created; installing it, or dropping the bundle or the
+ * plugin's .kar into deploy/, brings them back.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HotDeployEndToEndIT {
@@ -118,6 +118,22 @@ class HotDeployEndToEndIT {
 
         Files.delete(deployed);
         awaitPassthrough("Unsupported");
+    }
+
+    @Test
+    @Order(6)
+    void aPluginKarDroppedIntoDeployWorksTheSameWay() throws Exception {
+        Path kar = Path.of(System.getProperty("openpe.passthrough.kar"));
+        Path deployed = appliance.home.resolve("deploy/" + kar.getFileName());
+
+        Files.copy(kar, deployed, StandardCopyOption.REPLACE_EXISTING);
+        awaitPassthrough("Applied");
+        awaitSession(lab.router, HOST_SPEAKER, "Established");
+
+        Files.delete(deployed);
+        awaitPassthrough("Unsupported");
+        Eventually.await("pt-ns to be removed", CONVERGE, () -> lab.in(lab.router, "ip", "-o", "link", "show"),
+                out -> !out.contains("pt-ns"));
     }
 
     private void assertNoFlap(ThrowingRunnable change) throws Exception {
