@@ -1,5 +1,6 @@
 package org.openpe.l2vni;
 
+import org.openpe.api.kernel.VniDevices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,6 @@ package org.openpe.itests.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,19 +28,15 @@ class HotDeployEndToEndIT {
     private static final String NODE = "192.168.11.3";
     private static final String HOST_SPEAKER = "192.169.10.2";
 
+    private static LabRun run;
     private static Lab lab;
     private static Appliance appliance;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "end-to-end tests need root; skipped");
-        assumeTrue(Files.isExecutable(Path.of("/usr/lib/frr/bgpd")), "FRR is not installed; skipped");
-        Path root = Path.of(System.getProperty("openpe.root")).toRealPath();
-        lab = new Lab(root);
-        appliance = new Appliance(Path.of(System.getProperty("openpe.distribution")),
-                root.resolve("itests/target/e2e/" + lab.prefix), lab.host);
-        lab.writeConfig(appliance.etc());
-        appliance.start();
+        run = LabRun.start();
+        lab = run.lab();
+        appliance = run.appliance();
         awaitPassthrough("Applied");
         awaitSession(lab.leaf, NODE, "Established");
         awaitSession(lab.router, HOST_SPEAKER, "Established");
@@ -49,14 +44,8 @@ class HotDeployEndToEndIT {
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (appliance != null) {
-                appliance.close();
-            }
-        } finally {
-            if (lab != null) {
-                lab.close();
-            }
+        if (run != null) {
+            run.close();
         }
     }
 

@@ -3,10 +3,7 @@ package org.openpe.itests.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,36 +22,25 @@ class PassthroughEndToEndIT {
 
     private static final Duration CONVERGE = Duration.ofSeconds(60);
     private static final String NODE = "192.168.11.3";
-    private static final String LEAF = "192.168.11.2";
     private static final String WORKLOAD = "192.171.0.1/32";
     private static final String LEAF_PREFIX = "192.168.100.1/32";
     private static final String PASSTHROUGH = "org.openpe.l3passthrough-lab.cfg";
 
+    private static LabRun run;
     private static Lab lab;
     private static Appliance appliance;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "end-to-end tests need root; skipped");
-        assumeTrue(Files.isExecutable(Path.of("/usr/lib/frr/bgpd")), "FRR is not installed; skipped");
-        Path root = Path.of(System.getProperty("openpe.root")).toRealPath();
-        lab = new Lab(root);
-        appliance = new Appliance(Path.of(System.getProperty("openpe.distribution")),
-                root.resolve("itests/target/e2e/" + lab.prefix), lab.host);
-        lab.writeConfig(appliance.etc());
-        appliance.start();
+        run = LabRun.start();
+        lab = run.lab();
+        appliance = run.appliance();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (appliance != null) {
-                appliance.close();
-            }
-        } finally {
-            if (lab != null) {
-                lab.close();
-            }
+        if (run != null) {
+            run.close();
         }
     }
 

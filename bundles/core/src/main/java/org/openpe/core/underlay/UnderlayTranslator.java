@@ -16,6 +16,7 @@ import org.openpe.api.kernel.Link;
 import org.openpe.api.kernel.LinkKind;
 import org.openpe.api.kernel.Netns;
 import org.openpe.api.kernel.Sysctl;
+import org.openpe.api.kernel.VniDevices;
 import org.openpe.api.model.Allocation;
 import org.openpe.api.model.AllocationException;
 import org.openpe.api.model.BFDSettings;
@@ -28,8 +29,6 @@ import org.openpe.api.model.Underlay;
  */
 public final class UnderlayTranslator {
 
-    public static final String VTEP_DEVICE = "lound";
-
     private UnderlayTranslator() {}
 
     public static Contribution contribution(Underlay underlay, int nodeIndex) throws ReconcileException {
@@ -38,8 +37,8 @@ public final class UnderlayTranslator {
                 new Sysctl(Netns.ROUTER, "net.ipv6.conf.all.forwarding", "1")));
         underlay.nic().ifPresent(nic -> kernel.add(Link.of(Netns.ROUTER, nic, new LinkKind.Existing())));
         if (underlay.evpn().isPresent()) {
-            kernel.add(Link.of(Netns.ROUTER, VTEP_DEVICE, new LinkKind.Dummy()));
-            kernel.add(new Address(Netns.ROUTER, VTEP_DEVICE, vtepAddress(underlay, nodeIndex)));
+            kernel.add(Link.of(Netns.ROUTER, VniDevices.VTEP_DEVICE, new LinkKind.Dummy()));
+            kernel.add(new Address(Netns.ROUTER, VniDevices.VTEP_DEVICE, vtepAddress(underlay, nodeIndex)));
         }
         List<BfdProfile> profiles = underlay.neighbors().stream()
                 .filter(n -> n.bfd().filter(b -> !b.isDefault()).isPresent())
