@@ -12,7 +12,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.openpe.netlink.NetlinkException;
 import org.openpe.netlink.internal.ffi.Errno;
-import org.openpe.netlink.internal.ffi.LibC;
 import org.openpe.netlink.internal.ffi.Native;
 import org.openpe.netlink.internal.socket.Failures;
 
@@ -94,9 +93,5 @@ public final class Namespaces {
             Thread.currentThread().interrupt();
             throw new NetlinkException(Errno.EINTR, "interrupted while waiting", what);
         }
-    }
-
-    static LibC libc() {
-        return Native.libc();
     }
 }
