@@ -60,14 +60,11 @@ public final class Namespaces {
     }
 
     /**
-     * Runs {@code task} on a new thread that first runs {@code setUp} (e.g. entering a namespace) and then
-     * dies, so no other work ever runs in the namespace it entered.
+     * Runs {@code task} on a new thread that dies afterwards, so a namespace the task enters or creates never
+     * leaks into other work.
      */
-    public static <T> T onThrowAwayThread(String threadName, Runnable setUp, Callable<T> task, long timeoutMillis) {
-        FutureTask<T> future = new FutureTask<>(() -> {
-            setUp.run();
-            return task.call();
-        });
+    public static <T> T onThrowAwayThread(String threadName, Callable<T> task, long timeoutMillis) {
+        FutureTask<T> future = new FutureTask<>(task);
         Thread thread = new Thread(future, threadName);
         thread.setDaemon(true);
         thread.start();
