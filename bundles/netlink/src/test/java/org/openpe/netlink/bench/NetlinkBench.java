@@ -191,16 +191,21 @@ public final class NetlinkBench {
             for (int g = FIRST_BRIDGE_GROUP; g < FIRST_BRIDGE_GROUP + (count + BRIDGE_CLEANUP_CHUNK - 1) / BRIDGE_CLEANUP_CHUNK; g++) {
                 h.linkDeleteGroup(g);
             }
+            settle(3 * SETTLE_MILLIS);
         } else {
             h.linkDeleteGroup(1);
+            settle();
         }
-        settle();
+    }
+
+    private static void settle() {
+        settle(SETTLE_MILLIS);
     }
 
     /** Lets the kernel finish the deferred work of a mass delete (RCU callbacks, frees) before the next timing. */
-    private static void settle() {
+    private static void settle(long millis) {
         try {
-            Thread.sleep(SETTLE_MILLIS);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -76,6 +76,9 @@ public final class Namespaces {
             return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof NetlinkException failure && failure.operation().isEmpty()) {
+                throw failure.during(what);
+            }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
