@@ -53,7 +53,7 @@ public final class NamedNamespaces {
         try {
             // A fresh thread unshares and bind-mounts its own namespace file; the mount keeps the namespace
             // alive after the thread dies. /proc/self would name the JVM main thread's (host) namespace.
-            Namespaces.onThrowAwayThread("netns-create-" + name, () -> { }, () -> {
+            Namespaces.onThrowAwayThread("netns-create-" + name, () -> {
                 if (libc.unshare(Namespaces.CLONE_NEWNET) != 0) {
                     throw Failures.lastError("unshare network namespace", Failures.CAP_SYS_ADMIN);
                 }

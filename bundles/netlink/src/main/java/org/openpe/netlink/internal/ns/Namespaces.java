@@ -12,7 +12,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.openpe.netlink.NetlinkException;
 import org.openpe.netlink.internal.ffi.Errno;
-import org.openpe.netlink.internal.ffi.LibC;
 import org.openpe.netlink.internal.ffi.Native;
 import org.openpe.netlink.internal.socket.Failures;
 
@@ -61,14 +60,11 @@ public final class Namespaces {
     }
 
     /**
-     * Runs {@code task} on a new thread that first runs {@code setUp} (e.g. entering a namespace) and then
-     * dies, so no other work ever runs in the namespace it entered.
+     * Runs {@code task} on a new thread that dies afterwards, so a namespace the task enters or creates never
+     * leaks into other work.
      */
-    public static <T> T onThrowAwayThread(String threadName, Runnable setUp, Callable<T> task, long timeoutMillis) {
-        FutureTask<T> future = new FutureTask<>(() -> {
-            setUp.run();
-            return task.call();
-        });
+    public static <T> T onThrowAwayThread(String threadName, Callable<T> task, long timeoutMillis) {
+        FutureTask<T> future = new FutureTask<>(task);
         Thread thread = new Thread(future, threadName);
         thread.setDaemon(true);
         thread.start();
@@ -80,6 +76,9 @@ public final class Namespaces {
             return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof NetlinkException failure && failure.operation().isEmpty()) {
+                throw failure.during(what);
+            }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
@@ -94,9 +93,5 @@ public final class Namespaces {
             Thread.currentThread().interrupt();
             throw new NetlinkException(Errno.EINTR, "interrupted while waiting", what);
         }
-    }
-
-    static LibC libc() {
-        return Native.libc();
     }
 }

@@ -96,10 +96,6 @@ public final class NlSocket implements AutoCloseable {
         return portId;
     }
 
-    public int timeoutMillis() {
-        return timeoutMillis;
-    }
-
     /** The request writer, reset; the caller must hold this socket exclusively until the reply is read. */
     public NlWriter writer() {
         return writer.reset();
