@@ -85,6 +85,9 @@ public final class NetlinkBench {
             createJavaBatch("vxlan", 200, this::vxlan, 1);
             h.linkDeleteGroup(1);
         }
+        // Bridges too: without this the first measured bridge round still runs partly interpreted.
+        createJava("bridge", 200, this::bridge, 1);
+        h.linkDeleteGroup(1);
         for (int i = 0; i < 50; i++) {
             h.links();
         }
