@@ -87,7 +87,7 @@ public final class NetlinkBench {
         }
         // Bridges too: without this the first measured bridge round still runs partly interpreted.
         createJava("bridge", 200, this::bridge, 1);
-        h.linkDeleteGroup(1);
+        cleanUp("bridge", 200);
         for (int i = 0; i < 50; i++) {
             h.links();
         }
