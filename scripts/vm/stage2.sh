@@ -39,6 +39,8 @@ while read -r tag path; do
         || fail "cannot mount the writable share $path (9p tag $tag)"
 done < $CTL/shares
 
+# /run is empty: recreate what booting Debian puts there (e.g. /run/frr owned by frr).
+[ -x /usr/bin/systemd-tmpfiles ] && /usr/bin/systemd-tmpfiles --create --prefix=/run >/dev/null 2>&1
 $BB hostname openpe-vm
 $BB ip link set lo up
 echo OPENPE-VM-READY
