@@ -143,6 +143,7 @@ asn = 64514
 nics = toswitch
 neighbors.0.asn = 64512
 neighbors.0.address = 192.168.11.2
+neighbors.0.connectTime = 2s
 CONF
     cat > "$etc/org.openpe.l3passthrough-lab.cfg" <<CONF
 $LAB_MARKER

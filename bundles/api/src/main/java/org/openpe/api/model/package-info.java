@@ -1,4 +1,8 @@
-/** Immutable OpenPE resources (Underlay, L3VNI, L2VNI, L3Passthrough), node settings, validation and address allocation. */
+/**
+ * Immutable OpenPE resources (Underlay, L3VNI, L2VNI, L3Passthrough) with their defaults applied,
+ * the node settings, and per-node address allocation. Instances reaching plugins are validated by
+ * the core.
+ */
 @Export
 @Version("1.0.0")
 package org.openpe.api.model;

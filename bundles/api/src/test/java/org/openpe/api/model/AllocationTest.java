@@ -1,5 +1,6 @@
 package org.openpe.api.model;
 
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,8 +98,8 @@ class AllocationTest {
         Neighbor n = new Neighbor(64512, Optional.empty(), "192.168.11.2", Optional.empty(), Optional.of("s3cret"),
                 Optional.empty(), Optional.of(Duration.ofSeconds(90)), Optional.empty(), Optional.empty(), false,
                 Optional.empty());
-        Underlay u = new Underlay("default", 64514, Underlay.DEFAULT_ROUTER_ID_CIDR, java.util.List.of(n),
-                java.util.List.of(), Optional.empty());
+        Underlay u = new Underlay("default", 64514, Underlay.DEFAULT_ROUTER_ID_CIDR, List.of(n),
+                List.of(), Optional.empty());
         assertTrue(!u.toString().contains("s3cret"), u.toString());
         assertTrue(n.toString().contains("****"), n.toString());
     }

@@ -1,5 +1,6 @@
 package org.openpe.core.config;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import org.openpe.core.validation.NetworkInterfaceAddresses;
 import org.openpe.core.validation.NodeRules;
 import org.openpe.core.validation.NodeState;
 import org.openpe.core.validation.Verdict;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -60,6 +62,8 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     private final NodeRules nodeRules;
     private final Map<String, Tracked> configs = new LinkedHashMap<>();
     private final Map<ResourceKey, Resource> accepted = new HashMap<>();
+    private final Map<ResourceKey, Map<String, Object>> acceptedProperties = new HashMap<>();
+    private final AcceptedVersions acceptedVersions;
     private final List<SnapshotListener> listeners = new CopyOnWriteArrayList<>();
     private Snapshot snapshot;
 
@@ -67,16 +71,26 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     private record Tracked(String pid, Optional<ResourceType> type, Map<String, Object> properties) {}
 
     @Activate
-    public ConfigTracker(@Reference ConfigurationAdmin configAdmin, @Reference StatusBoard board) {
-        this(configAdmin, board, new NetworkInterfaceAddresses(), Files::exists);
+    public ConfigTracker(@Reference ConfigurationAdmin configAdmin, @Reference StatusBoard board, BundleContext context) {
+        this(configAdmin, board, new NetworkInterfaceAddresses(), Files::exists,
+                Optional.ofNullable(context.getDataFile("accepted-resources.json")).map(File::toPath));
     }
 
+    /**
+     * @param acceptedFile where the versions in force are kept across restarts (empty: not kept)
+     */
     ConfigTracker(ConfigurationAdmin configAdmin, StatusBoard board, InterfaceAddresses interfaces,
-            Predicate<Path> fileExists) {
+            Predicate<Path> fileExists, Optional<Path> acceptedFile) {
         this.configAdmin = configAdmin;
         this.board = board;
         this.nodeRules = new NodeRules(interfaces);
+        this.acceptedVersions = new AcceptedVersions(acceptedFile);
         synchronized (this) {
+            acceptedVersions.load().forEach((key, properties) ->
+                    ConfigValidator.resource(key, properties).ifPresent(r -> {
+                        accepted.put(key, r);
+                        acceptedProperties.put(key, properties);
+                    }));
             snapshot = new Snapshot(0, nodeRules.evaluate(Optional.empty(), Map.of()), List.of());
             loadAll(fileExists);
             publish();
@@ -224,9 +238,23 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     }
 
     private void rememberAccepted(List<ResourceEntry> entries) {
+        Map<ResourceKey, Map<String, Object>> properties = new HashMap<>();
         accepted.clear();
         for (ResourceEntry e : entries) {
-            e.inForce().ifPresent(r -> accepted.putIfAbsent(e.key(), r));
+            if (e.inForce().isEmpty() || accepted.containsKey(e.key())) {
+                continue;
+            }
+            accepted.put(e.key(), e.inForce().get());
+            boolean current = e.inForce().equals(e.resource());
+            Map<String, Object> version = current ? e.properties() : acceptedProperties.get(e.key());
+            if (version != null) {
+                properties.put(e.key(), version);
+            }
+        }
+        if (!properties.equals(acceptedProperties)) {
+            acceptedProperties.clear();
+            acceptedProperties.putAll(properties);
+            acceptedVersions.save(acceptedProperties);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.openpe.core.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openpe.api.ResourceType;
 
@@ -12,7 +14,7 @@ import org.openpe.api.ResourceType;
 public record ImportedResource(ResourceType type, String name, String origin, Map<String, String> properties) {
 
     public ImportedResource {
-        properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
+        properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     /** {@code org.openpe.l3vni-red.cfg} */

@@ -1,5 +1,6 @@
 package org.openpe.core.config;
 
+import java.nio.file.FileSystemNotFoundException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class ResourceNames {
         }
         try {
             return Optional.of(s.startsWith("file:") ? Path.of(URI.create(s)) : Path.of(s));
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
             return Optional.empty();
         }
     }

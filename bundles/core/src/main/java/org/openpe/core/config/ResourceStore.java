@@ -15,6 +15,7 @@ public interface ResourceStore {
      */
     Snapshot revalidate();
 
+    /** Adds a listener for later changes; it is not called with the current snapshot (read {@link #current()}). */
     void addListener(SnapshotListener listener);
 
     void removeListener(SnapshotListener listener);

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.apache.karaf.shell.api.action.Argument;
@@ -27,11 +28,33 @@ public class ImportCommand extends OpenpeCommand {
     @Completion(FileCompleter.class)
     String file;
 
+    @Argument(index = 1, name = "options", multiValued = true,
+            description = "Options may also follow the arguments")
+    List<String> trailing;
+
     @Option(name = "--dir", description = "Where to write the .cfg files (default: Karaf's etc directory)")
     String dir;
 
     @Option(name = "--force", description = "Overwrite existing files")
     boolean force;
+
+    @Override
+    List<String> trailing() {
+        return trailing == null ? List.of() : trailing;
+    }
+
+    @Override
+    boolean applyOption(String option, Iterator<String> rest) {
+        if (option.equals("--force")) {
+            force = true;
+            return true;
+        }
+        if (option.equals("--dir") && rest.hasNext()) {
+            dir = rest.next();
+            return true;
+        }
+        return super.applyOption(option, rest);
+    }
 
     @Override
     void run(PrintStream out) throws Exception {

@@ -25,11 +25,20 @@ public class ListCommand extends OpenpeCommand {
     @Completion(TypeCompleter.class)
     String type;
 
+    @Argument(index = 1, name = "options", multiValued = true,
+            description = "Options may also follow the arguments")
+    List<String> trailing;
+
     @Reference
     ResourceStore store;
 
     @Reference
     StatusBoard board;
+
+    @Override
+    List<String> trailing() {
+        return trailing == null ? List.of() : trailing;
+    }
 
     @Override
     void run(PrintStream out) throws Exception {

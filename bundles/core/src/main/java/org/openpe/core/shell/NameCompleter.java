@@ -9,13 +9,14 @@ import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.openpe.api.ResourceType;
+import org.openpe.core.config.ResourceStore;
 
 /** Completes resource names, of the type given by the previous argument when there is one. */
 @Service
 public class NameCompleter implements Completer {
 
     @Reference
-    org.openpe.core.config.ResourceStore store;
+    ResourceStore store;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Option;
@@ -15,6 +17,10 @@ import org.openpe.api.ResourceType;
  * Base of the {@code openpe:*} commands: they print to {@code System.out} (values returned by a
  * command are not printed by {@code bin/client -b}) and offer {@code --json}. A failure is thrown,
  * so the client exits non-zero.
+ *
+ * <p>Karaf stops parsing options at the first argument, so {@code openpe:list l3vni --json} would
+ * fail; each command collects what follows its arguments and the options found there are applied
+ * here.
  */
 abstract class OpenpeCommand implements Action {
 
@@ -25,11 +31,32 @@ abstract class OpenpeCommand implements Action {
 
     @Override
     public final Object execute() throws Exception {
+        Iterator<String> rest = trailing().iterator();
+        while (rest.hasNext()) {
+            String option = rest.next();
+            if (!applyOption(option, rest)) {
+                throw new IllegalArgumentException("unexpected argument '" + option + "'");
+            }
+        }
         run(System.out);
         return null;
     }
 
     abstract void run(PrintStream out) throws Exception;
+
+    /** What followed the command's arguments; commands without arguments have none. */
+    List<String> trailing() {
+        return List.of();
+    }
+
+    /** Applies an option given after the arguments; {@code rest} supplies its value if it has one. */
+    boolean applyOption(String option, Iterator<String> rest) {
+        if (option.equals("--json")) {
+            json = true;
+            return true;
+        }
+        return false;
+    }
 
     static void printJson(PrintStream out, JsonNode node) throws Exception {
         out.println(JSON.writeValueAsString(node));

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +63,7 @@ final class ResourceView {
         return node;
     }
 
-    /** {@code neighbors.0.asn = 64512} style lines, in tree order. */
+    /** {@code neighbors.0.asn = 64512} style lines, in tree order; plain lists comma-separated, as in a .cfg file. */
     static Map<String, String> flat(JsonNode tree) {
         Map<String, String> lines = new LinkedHashMap<>();
         flatten("", tree, lines);
@@ -71,16 +73,26 @@ final class ResourceView {
     private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
         if (node.isObject()) {
             node.fields().forEachRemaining(e -> flatten(prefix + e.getKey() + ".", e.getValue(), out));
+        } else if (node.isArray() && allValues(node)) {
+            List<String> values = new ArrayList<>();
+            node.forEach(v -> values.add(v.asText()));
+            out.put(prefix.substring(0, prefix.length() - 1), String.join(",", values));
         } else if (node.isArray()) {
-            if (node.isEmpty()) {
-                out.put(prefix.substring(0, prefix.length() - 1), "");
-            }
             for (int i = 0; i < node.size(); i++) {
                 flatten(prefix + i + ".", node.get(i), out);
             }
         } else {
             out.put(prefix.substring(0, prefix.length() - 1), node.asText());
         }
+    }
+
+    private static boolean allValues(JsonNode array) {
+        for (JsonNode element : array) {
+            if (!element.isValueNode()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ObjectNode neighbor(Neighbor n) {

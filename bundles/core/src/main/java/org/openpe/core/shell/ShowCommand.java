@@ -1,8 +1,11 @@
 package org.openpe.core.shell;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
-import java.util.Map;
+import java.util.List;
+import java.util.Arrays;
+import java.util.TreeMap;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -29,11 +32,20 @@ public class ShowCommand extends OpenpeCommand {
     @Completion(NameCompleter.class)
     String name;
 
+    @Argument(index = 2, name = "options", multiValued = true,
+            description = "Options may also follow the arguments")
+    List<String> trailing;
+
     @Reference
     ResourceStore store;
 
     @Reference
     StatusBoard board;
+
+    @Override
+    List<String> trailing() {
+        return trailing == null ? List.of() : trailing;
+    }
 
     @Override
     void run(PrintStream out) throws Exception {
@@ -60,7 +72,7 @@ public class ShowCommand extends OpenpeCommand {
             Allocations.of(shown, index, snapshot.underlay()).forEach(allocation::put);
         }
         ObjectNode properties = root.putObject("properties");
-        new java.util.TreeMap<>(entry.properties()).forEach((k, v) -> properties.put(k, display(k, v)));
+        new TreeMap<>(entry.properties()).forEach((k, v) -> properties.put(k, display(k, v)));
 
         if (json) {
             printJson(out, root);
@@ -79,20 +91,19 @@ public class ShowCommand extends OpenpeCommand {
         }
     }
 
-    private static void section(PrintStream out, String title, com.fasterxml.jackson.databind.JsonNode node) {
+    private static void section(PrintStream out, String title, JsonNode node) {
         if (node == null) {
             return;
         }
         out.println(title + ":");
-        Map<String, String> lines = ResourceView.flat(node);
-        lines.forEach((k, v) -> out.println("  " + k + " = " + v));
+        ResourceView.flat(node).forEach((k, v) -> out.println("  " + k + " = " + v));
     }
 
     private static String display(String key, Object value) {
         if (key.endsWith("password")) {
             return ResourceView.MASK;
         }
-        return value instanceof Object[] array ? String.join(",", java.util.Arrays.stream(array).map(String::valueOf).toList())
+        return value instanceof Object[] array ? String.join(",", Arrays.stream(array).map(String::valueOf).toList())
                 : String.valueOf(value);
     }
 }

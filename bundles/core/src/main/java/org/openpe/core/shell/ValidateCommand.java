@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
-import org.apache.karaf.shell.api.action.Completion;
 import org.openpe.core.config.ConfigDirectory;
 import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceStore;
@@ -31,9 +31,18 @@ public class ValidateCommand extends OpenpeCommand {
     @Completion(FileCompleter.class)
     String dir;
 
+    @Argument(index = 1, name = "options", multiValued = true,
+            description = "Options may also follow the arguments")
+    List<String> trailing;
+
     /** Supplies this node's settings when the directory has no org.openpe.node.cfg. */
     @Reference(optional = true)
     ResourceStore store;
+
+    @Override
+    List<String> trailing() {
+        return trailing == null ? List.of() : trailing;
+    }
 
     @Override
     void run(PrintStream out) throws Exception {

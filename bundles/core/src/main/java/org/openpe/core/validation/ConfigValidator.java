@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.openpe.api.ResourceType;
 import org.openpe.api.model.Cidr;
 import org.openpe.api.model.HostSession;
@@ -16,6 +17,7 @@ import org.openpe.api.model.LocalCIDRConfig;
 import org.openpe.api.model.Resource;
 import org.openpe.api.model.Underlay;
 import org.openpe.core.config.Candidate;
+import org.openpe.core.config.ConfigSource;
 import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceKey;
 
@@ -53,6 +55,13 @@ public final class ConfigValidator {
         new CrossChecks(work).run();
         Dependencies.block(work, node);
         return work.stream().map(Work::toEntry).toList();
+    }
+
+    /** A resource checked on its own (no node index, no other resources), if its fields are valid. */
+    public static Optional<Resource> resource(ResourceKey key, Map<String, Object> properties) {
+        Candidate c = new Candidate(key, new ConfigSource(key.toString(), Optional.empty()), properties,
+                Optional.empty(), Optional.empty());
+        return Optional.ofNullable(FieldRules.check(c, OptionalInt.empty()).resource());
     }
 
     /** The mutable state of one candidate while the set is validated. */

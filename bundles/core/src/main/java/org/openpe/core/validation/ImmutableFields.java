@@ -3,13 +3,15 @@ package org.openpe.core.validation;
 import java.util.Optional;
 import org.openpe.api.model.HostSession;
 import org.openpe.api.model.L2VNI;
-import org.openpe.api.model.L3Passthrough;
 import org.openpe.api.model.L3VNI;
 import org.openpe.api.model.LocalCIDRConfig;
 import org.openpe.api.model.Resource;
 import org.openpe.core.config.Candidate;
 
-/** Fields that cannot change on an existing resource: {@code hostsession.localcidr} and {@code l2gatewayip}. */
+/**
+ * Fields that cannot change on an existing VNI: {@code hostsession.localcidr} and {@code l2gatewayip}
+ * (spec section 3). A passthrough's CIDR may change: its addresses simply move.
+ */
 final class ImmutableFields {
 
     private ImmutableFields() {}
@@ -23,8 +25,6 @@ final class ImmutableFields {
         Resource after = now.get();
         if (before instanceof L3VNI b && after instanceof L3VNI a) {
             return localCidr(c, b.hostSession().map(HostSession::localCidr), a.hostSession().map(HostSession::localCidr));
-        } else if (before instanceof L3Passthrough b && after instanceof L3Passthrough a) {
-            return localCidr(c, Optional.of(b.hostSession().localCidr()), Optional.of(a.hostSession().localCidr()));
         } else if (before instanceof L2VNI b && after instanceof L2VNI a
                 && b.l2GatewayIp().isPresent() && a.l2GatewayIp().isPresent()
                 && !b.l2GatewayIp().equals(a.l2GatewayIp())) {

@@ -142,16 +142,16 @@ final class UnderlayRules {
 
     private static BFDSettings bfd(String prefix, BfdSpec b, Problems p) {
         return new BFDSettings(
-                interval(prefix + "receiveInterval", b.receiveInterval(), 10, 60000, p),
-                interval(prefix + "transmitInterval", b.transmitInterval(), 10, 60000, p),
-                interval(prefix + "detectMultiplier", b.detectMultiplier(), 2, 255, p),
-                interval(prefix + "echoInterval", b.echoInterval(), 10, 60000, p),
+                bounded(prefix + "receiveInterval", b.receiveInterval(), 10, 60000, p),
+                bounded(prefix + "transmitInterval", b.transmitInterval(), 10, 60000, p),
+                bounded(prefix + "detectMultiplier", b.detectMultiplier(), 2, 255, p),
+                bounded(prefix + "echoInterval", b.echoInterval(), 10, 60000, p),
                 Boolean.TRUE.equals(b.echoMode()),
                 Boolean.TRUE.equals(b.passiveMode()),
-                interval(prefix + "minimumTtl", b.minimumTtl(), 1, 254, p));
+                bounded(prefix + "minimumTtl", b.minimumTtl(), 1, 254, p));
     }
 
-    private static Optional<Integer> interval(String key, Long value, int min, int max, Problems p) {
+    private static Optional<Integer> bounded(String key, Long value, int min, int max, Problems p) {
         p.range(key, value, min, max);
         return Optional.ofNullable(value).filter(v -> v >= min && v <= max).map(Long::intValue);
     }

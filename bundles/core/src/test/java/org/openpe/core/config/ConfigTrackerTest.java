@@ -48,7 +48,8 @@ class ConfigTrackerTest {
     }
 
     private ConfigTracker start() {
-        tracker = new ConfigTracker(cm.admin(), board, name -> Optional.empty(), Files::exists);
+        tracker = new ConfigTracker(cm.admin(), board, name -> Optional.empty(), Files::exists,
+                Optional.of(etc.resolve("accepted.json")));
         cm.listenWith(tracker);
         tracker.addListener(published::add);
         return tracker;
@@ -135,6 +136,22 @@ class ConfigTrackerTest {
         cm.remove(pid);
         cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.99.0/24"));
         assertEquals(Verdict.VALID, tracker.current().entry(RED).orElseThrow().verdict());
+    }
+
+    @Test
+    void immutableFieldChangedWhileStoppedIsRejectedAfterTheRestart() throws Exception {
+        start();
+        String pid = cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
+        L3VNI original = (L3VNI) tracker.current().entry(RED).orElseThrow().inForce().orElseThrow();
+        touch(L3VNI_PID, "red");
+
+        cm.listenWith(event -> {});   // stopped: the edit reaches config admin only
+        cm.put(L3VNI_PID, pid, with(l3vni(100, "192.169.99.0/24"), "vxlanport", "4790"));
+        start();
+        ResourceEntry red = tracker.current().entry(RED).orElseThrow();
+        assertInstanceOf(Verdict.Invalid.class, red.verdict());
+        assertEquals(Optional.of(original), red.inForce());
+
     }
 
     @Test

@@ -97,6 +97,20 @@ class ResourceBinderTest {
     }
 
     @Test
+    void typedValuesOfTheWrongTypeAreRejected() {
+        assertEquals("'asn' = 'true' is not an integer (or is too large)", error(ResourceType.UNDERLAY, "asn", Boolean.TRUE));
+        assertEquals("'hostmaster.autocreate' = '1' is not a boolean (true or false)",
+                error(ResourceType.L2VNI, "hostmaster.autocreate", 1L));
+        assertEquals("'vni' = a list of keys is not an integer (or is too large)",
+                error(ResourceType.L2VNI, "vni", new Long[] {1L, 2L}));
+    }
+
+    @Test
+    void emptyValueOfARequiredNumberCountsAsMissing() throws Exception {
+        assertNull(underlay("asn", "").asn());
+    }
+
+    @Test
     void malformedAndConflictingKeysAreRejected() {
         assertEquals("key 'evpn..vtepcidr' is malformed (empty part between dots)",
                 error(ResourceType.UNDERLAY, "evpn..vtepcidr", "x"));

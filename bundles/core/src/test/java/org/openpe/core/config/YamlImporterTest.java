@@ -1,5 +1,6 @@
 package org.openpe.core.config;
 
+import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -48,7 +49,7 @@ class YamlImporterTest {
     void seedExamplesValidateCleanly(String file) throws Exception {
         List<Candidate> candidates = YamlImporter.read(seed(file)).stream()
                 .map(r -> Candidate.of(new ResourceKey(r.type(), r.name()),
-                        new ConfigSource(r.origin(), java.util.Optional.empty()), Map.copyOf(r.properties())))
+                        new ConfigSource(r.origin(), Optional.empty()), Map.copyOf(r.properties())))
                 .toList();
         for (int index : new int[] {0, 3, 200}) {
             List<ResourceEntry> entries = ConfigValidator.validate(candidates, TestConfigs.node(index));

@@ -66,7 +66,7 @@ class CommandTest {
         List<ResourceEntry> entries = ConfigValidator.validate(List.of(candidates), TestConfigs.node(nodeIndex));
         Snapshot snapshot = new Snapshot(1, TestConfigs.node(nodeIndex), entries);
         entries.forEach(e -> board.set(e.key(), e.isValid() ? ResourceStatus.pending()
-                : org.openpe.core.shell.StatusView.fromVerdict(e.verdict())));
+                : StatusView.fromVerdict(e.verdict())));
         return new ResourceStore() {
             @Override
             public Snapshot current() {
@@ -129,6 +129,27 @@ class CommandTest {
     }
 
     @Test
+    void optionsMayFollowTheArguments() throws Exception {
+        ListCommand list = new ListCommand();
+        list.store = sample();
+        list.board = board;
+        list.type = "l3vni";
+        list.trailing = List.of("--json");
+        assertEquals(2, OpenpeCommand.JSON.readTree(run(list)).size());
+        list.trailing = List.of("--jsn");
+        assertEquals("unexpected argument '--jsn'", assertThrows(IllegalArgumentException.class, list::execute).getMessage());
+
+        ImportCommand importer = new ImportCommand();
+        importer.file = "src/test/resources/seeds/passthrough-basic.yaml";
+        importer.trailing = List.of("--dir", dir.toString(), "--json");
+        assertEquals(2, OpenpeCommand.JSON.readTree(run(importer)).size());
+        ImportCommand again = new ImportCommand();
+        again.file = importer.file;
+        again.trailing = List.of("--dir", dir.toString(), "--force");
+        assertTrue(run(again).startsWith("wrote "));
+    }
+
+    @Test
     void listRejectsUnknownTypes() {
         ListCommand list = new ListCommand();
         list.store = sample();
@@ -172,6 +193,7 @@ class CommandTest {
         show.name = "default";
         String text = run(show);
         assertTrue(text.contains("neighbors.0.password = ****"), text);
+        assertTrue(text.contains("  nics = toswitch\n"), text);
         assertTrue(text.contains("vtepAddress = 100.65.0.3/32"), text);
         assertFalse(text.contains("s3cret"), text);
         show.json = true;

@@ -1,6 +1,8 @@
 package org.openpe.core.validation;
 
+import org.openpe.core.config.ResourceKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openpe.core.validation.TestConfigs.candidate;
@@ -225,19 +227,20 @@ class ConfigValidatorTest {
     }
 
     @Test
-    void changedPassthroughCidrIsRejected() {
+    void changedPassthroughCidrIsAcceptedItsAddressesMove() {
         var accepted = base().add(ResourceType.L3PASSTHROUGH, "pt", passthrough()).validate(0).get("l3passthrough pt")
                 .resource().orElseThrow();
         Candidate changed = updated(candidate(ResourceType.L3PASSTHROUGH, "pt",
                 with(passthrough(), "hostsession.localcidr.ipv6", null)), accepted);
         ResourceEntry e = base().add(changed).validate(0).get("l3passthrough pt");
-        assertTrue(e.verdict().message().contains("'hostsession.localcidr' cannot be changed"), e.verdict().message());
-        assertEquals(Optional.of(accepted), e.inForce());
+        assertTrue(e.isValid(), e.verdict().message());
+        assertEquals(e.resource(), e.inForce());
+        assertFalse(e.inForce().equals(Optional.of(accepted)));
     }
 
     @Test
     void unnamedConfigurationIsInvalid() {
-        Candidate c = new Candidate(new org.openpe.core.config.ResourceKey(ResourceType.L2VNI, "org.openpe.l2vni.abc"),
+        Candidate c = new Candidate(new ResourceKey(ResourceType.L2VNI, "org.openpe.l2vni.abc"),
                 new ConfigSource("org.openpe.l2vni.abc", Optional.empty()), l2vni(10), Optional.empty(),
                 Optional.of("has no name: add a 'name' property"));
         ResourceEntry e = base().add(c).validate(0).get("l2vni org.openpe.l2vni.abc");

@@ -1,0 +1,78 @@
+package org.openpe.core.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.karaf.shell.api.console.CommandLine;
+import org.junit.jupiter.api.Test;
+import org.openpe.api.ResourceType;
+import org.openpe.core.config.Candidate;
+import org.openpe.core.config.ConfigSource;
+import org.openpe.core.config.ResourceKey;
+import org.openpe.core.config.ResourceStore;
+import org.openpe.core.config.Snapshot;
+import org.openpe.core.validation.ConfigValidator;
+import org.openpe.core.validation.TestConfigs;
+
+class CompleterTest {
+
+    /** A command line {@code openpe:show <args...>} with the cursor at the end of the last argument. */
+    private static CommandLine line(String... args) {
+        String last = args[args.length - 1];
+        return (CommandLine) Proxy.newProxyInstance(CompleterTest.class.getClassLoader(), new Class<?>[] {CommandLine.class},
+                (proxy, method, a) -> switch (method.getName()) {
+                    case "getArguments" -> args;
+                    case "getCursorArgumentIndex" -> args.length - 1;
+                    case "getCursorArgument" -> last;
+                    case "getArgumentPosition" -> last.length();
+                    case "getBufferPosition" -> String.join(" ", args).length();
+                    case "getBuffer" -> String.join(" ", args);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static List<String> complete(org.apache.karaf.shell.api.console.Completer completer, String... args) {
+        List<String> candidates = new ArrayList<>();
+        completer.complete(null, line(args), candidates);
+        return candidates.stream().map(String::strip).sorted().toList();
+    }
+
+    @Test
+    void typesAreCompleted() {
+        assertEquals(List.of("l2vni", "l3passthrough", "l3vni"), complete(new TypeCompleter(), "openpe:show", "l"));
+    }
+
+    @Test
+    void namesAreCompletedForTheTypeGivenBefore() {
+        NameCompleter names = new NameCompleter();
+        Snapshot snapshot = new Snapshot(1, TestConfigs.node(0), ConfigValidator.validate(List.of(
+                candidate(ResourceType.L3VNI, "red"), candidate(ResourceType.L3VNI, "rose"),
+                candidate(ResourceType.L2VNI, "red110")), TestConfigs.node(0)));
+        names.store = new ResourceStore() {
+            @Override
+            public Snapshot current() {
+                return snapshot;
+            }
+
+            @Override
+            public Snapshot revalidate() {
+                return snapshot;
+            }
+
+            @Override
+            public void addListener(SnapshotListener listener) {}
+
+            @Override
+            public void removeListener(SnapshotListener listener) {}
+        };
+        assertEquals(List.of("red", "rose"), complete(names, "openpe:show", "l3vni", "r"));
+        assertEquals(List.of("red110"), complete(names, "openpe:show", "l2vni", ""));
+    }
+
+    private static Candidate candidate(ResourceType type, String name) {
+        return Candidate.of(new ResourceKey(type, name), new ConfigSource(name, Optional.empty()), TestConfigs.props("vni", "1"));
+    }
+}

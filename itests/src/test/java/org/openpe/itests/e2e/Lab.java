@@ -1,0 +1,67 @@
+package org.openpe.itests.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The local lab of {@code scripts/lab.sh} under a unique prefix: a leaf (FRR AS 64512) and a host
+ * namespace with the NIC {@code toswitch} and a host BGP speaker (FRR AS 64515).
+ */
+final class Lab implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final String prefix = "e2e" + UUID.randomUUID().toString().substring(0, 5);
+    final String leaf = prefix + "-leaf";
+    final String host = prefix + "-host";
+    final String router = prefix + "-pe";
+    private final Path script;
+
+    Lab(Path root) {
+        this.script = root.resolve("scripts/lab.sh");
+        Shell.run(List.of("bash", script.toString(), "up", prefix));
+    }
+
+    void writeConfig(Path etc) {
+        Shell.run(List.of("bash", script.toString(), "config", etc.toString(), prefix));
+    }
+
+    JsonNode vtysh(String namespace, String command) {
+        try {
+            return JSON.readTree(Shell.run(List.of("vtysh", "-N", namespace, "-c", command)));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a command inside one of the lab's namespaces. */
+    String in(String namespace, String... command) {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        full.addAll(List.of(command));
+        return Shell.run(full);
+    }
+
+    /** The state of the BGP session with {@code peer} in the default instance of {@code namespace}, or "none". */
+    String sessionState(String namespace, String peer) {
+        JsonNode peers = vtysh(namespace, "show bgp summary json").path("ipv4Unicast").path("peers");
+        return peers.has(peer) ? peers.get(peer).path("state").asText() : "none";
+    }
+
+    long sessionUptimeMillis(String namespace, String peer) {
+        return vtysh(namespace, "show bgp summary json").path("ipv4Unicast").path("peers").path(peer)
+                .path("peerUptimeMsec").asLong();
+    }
+
+    boolean hasRoute(String namespace, String prefix) {
+        return vtysh(namespace, "show ip route json").has(prefix);
+    }
+
+    @Override
+    public void close() {
+        Shell.run(List.of("bash", script.toString(), "down", prefix));
+    }
+}
