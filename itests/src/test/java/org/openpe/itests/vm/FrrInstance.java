@@ -44,6 +44,11 @@ public final class FrrInstance implements AutoCloseable {
         }
     }
 
+    /** Takes charge of an instance someone else started (e.g. OpenPE in its router namespace), to stop it on close. */
+    public static FrrInstance adopt(String pathspace) {
+        return new FrrInstance(pathspace);
+    }
+
     private void writeConfig(String frrConf) {
         try {
             Files.createDirectories(configDir);

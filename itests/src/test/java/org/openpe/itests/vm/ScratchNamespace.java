@@ -22,6 +22,11 @@ public final class ScratchNamespace implements AutoCloseable {
         return namespace;
     }
 
+    /** Takes charge of a namespace someone else created (e.g. OpenPE's router namespace), to delete it on close. */
+    public static ScratchNamespace adopt(String name) {
+        return new ScratchNamespace(name);
+    }
+
     public String name() {
         return name;
     }

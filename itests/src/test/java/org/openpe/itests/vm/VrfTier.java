@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Assumptions;
 public final class VrfTier {
 
     static final String INSIDE_PROPERTY = "openpe.vrftier.inside";
+    /** Where a scenario may leave files for the report (logs): writable and kept, also in the VM. */
+    static final String REPORTS_PROPERTY = "openpe.vrftier.reports";
     private static final String LAUNCHER = "org.junit.platform.console.ConsoleLauncher";
     private static final int OUTPUT_TAIL_LINES = 80;
 
@@ -81,6 +83,7 @@ public final class VrfTier {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-D" + INSIDE_PROPERTY + "=true");
+        command.add("-D" + REPORTS_PROPERTY + "=" + reports);
         System.getProperties().stringPropertyNames().stream()
                 .filter(name -> name.startsWith("openpe.") && !name.startsWith("openpe.vrftier"))
                 .sorted()
@@ -93,7 +96,8 @@ public final class VrfTier {
 
     private static List<String> vmCommand(Path root, List<String> inner, Path reports) {
         List<String> command = new ArrayList<>(List.of(root.resolve("scripts/vm/run.sh").toString(),
-                "--share", reports.toString(), "--timeout", String.valueOf(timeoutSeconds()), "--"));
+                "--share", reports.toString(), "--timeout", String.valueOf(timeoutSeconds()),
+                "--mem", Long.getLong("openpe.vrftier.mem", 4096).toString(), "--"));
         command.add(inner.stream().map(Shell::quote).collect(Collectors.joining(" ")));
         return command;
     }

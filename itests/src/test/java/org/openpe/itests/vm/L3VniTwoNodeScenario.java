@@ -1,0 +1,161 @@
+package org.openpe.itests.vm;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Issue 6, L3: two OpenPE nodes (index 0 and 1) with the same underlay and L3VNI {@code red} (VNI 100,
+ * host session 64514/64515, 192.169.10.0/24) behind a leaf that is itself a VTEP of vrf red. The steps
+ * build on each other, in order. Run by {@link L3VniTwoNodeIT}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class L3VniTwoNodeScenario {
+
+    private static final Duration CONVERGE = Duration.ofSeconds(180);
+    private static final String L3VNI = "org.openpe.l3vni-red.cfg";
+    private static final String[] VTEPS = {"100.65.0.0", "100.65.0.1"};
+    private static final Pattern VNI_DEVICES = Pattern.compile("\\d+: (red|br-pe-\\d+|vni\\d+|host-\\d+|pe-\\d+|br-hs-\\d+)[@:]");
+
+    private static EvpnFabric fabric;
+    private static final List<OpenPeNode> nodes = new ArrayList<>();
+    private static final List<String> routerNamespaces = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        VrfTier.assumeInside();
+        fabric = EvpnFabric.create(2);
+        Path work = Files.createTempDirectory("openpe-nodes");
+        String suffix = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
+        for (int i = 0; i < 2; i++) {
+            String router = "evr" + i + "-" + suffix;
+            routerNamespaces.add(router);
+            OpenPeNode node = OpenPeNode.unpack("node" + i, work, fabric.hosts.get(i).name());
+            nodes.add(node);
+            node.writeConfig("org.openpe.node.cfg", "nodeIndex = " + i + "\nrouterNamespace = " + router + "\n");
+            node.writeConfig("org.openpe.underlay-fabric.cfg", """
+                    asn = 64514
+                    nics = toswitch
+                    neighbors.0.asn = 64512
+                    neighbors.0.address = %s
+                    neighbors.0.connectTime = 2s
+                    evpn.vtepcidr = 100.65.0.0/24
+                    """.formatted(EvpnFabric.LEAF_ADDRESS));
+            node.writeConfig(L3VNI, """
+                    vni = 100
+                    hostsession.asn = 64514
+                    hostsession.hostasn = 64515
+                    hostsession.localcidr.ipv4 = 192.169.10.0/24
+                    """);
+            node.start();
+        }
+        nodes.forEach(OpenPeNode::awaitStarted);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        Path reports = Path.of(System.getProperty(VrfTier.REPORTS_PROPERTY, System.getProperty("java.io.tmpdir")));
+        try {
+            if (fabric != null) {
+                Files.writeString(reports.resolve("leaf-evpn.txt"), fabric.leafFrr.vtysh("show bgp l2vpn evpn route"));
+            }
+        } catch (RuntimeException | IOException e) {
+            System.err.println("no EVPN dump of the leaf: " + e.getMessage());
+        }
+        for (OpenPeNode node : nodes) {
+            node.close();
+        }
+        for (String router : routerNamespaces) {
+            FrrInstance.adopt(router).close();
+            ScratchNamespace.adopt(router).close();
+        }
+        if (fabric != null) {
+            fabric.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void typeFiveRoutesReachTheLeafAndTheOtherNodeWithTheVtepAsNextHop() {
+        for (int i = 0; i < 2; i++) {
+            Pattern route = Pattern.compile("(?m)^" + Pattern.quote(EvpnFabric.workload(i)) + " (nhid \\d+ )?via "
+                    + Pattern.quote(VTEPS[i]) + " dev ");
+            Eventually.await("the leaf's vrf red to route " + route, CONVERGE,
+                    () -> fabric.leaf.ip("route", "show", "vrf", "red"), out -> route.matcher(out).find());
+            ScratchNamespace otherRouter = ScratchNamespace.adopt(routerNamespaces.get(1 - i));
+            Eventually.await("node " + (1 - i) + "'s vrf red to route " + route, CONVERGE,
+                    () -> otherRouter.ip("route", "show", "vrf", "red"), out -> route.matcher(out).find());
+        }
+        JsonNode prefixes = EvpnFabric.json(fabric.leafFrr, "show bgp l2vpn evpn route type prefix json");
+        for (int i = 0; i < 2; i++) {
+            String key = "[5]:[0]:[32]:[" + EvpnFabric.workload(i) + "]";
+            String route = findRoute(prefixes, key);
+            assertTrue(route.contains("\"" + VTEPS[i] + "\""), key + " with next hop " + VTEPS[i] + ": " + route);
+            assertTrue(Pattern.compile("RT:\\d+:100\\b").matcher(route).find(), key + " with a route target of VNI 100: " + route);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void hostSpeakersLearnEachOthersWorkloadAndTheLeafsPrefix() {
+        for (int i = 0; i < 2; i++) {
+            FrrInstance speaker = fabric.speakers.get(i);
+            String other = EvpnFabric.workload(1 - i) + "/32";
+            Eventually.await("host speaker " + i + " to learn " + other + " and " + EvpnFabric.LEAF_PREFIX, CONVERGE,
+                    () -> EvpnFabric.json(speaker, "show ip route json"),
+                    routes -> routes.has(other) && routes.has(EvpnFabric.LEAF_PREFIX));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void workloadsPingEachOtherAndTheLeafAcrossVxlan() {
+        ScratchNamespace host0 = fabric.hosts.get(0);
+        String toWorkload = host0.exec("ping", "-c", "3", "-W", "2", "-I", EvpnFabric.workload(0), EvpnFabric.workload(1))
+                .orFail();
+        assertTrue(toWorkload.contains(" 0% packet loss"), toWorkload);
+        String toLeaf = host0.exec("ping", "-c", "3", "-W", "2", "-I", EvpnFabric.workload(0),
+                EvpnFabric.LEAF_PREFIX.replace("/32", "")).orFail();
+        assertTrue(toLeaf.contains(" 0% packet loss"), toLeaf);
+    }
+
+    @Test
+    @Order(4)
+    void deletingTheVniLeavesNoVniDeviceBehind() throws IOException {
+        for (OpenPeNode node : nodes) {
+            node.deleteConfig(L3VNI);
+        }
+        for (int i = 0; i < 2; i++) {
+            ScratchNamespace router = ScratchNamespace.adopt(routerNamespaces.get(i));
+            Eventually.await("node " + i + "'s router namespace without VNI devices", CONVERGE,
+                    () -> router.ip("-o", "link", "show"), out -> !VNI_DEVICES.matcher(out).find());
+            String hostLinks = fabric.hosts.get(i).ip("-o", "link", "show");
+            assertFalse(VNI_DEVICES.matcher(hostLinks).find(), "VNI devices left in host " + i + ":\n" + hostLinks);
+        }
+    }
+
+    /** The JSON text of the EVPN route {@code key} under any route distinguisher, or fails listing what there is. */
+    private static String findRoute(JsonNode byRd, String key) {
+        for (JsonNode routes : (Iterable<JsonNode>) byRd::elements) {
+            if (routes.has(key)) {
+                return routes.get(key).toString();
+            }
+        }
+        throw new AssertionError("no EVPN route " + key + " at the leaf: " + byRd);
+    }
+}
