@@ -42,6 +42,8 @@ done < $CTL/shares
 # /run is empty: recreate what booting Debian puts there (e.g. /run/frr owned by frr).
 [ -x /usr/bin/systemd-tmpfiles ] && /usr/bin/systemd-tmpfiles --create --prefix=/run >/dev/null 2>&1
 $BB hostname openpe-vm
+# Without this, every lookup of the host name (Java's getLocalHost) waits on DNS the guest cannot reach.
+echo '127.0.1.1 openpe-vm' >> /etc/hosts
 $BB ip link set lo up
 echo OPENPE-VM-READY
 /bin/bash $CTL/cmd.sh < /dev/null

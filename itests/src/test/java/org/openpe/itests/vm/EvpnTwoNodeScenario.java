@@ -20,21 +20,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Issue 6, L3: two OpenPE nodes (index 0 and 1) with the same underlay and L3VNI {@code red} (VNI 100,
- * host session 64514/64515, 192.169.10.0/24) behind a leaf that is itself a VTEP of vrf red. The steps
- * build on each other, in order. Run by {@link L3VniTwoNodeIT}.
+ * Issue 6 end to end: two OpenPE nodes (index 0 and 1) with the same underlay and L3VNI {@code red}
+ * (VNI 100, host session 64514/64515, 192.169.10.0/24) behind a leaf that is itself a VTEP of vrf red;
+ * then an L2VNI (VNI 110 in vrf red, autocreated host bridge, anycast gateway) joining a workload
+ * namespace behind each node's {@code br-hs-110}. The steps build on each other, in order. Run by
+ * {@link EvpnTwoNodeIT}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class L3VniTwoNodeScenario {
+class EvpnTwoNodeScenario {
 
     private static final Duration CONVERGE = Duration.ofSeconds(180);
     private static final String L3VNI = "org.openpe.l3vni-red.cfg";
+    private static final String L2VNI = "org.openpe.l2vni-red110.cfg";
+    private static final String GATEWAY = "192.171.24.1";
     private static final String[] VTEPS = {"100.65.0.0", "100.65.0.1"};
     private static final Pattern VNI_DEVICES = Pattern.compile("\\d+: (red|br-pe-\\d+|vni\\d+|host-\\d+|pe-\\d+|br-hs-\\d+)[@:]");
 
     private static EvpnFabric fabric;
     private static final List<OpenPeNode> nodes = new ArrayList<>();
     private static final List<String> routerNamespaces = new ArrayList<>();
+    private static final List<ScratchNamespace> l2Hosts = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -77,9 +82,11 @@ class L3VniTwoNodeScenario {
         } catch (RuntimeException | IOException e) {
             System.err.println("no EVPN dump of the leaf: " + e.getMessage());
         }
+        nodes.forEach(OpenPeNode::requestStop);
         for (OpenPeNode node : nodes) {
             node.close();
         }
+        l2Hosts.forEach(ScratchNamespace::close);
         for (String router : routerNamespaces) {
             FrrInstance.adopt(router).close();
             ScratchNamespace.adopt(router).close();
@@ -136,8 +143,59 @@ class L3VniTwoNodeScenario {
 
     @Test
     @Order(4)
-    void deletingTheVniLeavesNoVniDeviceBehind() throws IOException {
+    void hostsBehindTheAutocreatedBridgesShareOneSubnetAndTheAnycastGateway() throws IOException {
         for (OpenPeNode node : nodes) {
+            node.writeConfig(L2VNI, """
+                    vni = 110
+                    vrf = red
+                    hostmaster.autocreate = true
+                    l2gatewayip = %s/24
+                    """.formatted(GATEWAY));
+        }
+        for (int i = 0; i < 2; i++) {
+            ScratchNamespace host = fabric.hosts.get(i);
+            Eventually.await("br-hs-110 in host " + i, CONVERGE, () -> host.ip("-o", "link", "show"),
+                    out -> out.contains(": br-hs-110:") && out.contains(": host-110@"));
+            l2Hosts.add(ScratchNamespace.create("evw" + i));
+            attachL2Host(host, l2Hosts.get(i), i);
+        }
+
+        ScratchNamespace first = l2Hosts.get(0);
+        String toOtherHost = Eventually.await("a ping from the L2 host of node 0 to that of node 1", CONVERGE,
+                () -> first.exec("ping", "-c", "3", "-W", "2", l2Address(1)).output(), out -> out.contains(" 0% packet loss"));
+        assertTrue(toOtherHost.contains(" 0% packet loss"), toOtherHost);
+        for (ScratchNamespace l2Host : l2Hosts) {
+            String toGateway = l2Host.exec("ping", "-c", "3", "-W", "2", GATEWAY).orFail();
+            assertTrue(toGateway.contains(" 0% packet loss"), toGateway);
+        }
+
+        FrrInstance secondRouter = FrrInstance.adopt(routerNamespaces.get(1));
+        Eventually.await("node 1 to hold the type-3 route of node 0's VTEP", CONVERGE,
+                () -> secondRouter.vtysh("show bgp l2vpn evpn route type multicast"),
+                out -> out.contains("[3]:[0]:[32]:[" + VTEPS[0] + "]"));
+        Eventually.await("node 1 to hold the type-2 route of node 0's L2 host", CONVERGE,
+                () -> secondRouter.vtysh("show bgp l2vpn evpn route type macip"),
+                out -> out.contains(":[32]:[" + l2Address(0) + "]"));
+    }
+
+    /** A namespace on {@code br-hs-110} of a host, addressed in the L2VNI's subnet, routed by the gateway. */
+    private static void attachL2Host(ScratchNamespace host, ScratchNamespace l2Host, int index) {
+        host.ip("link", "add", "wl0", "type", "veth", "peer", "name", "eth0", "netns", l2Host.name());
+        host.ip("link", "set", "wl0", "master", "br-hs-110", "up");
+        l2Host.ip("addr", "add", l2Address(index) + "/24", "dev", "eth0");
+        l2Host.ip("link", "set", "eth0", "up");
+        l2Host.ip("route", "add", "default", "via", GATEWAY);
+    }
+
+    private static String l2Address(int index) {
+        return "192.171.24." + (10 + index);
+    }
+
+    @Test
+    @Order(5)
+    void deletingTheVnisLeavesNoVniDeviceBehind() throws IOException {
+        for (OpenPeNode node : nodes) {
+            node.deleteConfig(L2VNI);
             node.deleteConfig(L3VNI);
         }
         for (int i = 0; i < 2; i++) {
