@@ -71,9 +71,11 @@ done
 console="$ctl/console.raw"
 : > "$console"
 start=$(date +%s%N)
-# -cpu max (QEMU 7.2 emulates AVX/AVX2 under TCG) crashed JIT-compiled BigInteger code in the
-# guest's Java (SIGSEGV in C1 code during an RSA key generation); the baseline model does not.
-qemu-system-x86_64 -accel tcg -cpu qemu64 -m "$mem" -smp "$cpus" \
+# Multi-threaded TCG crashed the guest's Java twice while it JIT-compiled hot code on one vCPU as another
+# ran it (SIGSEGV in compiled BigInteger code, then in a compiled-frame walk, during Karaf's RSA key
+# generation): one host thread for all vCPUs (thread=single) keeps cross-modifying code coherent.
+# The baseline CPU model keeps the JIT away from QEMU 7.2's new AVX/AVX2 emulation.
+qemu-system-x86_64 -accel tcg,thread=single -cpu qemu64 -m "$mem" -smp "$cpus" \
     -nodefaults -no-user-config -display none -vga none -nic none -no-reboot \
     -chardev "file,id=console,path=$console" -serial chardev:console \
     -kernel "$VM_KERNEL_DIR/vmlinuz" -initrd "$VM_INITRAMFS" \
