@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Issue 6 end to end: two OpenPE nodes (index 0 and 1) with the same underlay and L3VNI {@code red}
  * (VNI 100, host session 64514/64515, 192.169.10.0/24) behind a leaf that is itself a VTEP of vrf red;
- * then an L2VNI (VNI 110 in vrf red, autocreated host bridge, anycast gateway) joining a workload
+ * then the VNI edited to 300 on both nodes; then an L2VNI (VNI 110 in vrf red, autocreated host bridge, anycast gateway) joining a workload
  * namespace behind each node's {@code br-hs-110}. The steps build on each other, in order. Run by
  * {@link EvpnTwoNodeIT}.
  */
@@ -61,12 +61,7 @@ class EvpnTwoNodeScenario {
                     neighbors.0.connectTime = 2s
                     evpn.vtepcidr = 100.65.0.0/24
                     """.formatted(EvpnFabric.LEAF_ADDRESS));
-            node.writeConfig(L3VNI, """
-                    vni = 100
-                    hostsession.asn = 64514
-                    hostsession.hostasn = 64515
-                    hostsession.localcidr.ipv4 = 192.169.10.0/24
-                    """);
+            node.writeConfig(L3VNI, l3vni(100));
             node.start();
         }
         nodes.forEach(OpenPeNode::awaitStarted);
@@ -143,6 +138,39 @@ class EvpnTwoNodeScenario {
 
     @Test
     @Order(4)
+    void changingTheVniReplacesItsDevicesAndTheNodesConvergeOnIt() throws IOException {
+        for (OpenPeNode node : nodes) {
+            node.writeConfig(L3VNI, l3vni(300));
+        }
+        for (int i = 0; i < 2; i++) {
+            ScratchNamespace router = ScratchNamespace.adopt(routerNamespaces.get(i));
+            Eventually.await("node " + i + " with vni300/br-pe-300 instead of vni100/br-pe-100", CONVERGE,
+                    () -> router.ip("-o", "link", "show"), out -> out.contains(": vni300:") && out.contains(": br-pe-300:")
+                            && !out.contains(": vni100:") && !out.contains(": br-pe-100:"));
+        }
+        FrrInstance secondRouter = FrrInstance.adopt(routerNamespaces.get(1));
+        String key = "[5]:[0]:[32]:[" + EvpnFabric.workload(0) + "]";
+        Pattern vni300 = Pattern.compile("RT:\\d+:300\\b");
+        Eventually.await("node 1 to hold " + key + " from VTEP " + VTEPS[0] + " on VNI 300", CONVERGE,
+                () -> findRoute(EvpnFabric.json(secondRouter, "show bgp l2vpn evpn route type prefix json"), key),
+                route -> route.contains("\"" + VTEPS[0] + "\"") && vni300.matcher(route).find());
+        String ping = Eventually.await("workload 0 to reach workload 1 over VNI 300", CONVERGE,
+                () -> fabric.hosts.get(0).exec("ping", "-c", "3", "-W", "2", "-I", EvpnFabric.workload(0),
+                        EvpnFabric.workload(1)).output(), out -> out.contains(" 0% packet loss"));
+        assertTrue(ping.contains(" 0% packet loss"), ping);
+    }
+
+    private static String l3vni(int vni) {
+        return """
+                vni = %d
+                hostsession.asn = 64514
+                hostsession.hostasn = 64515
+                hostsession.localcidr.ipv4 = 192.169.10.0/24
+                """.formatted(vni);
+    }
+
+    @Test
+    @Order(5)
     void hostsBehindTheAutocreatedBridgesShareOneSubnetAndTheAnycastGateway() throws IOException {
         for (OpenPeNode node : nodes) {
             node.writeConfig(L2VNI, """
@@ -192,7 +220,7 @@ class EvpnTwoNodeScenario {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void deletingTheVnisLeavesNoVniDeviceBehind() throws IOException {
         for (OpenPeNode node : nodes) {
             node.deleteConfig(L2VNI);
