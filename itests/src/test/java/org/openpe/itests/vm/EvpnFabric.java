@@ -1,0 +1,185 @@
+package org.openpe.itests.vm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fabric of issue 6, in throw-away namespaces: a leaf switch (FRR AS 64512) that is itself a VTEP
+ * with vrf red / VNI 100 and a prefix of its own, cabled to the NIC {@code toswitch} of each node's host
+ * namespace, where a host BGP speaker (FRR AS 64515) announces that node's workload /32.
+ *
+ * <pre>
+ *   leaf     fabric bridge 192.168.11.2/24, VTEP 100.64.0.1/32, vrf red: 192.168.200.1/32
+ *   host i   toswitch 192.168.11.(3+i)/24, workload 192.171.0.(1+i)/32 on lo,
+ *            speaker peering with the router side of OpenPE's veth, 192.169.10.1
+ * </pre>
+ */
+final class EvpnFabric implements AutoCloseable {
+
+    static final String LEAF_ADDRESS = "192.168.11.2";
+    static final String LEAF_VTEP = "100.64.0.1";
+    static final String LEAF_PREFIX = "192.168.200.1/32";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    final ScratchNamespace leaf;
+    final List<ScratchNamespace> hosts = new ArrayList<>();
+    FrrInstance leafFrr;
+    final List<FrrInstance> speakers = new ArrayList<>();
+
+    private EvpnFabric(ScratchNamespace leaf) {
+        this.leaf = leaf;
+        resources.add(leaf);
+    }
+
+    static String nodeAddress(int index) {
+        return "192.168.11." + (3 + index);
+    }
+
+    static String workload(int index) {
+        return "192.171.0." + (1 + index);
+    }
+
+    static EvpnFabric create(int nodes) {
+        EvpnFabric fabric = new EvpnFabric(ScratchNamespace.create("evl"));
+        try {
+            fabric.buildLeaf();
+            for (int i = 0; i < nodes; i++) {
+                fabric.addHost(i);
+            }
+            fabric.leafFrr = fabric.keep(FrrInstance.start(fabric.leaf, leafConfig(fabric.leaf.name()), "zebra", "bgpd"));
+            for (int i = 0; i < nodes; i++) {
+                ScratchNamespace host = fabric.hosts.get(i);
+                fabric.speakers.add(fabric.keep(FrrInstance.start(host, speakerConfig(host.name(), i), "zebra", "bgpd")));
+            }
+            return fabric;
+        } catch (RuntimeException | Error e) {
+            fabric.close();
+            throw e;
+        }
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    private void buildLeaf() {
+        leaf.exec("sysctl", "-qw", "net.ipv4.ip_forward=1").orFail();
+        leaf.ip("link", "add", "fabric", "type", "bridge");
+        leaf.ip("addr", "add", LEAF_ADDRESS + "/24", "dev", "fabric");
+        leaf.ip("link", "set", "fabric", "up");
+        leaf.ip("addr", "add", LEAF_VTEP + "/32", "dev", "lo");
+        leaf.ip("link", "add", "red", "type", "vrf", "table", "100");
+        leaf.ip("link", "set", "red", "up");
+        leaf.ip("link", "add", "br100", "type", "bridge");
+        leaf.ip("link", "set", "br100", "master", "red", "addrgenmode", "none");
+        leaf.ip("link", "add", "vni100", "type", "vxlan", "id", "100", "dstport", "4789", "local", LEAF_VTEP,
+                "nolearning");
+        leaf.ip("link", "set", "vni100", "master", "br100", "addrgenmode", "none");
+        leaf.ip("link", "add", "leafnet", "type", "dummy");
+        leaf.ip("link", "set", "leafnet", "master", "red");
+        leaf.ip("addr", "add", LEAF_PREFIX, "dev", "leafnet");
+        for (String device : List.of("br100", "vni100", "leafnet")) {
+            leaf.ip("link", "set", device, "up");
+        }
+    }
+
+    private void addHost(int index) {
+        ScratchNamespace host = keep(ScratchNamespace.create("evh" + index));
+        hosts.add(host);
+        leaf.ip("link", "add", "swp" + (index + 1), "type", "veth", "peer", "name", "toswitch", "netns", host.name());
+        leaf.ip("link", "set", "swp" + (index + 1), "master", "fabric", "up");
+        host.ip("addr", "add", nodeAddress(index) + "/24", "dev", "toswitch");
+        host.ip("link", "set", "toswitch", "up");
+        host.ip("addr", "add", workload(index) + "/32", "dev", "lo");
+    }
+
+    private static String leafConfig(String hostname) {
+        return """
+                frr defaults traditional
+                hostname %s
+                !
+                vrf red
+                 vni 100
+                exit-vrf
+                !
+                router bgp 64512
+                 bgp router-id %s
+                 no bgp ebgp-requires-policy
+                 no bgp network import-check
+                 no bgp default ipv4-unicast
+                 neighbor nodes peer-group
+                 neighbor nodes remote-as 64514
+                 neighbor nodes timers connect 2
+                 bgp listen range 192.168.11.0/24 peer-group nodes
+                 address-family ipv4 unicast
+                  neighbor nodes activate
+                  network %s/32
+                 exit-address-family
+                 address-family l2vpn evpn
+                  neighbor nodes activate
+                  advertise-all-vni
+                 exit-address-family
+                !
+                router bgp 64512 vrf red
+                 bgp router-id %s
+                 no bgp ebgp-requires-policy
+                 no bgp network import-check
+                 address-family ipv4 unicast
+                  network %s
+                 exit-address-family
+                 address-family l2vpn evpn
+                  advertise ipv4 unicast
+                 exit-address-family
+                !
+                """.formatted(hostname, LEAF_ADDRESS, LEAF_VTEP, LEAF_ADDRESS, LEAF_PREFIX);
+    }
+
+    /** Both speakers are AS 64515: each must accept routes that crossed the other (allowas-in). */
+    private static String speakerConfig(String hostname, int index) {
+        return """
+                frr defaults traditional
+                hostname %s
+                !
+                router bgp 64515
+                 bgp router-id %s
+                 no bgp ebgp-requires-policy
+                 no bgp network import-check
+                 no bgp default ipv4-unicast
+                 neighbor 192.169.10.1 remote-as 64514
+                 neighbor 192.169.10.1 timers connect 2
+                 address-family ipv4 unicast
+                  neighbor 192.169.10.1 activate
+                  neighbor 192.169.10.1 allowas-in
+                  network %s/32
+                 exit-address-family
+                !
+                """.formatted(hostname, workload(index), workload(index));
+    }
+
+    /** A vtysh JSON command against an FRR instance. */
+    static JsonNode json(FrrInstance frr, String command) {
+        try {
+            return JSON.readTree(frr.vtysh(command));
+        } catch (IOException e) {
+            throw new UncheckedIOException("vtysh `" + command + "` did not answer JSON", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                System.err.println("cleanup of " + resources.get(i) + " failed: " + e);
+            }
+        }
+    }
+}
