@@ -1,5 +1,7 @@
 package org.openpe.itests.e2e;
 
+import org.openpe.itests.support.Shell;
+import org.openpe.itests.support.Eventually;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +23,7 @@ final class Appliance implements AutoCloseable {
     Appliance(Path distribution, Path workDir, String hostNamespace) throws IOException {
         this.hostNamespace = hostNamespace;
         Files.createDirectories(workDir);
-        Shell.run(List.of("tar", "-xzf", distribution.toString(), "-C", workDir.toString()));
+        Shell.run(List.of("tar", "-xzf", distribution.toString(), "-C", workDir.toString())).orFail();
         try (var dirs = Files.list(workDir)) {
             this.home = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
         }
@@ -55,7 +57,8 @@ final class Appliance implements AutoCloseable {
     /** Runs shell commands through {@code bin/client -b}, as a script on the box would. */
     String client(String... commands) {
         return Shell.run(List.of("nsenter", "--net=/var/run/netns/" + hostNamespace,
-                home.resolve("bin/client").toString(), "-r", "3", "-d", "1", "-b"), String.join("\n", commands) + "\n");
+                home.resolve("bin/client").toString(), "-r", "3", "-d", "1", "-b"), String.join("\n", commands) + "\n")
+                .orFail();
     }
 
     void writeConfig(String file, String content) throws IOException {

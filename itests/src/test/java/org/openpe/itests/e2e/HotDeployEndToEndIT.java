@@ -1,5 +1,6 @@
 package org.openpe.itests.e2e;
 
+import org.openpe.itests.support.Eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.openpe.itests.e2e;
 
+import org.openpe.itests.support.Shell;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -23,16 +24,16 @@ final class Lab implements AutoCloseable {
 
     Lab(Path root) {
         this.script = root.resolve("scripts/lab.sh");
-        Shell.run(List.of("bash", script.toString(), "up", prefix));
+        Shell.run(List.of("bash", script.toString(), "up", prefix)).orFail();
     }
 
     void writeConfig(Path etc) {
-        Shell.run(List.of("bash", script.toString(), "config", etc.toString(), prefix));
+        Shell.run(List.of("bash", script.toString(), "config", etc.toString(), prefix)).orFail();
     }
 
     JsonNode vtysh(String namespace, String command) {
         try {
-            return JSON.readTree(Shell.run(List.of("vtysh", "-N", namespace, "-c", command)));
+            return JSON.readTree(Shell.run(List.of("vtysh", "-N", namespace, "-c", command)).orFail());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -42,7 +43,7 @@ final class Lab implements AutoCloseable {
     String in(String namespace, String... command) {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
         full.addAll(List.of(command));
-        return Shell.run(full);
+        return Shell.run(full).orFail();
     }
 
     /** The state of the BGP session with {@code peer} in the default instance of {@code namespace}, or "none". */
@@ -62,6 +63,6 @@ final class Lab implements AutoCloseable {
 
     @Override
     public void close() {
-        Shell.run(List.of("bash", script.toString(), "down", prefix));
+        Shell.run(List.of("bash", script.toString(), "down", prefix)).orFail();
     }
 }

@@ -1,5 +1,6 @@
 package org.openpe.itests.vm;
 
+import org.openpe.itests.support.Eventually;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package org.openpe.itests.vm;
 
+import org.openpe.itests.support.Shell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

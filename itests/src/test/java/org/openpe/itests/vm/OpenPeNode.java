@@ -1,5 +1,7 @@
 package org.openpe.itests.vm;
 
+import org.openpe.itests.support.Shell;
+import org.openpe.itests.support.Eventually;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.openpe.itests.vm;
 
+import org.openpe.itests.support.Shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;

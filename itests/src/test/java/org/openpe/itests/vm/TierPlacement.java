@@ -1,5 +1,6 @@
 package org.openpe.itests.vm;
 
+import org.openpe.itests.support.Shell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;

@@ -1,5 +1,6 @@
 package org.openpe.itests.vm;
 
+import org.openpe.itests.support.Shell;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;

@@ -1,4 +1,4 @@
-package org.openpe.itests.vm;
+package org.openpe.itests.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,8 +33,14 @@ public final class Shell {
 
     /** Runs a command, failing the caller when it does not finish within two minutes. */
     public static Result run(List<String> command) {
+        return run(command, "");
+    }
+
+    /** Runs a command with {@code stdin} as its standard input. */
+    public static Result run(List<String> command, String stdin) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().close();
             byte[] output;
             try (InputStream in = process.getInputStream()) {
@@ -59,7 +65,7 @@ public final class Shell {
     }
 
     /** Quotes one argument for bash. */
-    static String quote(String argument) {
+    public static String quote(String argument) {
         return "'" + argument.replace("'", "'\\''") + "'";
     }
 }

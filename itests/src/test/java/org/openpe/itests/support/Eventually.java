@@ -1,4 +1,4 @@
-package org.openpe.itests.vm;
+package org.openpe.itests.support;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,12 +6,12 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Polls an observation until it holds, failing with the last observation when time runs out. */
-final class Eventually {
+public final class Eventually {
 
     private Eventually() {
     }
 
-    static <T> T await(String what, Duration timeout, Supplier<T> observe, Predicate<T> holds) {
+    public static <T> T await(String what, Duration timeout, Supplier<T> observe, Predicate<T> holds) {
         Instant deadline = Instant.now().plus(timeout);
         T last = null;
         RuntimeException lastError = null;
