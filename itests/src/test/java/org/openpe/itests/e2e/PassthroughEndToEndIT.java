@@ -56,8 +56,8 @@ class PassthroughEndToEndIT {
         String ping = lab.in(lab.leaf, "ping", "-c", "3", "-W", "2", "-I", "192.168.100.1", "192.171.0.1");
         assertTrue(ping.contains(" 0% packet loss"), ping);
 
-        String status = appliance.client("openpe:status");
-        assertTrue(status.contains("192.168.11.2  64512      Established"), status);
+        Eventually.await("openpe:status to show the fabric session Established", CONVERGE,
+                () -> appliance.client("openpe:status"), out -> out.contains("192.168.11.2  64512      Established"));
         String list = appliance.client("openpe:list");
         assertTrue(list.contains("underlay       lab   Applied") && list.contains("l3passthrough  lab   Applied"), list);
     }

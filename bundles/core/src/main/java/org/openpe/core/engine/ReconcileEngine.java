@@ -226,25 +226,35 @@ public class ReconcileEngine {
     }
 
     private void publishNodeStatus(String routerNamespace, ReconcileReport report) {
+        Optional<String> error = report.failures().isEmpty() ? Optional.empty()
+                : Optional.of(String.join("; ", report.failures().values()));
+        board.updateNode(n -> new NodeStatus(routerNamespace, true, n.frrDaemons(), n.bgpSessions(),
+                Optional.of(report.finishedAt()), Optional.of(report.duration()), error));
+        observeFrr();
+    }
+
+    /** Reads FRR's daemons and BGP sessions into the node status now (FRR answers in milliseconds). */
+    public void observeFrr() {
+        FrrInstance instance = frr;
+        if (instance == null) {
+            return;
+        }
         Map<String, String> daemons = new java.util.TreeMap<>();
-        List<BgpSessionStatus> sessions = List.of();
+        List<BgpSessionStatus> sessions;
         try {
-            for (DaemonState daemon : frr.daemons()) {
+            for (DaemonState daemon : instance.daemons()) {
                 daemons.put(daemon.name(), daemon.pid().isPresent() ? "running (pid " + daemon.pid().getAsLong() + ")" : "stopped");
             }
-            sessions = frr.bgpNeighbors().stream()
+            sessions = instance.bgpNeighbors().stream()
                     .map(n -> new BgpSessionStatus(n.vrf(), n.peer(), n.remoteAs(), n.state(),
                             n.established() ? Optional.of(formatUptime(n.uptime())) : Optional.empty()))
                     .distinct().toList();
         } catch (RuntimeException e) {
             LOG.debug("FRR not observable: {}", e.getMessage());
+            return;
         }
-        Map<String, String> daemonView = daemons;
-        List<BgpSessionStatus> sessionView = sessions;
-        Optional<String> error = report.failures().isEmpty() ? Optional.empty()
-                : Optional.of(String.join("; ", report.failures().values()));
-        board.updateNode(n -> new NodeStatus(routerNamespace, true, daemonView, sessionView,
-                Optional.of(report.finishedAt()), Optional.of(report.duration()), error));
+        board.updateNode(n -> new NodeStatus(n.routerNamespace(), n.routerNamespacePresent(), daemons, sessions,
+                n.lastReconcile(), n.lastReconcileDuration(), n.lastError()));
     }
 
     private static String formatUptime(Duration uptime) {

@@ -13,6 +13,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceStore;
 import org.openpe.core.config.Snapshot;
+import org.openpe.core.engine.ReconcileEngine;
 import org.openpe.core.status.BgpSessionStatus;
 import org.openpe.core.status.NodeStatus;
 import org.openpe.core.status.StatusBoard;
@@ -28,8 +29,12 @@ public class StatusCommand extends OpenpeCommand {
     @Reference
     StatusBoard board;
 
+    @Reference
+    ReconcileEngine engine;
+
     @Override
     void run(PrintStream out) throws Exception {
+        engine.observeFrr();
         Snapshot snapshot = store.current();
         NodeStatus node = board.node();
         Map<String, Integer> counts = new TreeMap<>();
