@@ -15,7 +15,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.openpe.api.Reconciler;
 import org.openpe.api.ResourceType;
-import org.openpe.api.kernel.LinkKind;
 import org.openpe.api.kernel.Netns;
 import org.openpe.api.kernel.Sysctl;
 import org.openpe.api.model.Resource;
@@ -28,7 +27,6 @@ import org.openpe.core.engine.kernel.KernelDiff;
 import org.openpe.core.engine.kernel.KernelPlan;
 import org.openpe.core.engine.kernel.KernelView;
 import org.openpe.core.engine.kernel.NetlinkKernel;
-import org.openpe.core.engine.kernel.ObservedLink;
 import org.openpe.core.status.ResourceStatus;
 import org.openpe.core.status.StatusBoard;
 import org.openpe.frr.ApplyResult;
@@ -79,7 +77,7 @@ final class Reconciliation {
         boolean additiveOnly = inForce.keySet().stream().anyMatch(k -> awaitedPlugins.contains(k.type()));
 
         DesiredState desired = new DesiredStateBuilder(nodeIndex, kernel.routerNamespace(),
-                snapshot.node().settings().logLevel(), reconcilers, vrfTables()).build(List.copyOf(inForce.values()));
+                snapshot.node().settings().logLevel(), reconcilers, new VrfTables(kernel.ownedVrfTables())).build(List.copyOf(inForce.values()));
 
         Optional<String> nicProblem = handOverNic(desired);
         KernelPlan plan = KernelDiff.plan(desired.kernel(), views(desired));
@@ -89,16 +87,6 @@ final class Reconciliation {
         Duration took = Duration.between(start, Instant.now());
         writeStatuses(desired, plan, nicProblem, additiveOnly, frrOutcome);
         return new ReconcileReport(Instant.now(), took, changes, failures, frrOutcome);
-    }
-
-    private VrfTables vrfTables() {
-        Map<String, Integer> tables = new HashMap<>();
-        for (ObservedLink link : kernel.read(Netns.ROUTER, List.of()).links()) {
-            if (link.owned() && link.link().kind() instanceof LinkKind.Vrf vrf) {
-                tables.put(link.name(), vrf.table());
-            }
-        }
-        return new VrfTables(tables);
     }
 
     private Optional<String> handOverNic(DesiredState desired) {

@@ -106,6 +106,17 @@ public final class NetlinkKernel implements AutoCloseable {
         return new KernelView(netns, links, addresses, routes, sysctls);
     }
 
+    /** The routing table of every VRF device OpenPE owns in the router namespace (one link dump). */
+    public Map<String, Integer> ownedVrfTables() {
+        Map<String, Integer> tables = new HashMap<>();
+        for (org.openpe.netlink.Link link : router.links()) {
+            if (link.group() == Ownership.LINK_GROUP && "vrf".equals(link.kind()) && link.vrfTable().isPresent()) {
+                tables.put(link.name(), link.vrfTable().getAsInt());
+            }
+        }
+        return tables;
+    }
+
     /** Applies one change; deleting what is already gone is not an error. */
     public void apply(KernelChange change) {
         NetlinkHandle handle = handle(change.netns());
