@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies one configuration at a time (the {@link ApplyQueue} guarantees that): render, skip
- * when unchanged, test, reload, and reload the previous configuration when FRR rejected part of
- * the new one (frr-reload has then already executed some of its commands).
+ * when unchanged, test, tear down BGP instances that change AS ({@link InstanceReplacement}),
+ * reload, and reload the previous configuration when FRR rejected part of the new one
+ * (frr-reload has then already executed some of its commands).
  */
 final class Applier {
 
@@ -65,7 +66,11 @@ final class Applier {
                 return result(Outcome.UNCHANGED, "FRR already runs this configuration", start);
             }
             String before = appliedText != null ? appliedText : runningConfigSnapshot();
-            Commands.Result reloaded = reloadUntilTaken();
+            Commands.Result reloaded = tearDownReplacedInstances(config, before);
+            if (reloaded.ok()) {
+                Layout.writePrivate(layout.candidateFile(), text);
+                reloaded = reloadUntilTaken();
+            }
             if (!reloaded.ok()) {
                 return failed("FRR rejected the configuration: " + reloaded.output() + "\n" + rollBack(before, secrets),
                         secrets, start);
@@ -77,6 +82,16 @@ final class Applier {
         } catch (FrrException e) {
             return failed(e.getMessage(), secrets, start);
         }
+    }
+
+    private Commands.Result tearDownReplacedInstances(FrrConfig config, String before) {
+        Optional<FrrConfig> teardown = InstanceReplacement.teardownBefore(config, before);
+        if (teardown.isEmpty()) {
+            return new Commands.Result(0, "");
+        }
+        LOG.info("FRR: BGP instance(s) change AS, removing them first: {}", InstanceReplacement.describe(teardown.get(), config));
+        Layout.writePrivate(layout.candidateFile(), renderer.render(teardown.get()));
+        return reloadUntilTaken();
     }
 
     /**

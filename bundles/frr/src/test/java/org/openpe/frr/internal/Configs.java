@@ -42,11 +42,16 @@ final class Configs {
     }
 
     static FrrConfig evpnWithL3vni() {
-        BgpRouter underlay = BgpRouter.defaultInstance(UNDERLAY_ASN, ROUTER_ID,
+        return evpnWithL3vni(UNDERLAY_ASN, 64514);
+    }
+
+    /** VRF red in {@code redAsn}; VRF blue, without host session, in the underlay's ASN. */
+    static FrrConfig evpnWithL3vni(long underlayAsn, long redAsn) {
+        BgpRouter underlay = BgpRouter.defaultInstance(underlayAsn, ROUTER_ID,
                 List.of(tor("192.168.11.2").withEvpn(true)), List.of(VTEP), true);
-        BgpRouter red = BgpRouter.vrfInstance(64514, "red", ROUTER_ID,
+        BgpRouter red = BgpRouter.vrfInstance(redAsn, "red", ROUTER_ID,
                 List.of(BgpNeighbor.of("192.169.10.2", 64515).withPermissiveRouteMaps(true)), List.of("192.169.10.2/32"));
-        BgpRouter blue = BgpRouter.vrfInstance(UNDERLAY_ASN, "blue", ROUTER_ID, List.of(), List.of());
+        BgpRouter blue = BgpRouter.vrfInstance(underlayAsn, "blue", ROUTER_ID, List.of(), List.of());
         return config(List.of(new VrfVni("red", 100), new VrfVni("blue", 200)), List.of(), underlay, List.of(red, blue));
     }
 

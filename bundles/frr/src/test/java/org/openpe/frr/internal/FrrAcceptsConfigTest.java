@@ -102,6 +102,26 @@ class FrrAcceptsConfigTest {
     }
 
     @Test
+    void changingTheAsnOfAVrfInstanceOrOfTheUnderlayReplacesTheInstances() throws Exception {
+        assertTrue(frr.apply(Configs.evpnWithL3vni()).get().ok());
+        Map<String, FrrConfig> edits = new LinkedHashMap<>();
+        edits.put("vrf red in AS 64520", Configs.evpnWithL3vni(Configs.UNDERLAY_ASN, 64520));
+        edits.put("underlay in AS 64600", Configs.evpnWithL3vni(64600, 64520));
+        for (var edit : edits.entrySet()) {
+            ApplyResult result = frr.apply(edit.getValue()).get();
+            System.out.printf("apply %-24s %-9s %5d ms%n", edit.getKey(), result.outcome(), result.duration().toMillis());
+            assertEquals(Outcome.APPLIED, result.outcome(), edit.getKey() + ": " + result.message());
+            assertEquals(List.of(), new FrrReload(settings).test(new Layout(settings).candidateFile()).changes(), edit.getKey());
+        }
+        String running = frr.runningConfig();
+        assertTrue(running.contains("router bgp 64520 vrf red\n"), running);
+        assertTrue(running.contains("router bgp 64600 vrf blue\n"), running);
+        assertTrue(running.contains("router bgp 64600\n"), running);
+        assertTrue(running.contains("vrf red\n vni 100\n"), running);
+        assertFalse(running.contains("router bgp 64514"), running);
+    }
+
+    @Test
     void missingRouterNamespaceIsReportedByName() {
         FrrSettings missing = FrrSettings.forNamespace(FrrTestSupport.uniqueName("frt-missing-"));
         var e = assertThrows(FrrException.class, () -> DefaultFrrInstance.open(missing));
