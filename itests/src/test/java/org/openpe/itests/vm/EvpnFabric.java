@@ -10,12 +10,13 @@ import java.util.List;
 /**
  * The fabric of issue 6, in throw-away namespaces: a leaf switch (FRR AS 64512) that is itself a VTEP
  * with vrf red / VNI 100 and a prefix of its own, cabled to the NIC {@code toswitch} of each node's host
- * namespace, where a host BGP speaker (FRR AS 64515) announces that node's workload /32.
+ * namespace, where a host BGP speaker (FRR AS 64515) announces that node's workloads, a /32 and a /128,
+ * over one session per address family.
  *
  * <pre>
  *   leaf     fabric bridge 192.168.11.2/24, VTEP 100.64.0.1/32, vrf red: 192.168.200.1/32
- *   host i   toswitch 192.168.11.(3+i)/24, workload 192.171.0.(1+i)/32 on lo,
- *            speaker peering with the router side of OpenPE's veth, 192.169.10.1
+ *   host i   toswitch 192.168.11.(3+i)/24, workloads 192.171.0.(1+i)/32 and 2001:db8:100::(1+i)/128 on lo,
+ *            speaker peering with the router side of OpenPE's veth, 192.169.10.1 and 2001:db8:10::1
  * </pre>
  */
 final class EvpnFabric implements AutoCloseable {
@@ -23,6 +24,9 @@ final class EvpnFabric implements AutoCloseable {
     static final String LEAF_ADDRESS = "192.168.11.2";
     static final String LEAF_VTEP = "100.64.0.1";
     static final String LEAF_PREFIX = "192.168.200.1/32";
+    /** The router side of every node's host-session veth (spec section 4: the same on every node). */
+    static final List<String> ROUTER_SIDE = List.of("192.169.10.1", "2001:db8:10::1");
+    static final int SPEAKER_ASN = 64515;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,7 +49,19 @@ final class EvpnFabric implements AutoCloseable {
         return "192.171.0." + (1 + index);
     }
 
-    static EvpnFabric create(int nodes) {
+    static String workload6(int index) {
+        return "2001:db8:100::" + (1 + index);
+    }
+
+    /** The host side of node {@code index}'s host-session veth in each family (spec section 4). */
+    static List<String> hostSide(int index) {
+        return List.of("192.169.10." + (2 + index), "2001:db8:10::" + (2 + index));
+    }
+
+    /**
+     * Creates the fabric; the host speakers expect the router side of their sessions in AS {@code routerAsn}.
+     */
+    static EvpnFabric create(int nodes, long routerAsn) {
         EvpnFabric fabric = new EvpnFabric(ScratchNamespace.create("evl"));
         try {
             fabric.buildLeaf();
@@ -55,7 +71,7 @@ final class EvpnFabric implements AutoCloseable {
             fabric.leafFrr = fabric.keep(FrrInstance.start(fabric.leaf, leafConfig(fabric.leaf.name()), "zebra", "bgpd"));
             for (int i = 0; i < nodes; i++) {
                 ScratchNamespace host = fabric.hosts.get(i);
-                fabric.speakers.add(fabric.keep(FrrInstance.start(host, speakerConfig(host.name(), i), "zebra", "bgpd")));
+                fabric.speakers.add(fabric.keep(FrrInstance.start(host, speakerConfig(host.name(), i, routerAsn), "zebra", "bgpd")));
             }
             return fabric;
         } catch (RuntimeException | Error e) {
@@ -98,6 +114,7 @@ final class EvpnFabric implements AutoCloseable {
         host.ip("addr", "add", nodeAddress(index) + "/24", "dev", "toswitch");
         host.ip("link", "set", "toswitch", "up");
         host.ip("addr", "add", workload(index) + "/32", "dev", "lo");
+        host.ip("addr", "add", workload6(index) + "/128", "dev", "lo");
     }
 
     private static String leafConfig(String hostname) {
@@ -142,25 +159,43 @@ final class EvpnFabric implements AutoCloseable {
     }
 
     /** Both speakers are AS 64515: each must accept routes that crossed the other (allowas-in). */
-    private static String speakerConfig(String hostname, int index) {
+    private static String speakerConfig(String hostname, int index, long routerAsn) {
+        String v4 = ROUTER_SIDE.get(0);
+        String v6 = ROUTER_SIDE.get(1);
         return """
                 frr defaults traditional
-                hostname %s
+                hostname %1$s
                 !
-                router bgp 64515
-                 bgp router-id %s
+                router bgp %2$d
+                 bgp router-id %3$s
                  no bgp ebgp-requires-policy
                  no bgp network import-check
                  no bgp default ipv4-unicast
-                 neighbor 192.169.10.1 remote-as 64514
-                 neighbor 192.169.10.1 timers connect 2
+                 neighbor %4$s remote-as %5$d
+                 neighbor %4$s timers connect 2
+                 neighbor %6$s remote-as %5$d
+                 neighbor %6$s timers connect 2
                  address-family ipv4 unicast
-                  neighbor 192.169.10.1 activate
-                  neighbor 192.169.10.1 allowas-in
-                  network %s/32
+                  neighbor %4$s activate
+                  neighbor %4$s allowas-in
+                  network %3$s/32
+                 exit-address-family
+                 address-family ipv6 unicast
+                  neighbor %6$s activate
+                  neighbor %6$s allowas-in
+                  network %7$s/128
                  exit-address-family
                 !
-                """.formatted(hostname, workload(index), workload(index));
+                """.formatted(hostname, SPEAKER_ASN, workload(index), v4, routerAsn, v6, workload6(index));
+    }
+
+    /** Points every host speaker's sessions (both families) at a router side now in AS {@code routerAsn}. */
+    void setRouterAsnOfSpeakers(long routerAsn) {
+        for (FrrInstance speaker : speakers) {
+            List<String> commands = new ArrayList<>(List.of("configure terminal", "router bgp " + SPEAKER_ASN));
+            ROUTER_SIDE.forEach(address -> commands.add("neighbor " + address + " remote-as " + routerAsn));
+            speaker.vtysh(commands.toArray(String[]::new));
+        }
     }
 
     /** A vtysh JSON command against an FRR instance. */

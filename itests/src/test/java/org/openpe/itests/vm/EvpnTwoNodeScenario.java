@@ -1,6 +1,7 @@
 package org.openpe.itests.vm;
 
 import org.openpe.itests.support.Eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,15 +23,18 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 6 end to end: two OpenPE nodes (index 0 and 1) with the same underlay and L3VNI {@code red}
- * (VNI 100, host session 64514/64515, 192.169.10.0/24) behind a leaf that is itself a VTEP of vrf red;
- * then the VNI edited to 300 on both nodes; then an L2VNI (VNI 110 in vrf red, autocreated host bridge, anycast gateway) joining a workload
- * namespace behind each node's {@code br-hs-110}. The steps build on each other, in order. Run by
- * {@link EvpnTwoNodeIT}.
+ * Issue 6 end to end: two OpenPE nodes (index 0 and 1) with the same underlay and dual-stack L3VNI
+ * {@code red} (VNI 100, host session 64514/64515, 192.169.10.0/24 and 2001:db8:10::/64) behind a leaf that
+ * is itself a VTEP of vrf red; then the VNI edited to 300 and the VRF's ASN to 64520 on both nodes; then an
+ * L2VNI (VNI 110 in vrf red, autocreated host bridge, anycast gateway) joining a workload namespace behind
+ * each node's {@code br-hs-110}; then issue 7 for the VNI plugins on node 0 (bundle update/refresh flaps
+ * nothing, feature uninstall/install). The steps build on each other, in order. Run by {@link EvpnTwoNodeIT}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(StepLog.class)
 class EvpnTwoNodeScenario {
 
     private static final Duration CONVERGE = Duration.ofSeconds(180);
@@ -35,7 +42,14 @@ class EvpnTwoNodeScenario {
     private static final String L2VNI = "org.openpe.l2vni-red110.cfg";
     private static final String GATEWAY = "192.171.24.1";
     private static final String[] VTEPS = {"100.65.0.0", "100.65.0.1"};
-    private static final Pattern VNI_DEVICES = Pattern.compile("\\d+: (red|br-pe-\\d+|vni\\d+|host-\\d+|pe-\\d+|br-hs-\\d+)[@:]");
+    private static final long HOST_SESSION_ASN = 64514;
+    private static final long EDITED_HOST_SESSION_ASN = 64520;
+    /** A line of {@code ip -o link show} naming a device of a VNI: group 1 its index, group 2 its name. */
+    private static final Pattern VNI_DEVICE = Pattern.compile("(?m)^(\\d+): (red|br-pe-\\d+|vni\\d+|host-\\d+|pe-\\d+|br-hs-\\d+)[@:]");
+    private static final List<String> L2VNI_ROUTER_DEVICES = List.of("br-pe-110", "vni110", "pe-110");
+    private static final List<String> L2VNI_HOST_DEVICES = List.of("host-110", "br-hs-110");
+    /** Longer than the engine waits for a departed plugin to come back (10 s) before treating it as uninstalled. */
+    private static final Duration PLUGIN_RETURN_GRACE = Duration.ofSeconds(12);
 
     private static EvpnFabric fabric;
     private static final List<OpenPeNode> nodes = new ArrayList<>();
@@ -45,7 +59,7 @@ class EvpnTwoNodeScenario {
     @BeforeAll
     static void start() throws Exception {
         VrfTier.assumeInside();
-        fabric = EvpnFabric.create(2);
+        fabric = EvpnFabric.create(2, HOST_SESSION_ASN);
         Path work = Files.createTempDirectory("openpe-nodes");
         String suffix = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
         for (int i = 0; i < 2; i++) {
@@ -62,7 +76,7 @@ class EvpnTwoNodeScenario {
                     neighbors.0.connectTime = 2s
                     evpn.vtepcidr = 100.65.0.0/24
                     """.formatted(EvpnFabric.LEAF_ADDRESS));
-            node.writeConfig(L3VNI, l3vni(100));
+            node.writeConfig(L3VNI, l3vni(100, HOST_SESSION_ASN));
             node.start();
         }
         nodes.forEach(OpenPeNode::awaitStarted);
@@ -139,9 +153,37 @@ class EvpnTwoNodeScenario {
 
     @Test
     @Order(4)
+    void dualStackIpv6TypeFiveRoutesReachTheLeafAndTheOtherNodeAndWorkloadsPingOverIpv6() {
+        for (int i = 0; i < 2; i++) {
+            Pattern route = Pattern.compile("(?m)^" + Pattern.quote(EvpnFabric.workload6(i)) + " .*\\b"
+                    + Pattern.quote(VTEPS[i]) + " dev ");
+            ScratchNamespace otherRouter = router(1 - i);
+            Eventually.await("node " + (1 - i) + "'s vrf red to route " + route, CONVERGE,
+                    () -> otherRouter.ip("-6", "route", "show", "vrf", "red"), out -> route.matcher(out).find());
+            String key = "[5]:[0]:[128]:[" + EvpnFabric.workload6(i) + "]";
+            String leafRoute = Eventually.await("the leaf to hold " + key, CONVERGE,
+                    () -> findRoute(EvpnFabric.json(fabric.leafFrr, "show bgp l2vpn evpn route type prefix json"), key),
+                    found -> true);
+            assertTrue(leafRoute.contains("\"" + VTEPS[i] + "\""), key + " with next hop " + VTEPS[i] + ": " + leafRoute);
+            assertTrue(Pattern.compile("RT:\\d+:100\\b").matcher(leafRoute).find(),
+                    key + " with a route target of VNI 100: " + leafRoute);
+        }
+        for (int i = 0; i < 2; i++) {
+            FrrInstance speaker = fabric.speakers.get(i);
+            String other = EvpnFabric.workload6(1 - i) + "/128";
+            Eventually.await("host speaker " + i + " to learn " + other + " over its IPv6 session", CONVERGE,
+                    () -> EvpnFabric.json(speaker, "show ipv6 route json"), routes -> routes.has(other));
+        }
+        String ping = Eventually.await("IPv6 workload 0 to reach IPv6 workload 1 across VXLAN", CONVERGE,
+                () -> pingWorkload(EvpnFabric.workload6(0), EvpnFabric.workload6(1)), out -> out.contains(" 0% packet loss"));
+        assertTrue(ping.contains(" 0% packet loss"), ping);
+    }
+
+    @Test
+    @Order(5)
     void changingTheVniReplacesItsDevicesAndTheNodesConvergeOnIt() throws IOException {
         for (OpenPeNode node : nodes) {
-            node.writeConfig(L3VNI, l3vni(300));
+            node.writeConfig(L3VNI, l3vni(300, HOST_SESSION_ASN));
         }
         for (int i = 0; i < 2; i++) {
             ScratchNamespace router = ScratchNamespace.adopt(routerNamespaces.get(i));
@@ -161,17 +203,70 @@ class EvpnTwoNodeScenario {
         assertTrue(ping.contains(" 0% packet loss"), ping);
     }
 
-    private static String l3vni(int vni) {
+    @Test
+    @Order(6)
+    void changingTheVrfAsnRestartsTheHostSessionsInTheNewAsAndRoutesFlowAgain() throws IOException {
+        for (OpenPeNode node : nodes) {
+            node.writeConfig(L3VNI, l3vni(300, EDITED_HOST_SESSION_ASN));
+        }
+        fabric.setRouterAsnOfSpeakers(EDITED_HOST_SESSION_ASN);
+        for (int i = 0; i < 2; i++) {
+            int index = i;
+            List<String> hostSide = EvpnFabric.hostSide(i);
+            Eventually.await("node " + i + "'s vrf red BGP instance in AS " + EDITED_HOST_SESSION_ASN
+                    + " with Established sessions to " + hostSide, CONVERGE, () -> vrfSummary(index),
+                    summary -> isLocalAs(summary.path("ipv4Unicast"), EDITED_HOST_SESSION_ASN)
+                            && isLocalAs(summary.path("ipv6Unicast"), EDITED_HOST_SESSION_ASN)
+                            && isEstablished(summary.path("ipv4Unicast"), hostSide.get(0))
+                            && isEstablished(summary.path("ipv6Unicast"), hostSide.get(1)));
+            String running = routerFrr(i).vtysh("show running-config");
+            assertFalse(running.contains("router bgp " + HOST_SESSION_ASN + " vrf red"),
+                    "node " + i + " kept the BGP instance of vrf red in the old AS " + HOST_SESSION_ASN + ":\n" + running);
+        }
+        for (int i = 0; i < 2; i++) {
+            FrrInstance speaker = fabric.speakers.get(i);
+            Eventually.await("host speaker " + i + "'s sessions to AS " + EDITED_HOST_SESSION_ASN + " Established",
+                    CONVERGE, () -> EvpnFabric.json(speaker, "show bgp summary json"),
+                    summary -> isEstablished(summary.path("ipv4Unicast"), EvpnFabric.ROUTER_SIDE.get(0))
+                            && isEstablished(summary.path("ipv6Unicast"), EvpnFabric.ROUTER_SIDE.get(1))
+                            && summary.path("ipv4Unicast").path("peers").path(EvpnFabric.ROUTER_SIDE.get(0))
+                                    .path("remoteAs").asLong() == EDITED_HOST_SESSION_ASN);
+            // Learned over the sessions in the new AS: a session reset drops what came over the old one.
+            String other = EvpnFabric.workload(1 - i) + "/32";
+            String other6 = EvpnFabric.workload6(1 - i) + "/128";
+            Eventually.await("host speaker " + i + " to learn " + other + " and " + other6 + " again", CONVERGE,
+                    () -> EvpnFabric.json(speaker, "show ip route json").has(other)
+                            && EvpnFabric.json(speaker, "show ipv6 route json").has(other6), learned -> learned);
+        }
+        for (List<String> pair : List.of(List.of(EvpnFabric.workload(0), EvpnFabric.workload(1)),
+                List.of(EvpnFabric.workload6(0), EvpnFabric.workload6(1)))) {
+            String ping = Eventually.await("workload " + pair.get(0) + " to reach " + pair.get(1) + " after the ASN edit",
+                    CONVERGE, () -> pingWorkload(pair.get(0), pair.get(1)), out -> out.contains(" 0% packet loss"));
+            assertTrue(ping.contains(" 0% packet loss"), ping);
+        }
+    }
+
+    private static boolean isLocalAs(JsonNode familySummary, long asn) {
+        return familySummary.path("as").asLong() == asn;
+    }
+
+    private static boolean isEstablished(JsonNode familySummary, String peer) {
+        return familySummary.path("peers").path(peer).path("state").asText().equals("Established");
+    }
+
+    /** Dual stack from the start: a local CIDR cannot be added to an existing L3VNI. */
+    private static String l3vni(int vni, long asn) {
         return """
                 vni = %d
-                hostsession.asn = 64514
-                hostsession.hostasn = 64515
+                hostsession.asn = %d
+                hostsession.hostasn = %d
                 hostsession.localcidr.ipv4 = 192.169.10.0/24
-                """.formatted(vni);
+                hostsession.localcidr.ipv6 = 2001:db8:10::/64
+                """.formatted(vni, asn, EvpnFabric.SPEAKER_ASN);
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void hostsBehindTheAutocreatedBridgesShareOneSubnetAndTheAnycastGateway() throws IOException {
         for (OpenPeNode node : nodes) {
             node.writeConfig(L2VNI, """
@@ -221,7 +316,115 @@ class EvpnTwoNodeScenario {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
+    void updatingOrRefreshingAVniPluginRecreatesNoDeviceAndResetsNoSession() throws InterruptedException {
+        OpenPeNode node = nodes.get(0);
+        for (String plugin : List.of("org.openpe.l3vni", "org.openpe.l2vni")) {
+            Map<String, String> devicesBefore = vniDevices(0);
+            Map<String, Long> uptimesBefore = sessionUptimes(0);
+            long measuredBefore = System.currentTimeMillis();
+
+            node.client("bundle:update " + plugin, "bundle:refresh " + plugin);
+            Thread.sleep(PLUGIN_RETURN_GRACE.toMillis());
+            awaitStatus(node, "l3vni", "red", "Applied");
+            awaitStatus(node, "l2vni", "red110", "Applied");
+            node.client("openpe:reconcile");
+
+            assertEquals(devicesBefore, vniDevices(0), "VNI devices (name=ifindex) of node 0 after bundle:update/refresh of "
+                    + plugin + ": an index that changed is a recreated device");
+            long elapsed = System.currentTimeMillis() - measuredBefore;
+            Map<String, Long> uptimesAfter = sessionUptimes(0);
+            for (Map.Entry<String, Long> before : uptimesBefore.entrySet()) {
+                long after = uptimesAfter.getOrDefault(before.getKey(), -1L);
+                // A session that stayed up aged at least by the time elapsed (FRR counts whole seconds).
+                assertTrue(after >= before.getValue() + elapsed - 3000, "node 0's BGP session " + before.getKey()
+                        + " was reset by bundle:update/refresh of " + plugin + ": uptime " + before.getValue()
+                        + " ms, then " + after + " ms " + elapsed + " ms later (-1: not Established)");
+            }
+        }
+    }
+
+    @Test
+    @Order(9)
+    void uninstallingTheL2vniFeatureRemovesItsDevicesAndInstallingItBringsThemBack() {
+        OpenPeNode node = nodes.get(0);
+        ScratchNamespace host = fabric.hosts.get(0);
+        Map<String, String> l3Devices = withoutL2vni(vniDevices(0));
+
+        node.client("feature:uninstall openpe-l2vni");
+        awaitStatus(node, "l2vni", "red110", "Unsupported");
+        Eventually.await("node 0 without the L2VNI's devices " + L2VNI_ROUTER_DEVICES + " / " + L2VNI_HOST_DEVICES,
+                CONVERGE, () -> vniDevices(0).keySet(), names -> names.stream().noneMatch(this::isL2vniDevice));
+        awaitStatus(node, "l3vni", "red", "Applied");
+        assertEquals(l3Devices, vniDevices(0), "the L3VNI's devices (name=ifindex) of node 0 after feature:uninstall"
+                + " openpe-l2vni: the L3VNI must keep them untouched");
+
+        node.client("feature:install openpe-l2vni");
+        awaitStatus(node, "l2vni", "red110", "Applied");
+        Eventually.await("node 0 with the L2VNI's devices " + L2VNI_ROUTER_DEVICES + " / " + L2VNI_HOST_DEVICES + " again",
+                CONVERGE, () -> vniDevices(0).keySet(), names -> names.stream().filter(this::isL2vniDevice).count()
+                        == L2VNI_ROUTER_DEVICES.size() + L2VNI_HOST_DEVICES.size());
+        assertEquals(l3Devices, withoutL2vni(vniDevices(0)), "the L3VNI's devices (name=ifindex) of node 0 after"
+                + " feature:install openpe-l2vni: the L3VNI must keep them untouched");
+
+        // The recreated br-hs-110 is a new bridge: plug the L2 host back in and check the data plane.
+        host.ip("link", "set", "wl0", "master", "br-hs-110");
+        String ping = Eventually.await("the L2 host of node 0 to reach that of node 1 after reinstalling the L2VNI plugin",
+                CONVERGE, () -> l2Hosts.get(0).exec("ping", "-c", "3", "-W", "2", l2Address(1)).output(),
+                out -> out.contains(" 0% packet loss"));
+        assertTrue(ping.contains(" 0% packet loss"), ping);
+    }
+
+    private boolean isL2vniDevice(String key) {
+        String name = key.substring(key.indexOf('/') + 1);
+        return L2VNI_ROUTER_DEVICES.contains(name) || L2VNI_HOST_DEVICES.contains(name);
+    }
+
+    private Map<String, String> withoutL2vni(Map<String, String> devices) {
+        Map<String, String> rest = new TreeMap<>(devices);
+        rest.keySet().removeIf(this::isL2vniDevice);
+        return rest;
+    }
+
+    /** The VNI devices of node {@code index} as {@code router/<name>} or {@code host/<name>} to their ifindex. */
+    private static Map<String, String> vniDevices(int index) {
+        Map<String, String> devices = new TreeMap<>();
+        for (Map.Entry<String, ScratchNamespace> side : Map.of("router", router(index), "host", fabric.hosts.get(index))
+                .entrySet()) {
+            Matcher line = VNI_DEVICE.matcher(side.getValue().ip("-o", "link", "show"));
+            while (line.find()) {
+                devices.put(side.getKey() + "/" + line.group(2), line.group(1));
+            }
+        }
+        return devices;
+    }
+
+    /** Uptime (ms) of node {@code index}'s Established sessions: the VRF's host sessions and the underlay's. */
+    private static Map<String, Long> sessionUptimes(int index) {
+        Map<String, Long> uptimes = new TreeMap<>();
+        JsonNode vrf = vrfSummary(index);
+        collectUptimes(uptimes, "vrf red", vrf.path("ipv4Unicast"));
+        collectUptimes(uptimes, "vrf red", vrf.path("ipv6Unicast"));
+        collectUptimes(uptimes, "underlay", EvpnFabric.json(routerFrr(index), "show bgp summary json").path("ipv4Unicast"));
+        return uptimes;
+    }
+
+    private static void collectUptimes(Map<String, Long> uptimes, String instance, JsonNode familySummary) {
+        familySummary.path("peers").fields().forEachRemaining(peer -> {
+            if (peer.getValue().path("state").asText().equals("Established")) {
+                uptimes.put(instance + " " + peer.getKey(), peer.getValue().path("peerUptimeMsec").asLong());
+            }
+        });
+    }
+
+    private static void awaitStatus(OpenPeNode node, String type, String name, String status) {
+        Pattern row = Pattern.compile("(?m)^" + type + "\\s+" + Pattern.quote(name) + "\\s+" + status + "\\b");
+        Eventually.await(type + " " + name + " " + status + " in openpe:list", CONVERGE,
+                () -> node.client("openpe:list " + type), out -> row.matcher(out).find());
+    }
+
+    @Test
+    @Order(10)
     void deletingTheVnisLeavesNoVniDeviceBehind() throws IOException {
         for (OpenPeNode node : nodes) {
             node.deleteConfig(L2VNI);
@@ -230,10 +433,26 @@ class EvpnTwoNodeScenario {
         for (int i = 0; i < 2; i++) {
             ScratchNamespace router = ScratchNamespace.adopt(routerNamespaces.get(i));
             Eventually.await("node " + i + "'s router namespace without VNI devices", CONVERGE,
-                    () -> router.ip("-o", "link", "show"), out -> !VNI_DEVICES.matcher(out).find());
+                    () -> router.ip("-o", "link", "show"), out -> !VNI_DEVICE.matcher(out).find());
             String hostLinks = fabric.hosts.get(i).ip("-o", "link", "show");
-            assertFalse(VNI_DEVICES.matcher(hostLinks).find(), "VNI devices left in host " + i + ":\n" + hostLinks);
+            assertFalse(VNI_DEVICE.matcher(hostLinks).find(), "VNI devices left in host " + i + ":\n" + hostLinks);
         }
+    }
+
+    private static ScratchNamespace router(int index) {
+        return ScratchNamespace.adopt(routerNamespaces.get(index));
+    }
+
+    private static FrrInstance routerFrr(int index) {
+        return FrrInstance.adopt(routerNamespaces.get(index));
+    }
+
+    private static JsonNode vrfSummary(int index) {
+        return EvpnFabric.json(routerFrr(index), "show bgp vrf red summary json");
+    }
+
+    private static String pingWorkload(String from, String to) {
+        return fabric.hosts.get(0).exec("ping", "-c", "3", "-W", "2", "-I", from, to).output();
     }
 
     /** The JSON text of the EVPN route {@code key} under any route distinguisher, or fails listing what there is. */

@@ -85,9 +85,14 @@ public final class FrrInstance implements AutoCloseable {
         }
     }
 
-    /** Runs one vtysh command against this instance and returns its output. */
-    public String vtysh(String command) {
-        return Shell.ok("vtysh", "-N", pathspace, "-c", command);
+    /** Runs vtysh commands, in order and in one session, against this instance and returns their output. */
+    public String vtysh(String... commands) {
+        List<String> vtysh = new ArrayList<>(List.of("vtysh", "-N", pathspace));
+        for (String command : commands) {
+            vtysh.add("-c");
+            vtysh.add(command);
+        }
+        return Shell.run(vtysh).orFail();
     }
 
     @Override
