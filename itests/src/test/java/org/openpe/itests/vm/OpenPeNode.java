@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class OpenPeNode implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(420);
 
     private final String name;
     private final Path home;
