@@ -213,12 +213,17 @@ class EvpnTwoNodeScenario {
         for (int i = 0; i < 2; i++) {
             int index = i;
             List<String> hostSide = EvpnFabric.hostSide(i);
-            Eventually.await("node " + i + "'s vrf red BGP instance in AS " + EDITED_HOST_SESSION_ASN
-                    + " with Established sessions to " + hostSide, CONVERGE, () -> vrfSummary(index),
-                    summary -> isLocalAs(summary.path("ipv4Unicast"), EDITED_HOST_SESSION_ASN)
-                            && isLocalAs(summary.path("ipv6Unicast"), EDITED_HOST_SESSION_ASN)
-                            && isEstablished(summary.path("ipv4Unicast"), hostSide.get(0))
-                            && isEstablished(summary.path("ipv6Unicast"), hostSide.get(1)));
+            try {
+                Eventually.await("node " + i + "'s vrf red BGP instance in AS " + EDITED_HOST_SESSION_ASN
+                        + " with Established sessions to " + hostSide, CONVERGE, () -> vrfSummary(index),
+                        summary -> isLocalAs(summary.path("ipv4Unicast"), EDITED_HOST_SESSION_ASN)
+                                && isLocalAs(summary.path("ipv6Unicast"), EDITED_HOST_SESSION_ASN)
+                                && isEstablished(summary.path("ipv4Unicast"), hostSide.get(0))
+                                && isEstablished(summary.path("ipv6Unicast"), hostSide.get(1)));
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\nopenpe:list l3vni on node " + i + ":\n"
+                        + nodes.get(i).client("openpe:list l3vni"), e);
+            }
             String running = routerFrr(i).vtysh("show running-config");
             assertFalse(running.contains("router bgp " + HOST_SESSION_ASN + " vrf red"),
                     "node " + i + " kept the BGP instance of vrf red in the old AS " + HOST_SESSION_ASN + ":\n" + running);
