@@ -132,7 +132,7 @@ final class EvpnFabric implements AutoCloseable {
                  no bgp network import-check
                  no bgp default ipv4-unicast
                  neighbor nodes peer-group
-                 neighbor nodes remote-as 64514
+                 neighbor nodes remote-as external
                  neighbor nodes timers connect 2
                  bgp listen range 192.168.11.0/24 peer-group nodes
                  address-family ipv4 unicast
@@ -190,7 +190,7 @@ final class EvpnFabric implements AutoCloseable {
     }
 
     /** Points every host speaker's sessions (both families) at a router side now in AS {@code routerAsn}. */
-    void setRouterAsnOfSpeakers(long routerAsn) {
+        void setRouterAsnOfSpeakers(long routerAsn) {
         for (FrrInstance speaker : speakers) {
             List<String> commands = new ArrayList<>(List.of("configure terminal", "router bgp " + SPEAKER_ASN));
             ROUTER_SIDE.forEach(address -> commands.add("neighbor " + address + " remote-as " + routerAsn));

@@ -28,10 +28,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Issue 6 end to end: two OpenPE nodes (index 0 and 1) with the same underlay and dual-stack L3VNI
  * {@code red} (VNI 100, host session 64514/64515, 192.169.10.0/24 and 2001:db8:10::/64) behind a leaf that
- * is itself a VTEP of vrf red; then the VNI edited to 300 and the VRF's ASN to 64520 on both nodes; then an
- * L2VNI (VNI 110 in vrf red, autocreated host bridge, anycast gateway) joining a workload namespace behind
- * each node's {@code br-hs-110}; then issue 7 for the VNI plugins on node 0 (bundle update/refresh flaps
- * nothing, feature uninstall/install). The steps build on each other, in order. Run by {@link EvpnTwoNodeIT}.
+ * is itself a VTEP of vrf red (peering with any external AS); then the VNI edited to 300, the VRF's ASN to
+ * 64520 and the underlay's ASN to 64516 on both nodes; then an L2VNI (VNI 110 in vrf red, autocreated host
+ * bridge, anycast gateway) joining a workload namespace behind each node's {@code br-hs-110}; then issue 7 for the VNI plugins on node 0 (bundle update/refresh flaps
+ * nothing, feature uninstall/install of openpe-l2vni, then of openpe-l3vni). The steps build on each other,
+ * in order. Run by {@link EvpnTwoNodeIT}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(StepLog.class)
@@ -42,12 +43,18 @@ class EvpnTwoNodeScenario {
     private static final String L2VNI = "org.openpe.l2vni-red110.cfg";
     private static final String GATEWAY = "192.171.24.1";
     private static final String[] VTEPS = {"100.65.0.0", "100.65.0.1"};
+    private static final String UNDERLAY = "org.openpe.underlay-fabric.cfg";
+    private static final long UNDERLAY_ASN = 64514;
+    private static final long EDITED_UNDERLAY_ASN = 64516;
     private static final long HOST_SESSION_ASN = 64514;
     private static final long EDITED_HOST_SESSION_ASN = 64520;
     /** A line of {@code ip -o link show} naming a device of a VNI: group 1 its index, group 2 its name. */
     private static final Pattern VNI_DEVICE = Pattern.compile("(?m)^(\\d+): (red|br-pe-\\d+|vni\\d+|host-\\d+|pe-\\d+|br-hs-\\d+)[@:]");
     private static final List<String> L2VNI_ROUTER_DEVICES = List.of("br-pe-110", "vni110", "pe-110");
     private static final List<String> L2VNI_HOST_DEVICES = List.of("host-110", "br-hs-110");
+    /** After the VNI edit (step 5): what the L3VNI alone owns, keyed as {@link #vniDevices}. */
+    private static final List<String> L3VNI_DEVICES = List.of("router/br-pe-300", "router/vni300", "router/pe-300",
+            "host/host-300");
     /** Longer than the engine waits for a departed plugin to come back (10 s) before treating it as uninstalled. */
     private static final Duration PLUGIN_RETURN_GRACE = Duration.ofSeconds(12);
 
@@ -68,14 +75,7 @@ class EvpnTwoNodeScenario {
             OpenPeNode node = OpenPeNode.unpack("node" + i, work, fabric.hosts.get(i).name());
             nodes.add(node);
             node.writeConfig("org.openpe.node.cfg", "nodeIndex = " + i + "\nrouterNamespace = " + router + "\n");
-            node.writeConfig("org.openpe.underlay-fabric.cfg", """
-                    asn = 64514
-                    nics = toswitch
-                    neighbors.0.asn = 64512
-                    neighbors.0.address = %s
-                    neighbors.0.connectTime = 2s
-                    evpn.vtepcidr = 100.65.0.0/24
-                    """.formatted(EvpnFabric.LEAF_ADDRESS));
+            node.writeConfig(UNDERLAY, underlay(UNDERLAY_ASN));
             node.writeConfig(L3VNI, l3vni(100, HOST_SESSION_ASN));
             node.start();
         }
@@ -251,6 +251,41 @@ class EvpnTwoNodeScenario {
         }
     }
 
+    @Test
+    @Order(7)
+    void changingTheUnderlayAsnReplacesEveryInstanceAndTheFabricConvergesAgain() throws IOException {
+        for (OpenPeNode node : nodes) {
+            node.writeConfig(UNDERLAY, underlay(EDITED_UNDERLAY_ASN));
+        }
+        for (int i = 0; i < 2; i++) {
+            int index = i;
+            Eventually.await("node " + i + "'s default BGP instance in AS " + EDITED_UNDERLAY_ASN
+                    + " Established with the leaf", CONVERGE, () -> EvpnFabric.json(routerFrr(index), "show bgp summary json"),
+                    summary -> isLocalAs(summary.path("ipv4Unicast"), EDITED_UNDERLAY_ASN)
+                            && isEstablished(summary.path("ipv4Unicast"), EvpnFabric.LEAF_ADDRESS));
+            Eventually.await("node " + i + "'s vrf red instance back in AS " + EDITED_HOST_SESSION_ASN + " with its host sessions",
+                    CONVERGE, () -> vrfSummary(index), summary -> isLocalAs(summary.path("ipv4Unicast"), EDITED_HOST_SESSION_ASN)
+                            && isEstablished(summary.path("ipv4Unicast"), EvpnFabric.hostSide(index).get(0)));
+            String running = routerFrr(i).vtysh("show running-config");
+            assertFalse(running.contains("router bgp " + UNDERLAY_ASN + "\n"),
+                    "node " + i + " kept the default BGP instance in the old AS " + UNDERLAY_ASN + ":\n" + running);
+        }
+        String ping = Eventually.await("workload 0 to reach workload 1 after the underlay ASN edit", CONVERGE,
+                () -> pingWorkload(EvpnFabric.workload(0), EvpnFabric.workload(1)), out -> out.contains(" 0% packet loss"));
+        assertTrue(ping.contains(" 0% packet loss"), ping);
+    }
+
+    private static String underlay(long asn) {
+        return """
+                asn = %d
+                nics = toswitch
+                neighbors.0.asn = 64512
+                neighbors.0.address = %s
+                neighbors.0.connectTime = 2s
+                evpn.vtepcidr = 100.65.0.0/24
+                """.formatted(asn, EvpnFabric.LEAF_ADDRESS);
+    }
+
     private static boolean isLocalAs(JsonNode familySummary, long asn) {
         return familySummary.path("as").asLong() == asn;
     }
@@ -271,7 +306,7 @@ class EvpnTwoNodeScenario {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void hostsBehindTheAutocreatedBridgesShareOneSubnetAndTheAnycastGateway() throws IOException {
         for (OpenPeNode node : nodes) {
             node.writeConfig(L2VNI, """
@@ -321,7 +356,7 @@ class EvpnTwoNodeScenario {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void updatingOrRefreshingAVniPluginRecreatesNoDeviceAndResetsNoSession() throws InterruptedException {
         OpenPeNode node = nodes.get(0);
         for (String plugin : List.of("org.openpe.l3vni", "org.openpe.l2vni")) {
@@ -350,7 +385,7 @@ class EvpnTwoNodeScenario {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void uninstallingTheL2vniFeatureRemovesItsDevicesAndInstallingItBringsThemBack() {
         OpenPeNode node = nodes.get(0);
         ScratchNamespace host = fabric.hosts.get(0);
@@ -429,7 +464,41 @@ class EvpnTwoNodeScenario {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
+    void uninstallingTheL3vniFeatureRemovesItsDevicesAndVrfInstanceAndInstallingItBringsThemBack() {
+        OpenPeNode node = nodes.get(0);
+        Map<String, String> l2Devices = onlyL2vni(vniDevices(0));
+
+        node.client("feature:uninstall openpe-l3vni");
+        awaitStatus(node, "l3vni", "red", "Unsupported");
+        Eventually.await("node 0 without the L3VNI's devices " + L3VNI_DEVICES, CONVERGE, () -> vniDevices(0).keySet(),
+                names -> names.stream().noneMatch(L3VNI_DEVICES::contains));
+        Eventually.await("node 0's FRR without the BGP instance and VNI of vrf red", CONVERGE,
+                () -> routerFrr(0).vtysh("show running-config"),
+                running -> !running.contains(" vrf red\n") && !running.contains(" vni 300\n"));
+        awaitStatus(node, "l2vni", "red110", "Applied");
+        assertEquals(l2Devices, onlyL2vni(vniDevices(0)), "the L2VNI's devices (name=ifindex) of node 0 after"
+                + " feature:uninstall openpe-l3vni: the L2VNI (and its VRF red) must stay untouched");
+
+        node.client("feature:install openpe-l3vni");
+        awaitStatus(node, "l3vni", "red", "Applied");
+        Eventually.await("node 0 with the L3VNI's devices " + L3VNI_DEVICES + " again", CONVERGE,
+                () -> vniDevices(0).keySet(), names -> names.containsAll(L3VNI_DEVICES));
+        String ping = Eventually.await("workload 0 to reach workload 1 after reinstalling the L3VNI plugin", CONVERGE,
+                () -> pingWorkload(EvpnFabric.workload(0), EvpnFabric.workload(1)), out -> out.contains(" 0% packet loss"));
+        assertTrue(ping.contains(" 0% packet loss"), ping);
+        assertEquals(l2Devices, onlyL2vni(vniDevices(0)), "the L2VNI's devices (name=ifindex) of node 0 after"
+                + " feature:install openpe-l3vni");
+    }
+
+    private Map<String, String> onlyL2vni(Map<String, String> devices) {
+        Map<String, String> l2 = new TreeMap<>(devices);
+        l2.keySet().removeIf(key -> !isL2vniDevice(key) && !key.equals("router/red"));
+        return l2;
+    }
+
+    @Test
+    @Order(12)
     void deletingTheVnisLeavesNoVniDeviceBehind() throws IOException {
         for (OpenPeNode node : nodes) {
             node.deleteConfig(L2VNI);
