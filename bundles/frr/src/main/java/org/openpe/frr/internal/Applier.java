@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies one configuration at a time (the {@link ApplyQueue} guarantees that): render, skip
- * when unchanged, test, tear down BGP instances that change AS ({@link InstanceReplacement}),
+ * when unchanged, test, apply the intermediate configurations FRR needs on the way ({@link ApplyStages}),
  * reload, and reload the previous configuration when FRR rejected part of the new one
  * (frr-reload has then already executed some of its commands).
  */
@@ -66,7 +66,7 @@ final class Applier {
                 return result(Outcome.UNCHANGED, "FRR already runs this configuration", start);
             }
             String before = appliedText != null ? appliedText : runningConfigSnapshot();
-            Commands.Result reloaded = tearDownReplacedInstances(config, before);
+            Commands.Result reloaded = applyIntermediateStages(config, before);
             if (reloaded.ok()) {
                 Layout.writePrivate(layout.candidateFile(), text);
                 reloaded = reloadUntilTaken();
@@ -84,14 +84,18 @@ final class Applier {
         }
     }
 
-    private Commands.Result tearDownReplacedInstances(FrrConfig config, String before) {
-        Optional<FrrConfig> teardown = InstanceReplacement.teardownBefore(config, before);
-        if (teardown.isEmpty()) {
-            return new Commands.Result(0, "");
+    /** Applies the {@link ApplyStages} on the way to {@code config}; stops at the first that FRR does not take. */
+    private Commands.Result applyIntermediateStages(FrrConfig config, String before) {
+        Commands.Result reloaded = new Commands.Result(0, "");
+        for (ApplyStages.Stage stage : ApplyStages.before(config, before)) {
+            LOG.info("FRR: {}", stage.reason());
+            Layout.writePrivate(layout.candidateFile(), renderer.render(stage.config()));
+            reloaded = reloadUntilTaken();
+            if (!reloaded.ok()) {
+                return new Commands.Result(reloaded.exitCode(), "while " + stage.reason() + ": " + reloaded.output());
+            }
         }
-        LOG.info("FRR: BGP instance(s) change AS, removing them first: {}", InstanceReplacement.describe(teardown.get(), config));
-        Layout.writePrivate(layout.candidateFile(), renderer.render(teardown.get()));
-        return reloadUntilTaken();
+        return reloaded;
     }
 
     /**
