@@ -109,7 +109,7 @@ public final class VrfTier {
     }
 
     private static long timeoutSeconds() {
-        return Long.getLong("openpe.vrftier.timeout", 1200);
+        return Long.getLong("openpe.vrftier.timeout", 2400);
     }
 
     private static Path projectRoot() {

@@ -134,7 +134,7 @@ final class Reconciliation {
                 changes.add("apply FRR configuration (" + result.duration().toMillis() + " ms)");
             }
             if (!result.ok() && result.outcome() != ApplyResult.Outcome.SUPERSEDED) {
-                failures.put("frr", "FRR rejected the configuration: " + result.message());
+                failures.put("frr", "FRR configuration not applied: " + result.message());
             }
             return result.outcome().name().toLowerCase(java.util.Locale.ROOT)
                     + (result.message().isEmpty() ? "" : ": " + result.message());
