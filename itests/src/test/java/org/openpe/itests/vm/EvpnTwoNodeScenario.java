@@ -3,6 +3,7 @@ package org.openpe.itests.vm;
 import org.openpe.itests.support.Eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,13 +27,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 6 end to end: two OpenPE nodes (index 0 and 1) with the same underlay and dual-stack L3VNI
- * {@code red} (VNI 100, host session 64514/64515, 192.169.10.0/24 and 2001:db8:10::/64) behind a leaf that
- * is itself a VTEP of vrf red (peering with any external AS); then the VNI edited to 300, the VRF's ASN to
- * 64520 and the underlay's ASN to 64516 on both nodes; then an L2VNI (VNI 110 in vrf red, autocreated host
- * bridge, anycast gateway) joining a workload namespace behind each node's {@code br-hs-110}; then issue 7 for the VNI plugins on node 0 (bundle update/refresh flaps
- * nothing, feature uninstall/install of openpe-l2vni, then of openpe-l3vni). The steps build on each other,
- * in order. Run by {@link EvpnTwoNodeIT}.
+ * Issues 6 and 7 end to end: two OpenPE nodes (index 0 and 1) with the same underlay and dual-stack
+ * L3VNI {@code red} (VNI 100, host session 64514/64515, 192.169.10.0/24 and 2001:db8:10::/64) behind a
+ * leaf that is itself a VTEP of vrf red (peering with any external AS); then the VNI edited to 300, the
+ * VRF's ASN to 64520 and the underlay's ASN to 64516 on both nodes, and bgpd of node 0 killed; then an
+ * L2VNI (VNI 110 in vrf red, autocreated host bridge, anycast gateway) joining a workload namespace
+ * behind each node's {@code br-hs-110}; then the VNI plugins on node 0: bundle update/refresh flaps
+ * nothing, feature uninstall/install of openpe-l2vni, then of openpe-l3vni; finally every VNI deleted.
+ * The steps build on each other, in order. Run by {@link EvpnTwoNodeIT}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(StepLog.class)
@@ -275,6 +277,25 @@ class EvpnTwoNodeScenario {
         assertTrue(ping.contains(" 0% packet loss"), ping);
     }
 
+    @Test
+    @Order(8)
+    void aKilledBgpdComesBackWithTheVrfInstanceInItsOwnAs() {
+        FrrInstance frr = routerFrr(0);
+        long killed = frr.pid("bgpd");
+        ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+        List<String> hostSide = EvpnFabric.hostSide(0);
+        Eventually.await("node 0's restarted bgpd with vrf red in AS " + EDITED_HOST_SESSION_ASN + " (not the underlay's "
+                + EDITED_UNDERLAY_ASN + ") and its host sessions Established", CONVERGE, () -> vrfSummary(0),
+                summary -> isLocalAs(summary.path("ipv4Unicast"), EDITED_HOST_SESSION_ASN)
+                        && isEstablished(summary.path("ipv4Unicast"), hostSide.get(0))
+                        && isEstablished(summary.path("ipv6Unicast"), hostSide.get(1)));
+        assertNotEquals(killed, frr.pid("bgpd"), "bgpd of node 0 was not restarted");
+        awaitStatus(nodes.get(0), "l3vni", "red", "Applied");
+        String ping = Eventually.await("workload 0 to reach workload 1 after bgpd of node 0 restarted", CONVERGE,
+                () -> pingWorkload(EvpnFabric.workload(0), EvpnFabric.workload(1)), out -> out.contains(" 0% packet loss"));
+        assertTrue(ping.contains(" 0% packet loss"), ping);
+    }
+
     private static String underlay(long asn) {
         return """
                 asn = %d
@@ -306,7 +327,7 @@ class EvpnTwoNodeScenario {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void hostsBehindTheAutocreatedBridgesShareOneSubnetAndTheAnycastGateway() throws IOException {
         for (OpenPeNode node : nodes) {
             node.writeConfig(L2VNI, """
@@ -356,7 +377,7 @@ class EvpnTwoNodeScenario {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void updatingOrRefreshingAVniPluginRecreatesNoDeviceAndResetsNoSession() throws InterruptedException {
         OpenPeNode node = nodes.get(0);
         for (String plugin : List.of("org.openpe.l3vni", "org.openpe.l2vni")) {
@@ -385,7 +406,7 @@ class EvpnTwoNodeScenario {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void uninstallingTheL2vniFeatureRemovesItsDevicesAndInstallingItBringsThemBack() {
         OpenPeNode node = nodes.get(0);
         ScratchNamespace host = fabric.hosts.get(0);
@@ -464,7 +485,7 @@ class EvpnTwoNodeScenario {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void uninstallingTheL3vniFeatureRemovesItsDevicesAndVrfInstanceAndInstallingItBringsThemBack() {
         OpenPeNode node = nodes.get(0);
         Map<String, String> l2Devices = onlyL2vni(vniDevices(0));
@@ -498,7 +519,7 @@ class EvpnTwoNodeScenario {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void deletingTheVnisLeavesNoVniDeviceBehind() throws IOException {
         for (OpenPeNode node : nodes) {
             node.deleteConfig(L2VNI);

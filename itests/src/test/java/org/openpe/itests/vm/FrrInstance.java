@@ -85,6 +85,15 @@ public final class FrrInstance implements AutoCloseable {
         }
     }
 
+    /** The process id of one of its daemons, from its pid file. */
+    public long pid(String daemon) {
+        try {
+            return Long.parseLong(Files.readString(runDir.resolve(daemon + ".pid")).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no pid file of " + daemon + " in " + runDir, e);
+        }
+    }
+
     /** Runs vtysh commands, in order and in one session, against this instance and returns their output. */
     public String vtysh(String... commands) {
         List<String> vtysh = new ArrayList<>(List.of("vtysh", "-N", pathspace));

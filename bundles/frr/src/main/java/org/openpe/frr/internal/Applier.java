@@ -66,7 +66,8 @@ final class Applier {
                 return result(Outcome.UNCHANGED, "FRR already runs this configuration", start);
             }
             String before = appliedText != null ? appliedText : runningConfigSnapshot();
-            Commands.Result reloaded = applyIntermediateStages(config, before);
+            // after a daemon restart the daemons no longer run what was applied last
+            Commands.Result reloaded = applyIntermediateStages(config, force ? runningConfigSnapshot() : before);
             if (reloaded.ok()) {
                 Layout.writePrivate(layout.candidateFile(), text);
                 reloaded = reloadUntilTaken();

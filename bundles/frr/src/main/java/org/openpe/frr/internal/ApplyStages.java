@@ -44,8 +44,11 @@ final class ApplyStages {
     /** The configurations to apply, in order, before {@code target}, given what runs now ({@code runningText}). */
     static List<Stage> before(FrrConfig target, String runningText) {
         List<Stage> stages = new ArrayList<>();
+        Map<String, Long> runningAsns = instanceAsns(runningText);
         Set<VrfVni> bound = vrfVnis(runningText);
-        Optional<Stage> teardown = teardown(target, instanceAsns(runningText));
+        // a VNI whose VRF has no instance yet (bgpd restarted, say) is bound again after the instance
+        bound.removeIf(v -> !runningAsns.containsKey(v.vrf()));
+        Optional<Stage> teardown = teardown(target, runningAsns);
         teardown.ifPresent(t -> {
             stages.add(t);
             bound.retainAll(t.config().vrfVnis());

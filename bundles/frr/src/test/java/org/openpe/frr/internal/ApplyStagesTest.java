@@ -43,6 +43,18 @@ class ApplyStagesTest {
     }
 
     @Test
+    void afterBgpdLostItsInstancesTheirVnisAreBoundAgainOnlyOnceTheInstancesExist() {
+        FrrConfig target = Configs.evpnWithL3vni(Configs.UNDERLAY_ASN, 64520);
+        String zebraOnly = "vrf red\n vni 100\nexit-vrf\n!\nvrf blue\n vni 200\nexit-vrf\n!\n";
+
+        List<ApplyStages.Stage> stages = ApplyStages.before(target, zebraOnly);
+
+        assertEquals(1, stages.size());
+        assertEquals(target.routers(), stages.get(0).config().routers());
+        assertEquals(List.of(new VrfVni("blue", 200)), stages.get(0).config().vrfVnis());
+    }
+
+    @Test
     void aVrfInstanceChangingAsIsRemovedWithItsVniThenRecreatedBeforeItsVni() {
         FrrConfig target = Configs.evpnWithL3vni(Configs.UNDERLAY_ASN, 64520);
 
