@@ -28,36 +28,24 @@ public final class RtnlDecoder {
     private static final Optional<AddrGenMode>[] MODE_OPTIONALS = Arrays.stream(AddrGenMode.values()).map(Optional::of)
             .toArray(Optional[]::new);
 
+    /** Room for the IFLA_* types {@link #link} reads (the highest is IFLA_LINK_NETNSID). */
+    private static final int LINK_ATTRIBUTE_SLOTS = Ifla.LINK_NETNSID + 1;
+
     private RtnlDecoder() {
     }
 
     /** Decodes the link message at {@code offset} (the start of its nlmsghdr). */
     public static Link link(ByteBuffer b, int offset) {
-        int end = offset + b.getInt(offset);
         int body = offset + Nl.HDRLEN;
-        int index = b.getInt(body + 4);
-        int flags = b.getInt(body + 8);
-        LinkFields f = new LinkFields();
-        for (int a = body + IFINFOMSG_LEN; NlAttrs.fits(b, a, end); a = NlAttrs.next(b, a)) {
-            switch (NlAttrs.type(b, a)) {
-                case Ifla.IFNAME -> f.name = NlAttrs.string(b, a);
-                case Ifla.MTU -> f.mtu = NlAttrs.u32(b, a);
-                case Ifla.ADDRESS -> {
-                    long mac = NlAttrs.mac(b, a);
-                    f.mac = mac < 0 ? Optional.empty() : Optional.of(new MacAddress(mac));
-                }
-                case Ifla.MASTER -> f.master = NlAttrs.u32(b, a);
-                case Ifla.GROUP -> f.group = NlAttrs.u32(b, a);
-                case Ifla.LINK -> f.link = NlAttrs.u32(b, a);
-                case Ifla.LINK_NETNSID -> f.linkNetnsId = OptionalInt.of(NlAttrs.u32(b, a));
-                case Ifla.LINKINFO -> linkInfo(b, a, f);
-                case Ifla.AF_SPEC -> afSpec(b, a, f);
-                default -> {
-                }
-            }
-        }
-        return new Link(index, f.name, f.kind, flags, f.mtu, f.mac, f.master, f.group, f.link, f.linkNetnsId,
-                f.addrGenMode, f.vxlan, f.vrfTable, f.bridgePort);
+        int[] at = NlAttrs.index(b, body + IFINFOMSG_LEN, offset + b.getInt(offset), new int[LINK_ATTRIBUTE_SLOTS]);
+        LinkInfo info = at[Ifla.LINKINFO] != 0 ? linkInfo(b, at[Ifla.LINKINFO]) : LinkInfo.NONE;
+        String name = at[Ifla.IFNAME] != 0 ? NlAttrs.string(b, at[Ifla.IFNAME]) : "";
+        OptionalInt linkNetnsId = at[Ifla.LINK_NETNSID] != 0
+                ? OptionalInt.of(NlAttrs.u32(b, at[Ifla.LINK_NETNSID])) : OptionalInt.empty();
+        Optional<AddrGenMode> addrGenMode = at[Ifla.AF_SPEC] != 0 ? addrGenMode(b, at[Ifla.AF_SPEC]) : Optional.empty();
+        return new Link(b.getInt(body + 4), name, info.kind(), b.getInt(body + 8), u32(b, at, Ifla.MTU),
+                mac(b, at[Ifla.ADDRESS]), u32(b, at, Ifla.MASTER), u32(b, at, Ifla.GROUP), u32(b, at, Ifla.LINK),
+                linkNetnsId, addrGenMode, info.vxlan(), info.vrfTable(), info.bridgePort());
     }
 
     /** The ifindex of a link message without decoding the rest. */
@@ -127,14 +115,25 @@ public final class RtnlDecoder {
                 preferredSource);
     }
 
-    private static void linkInfo(ByteBuffer b, int at, LinkFields f) {
+    /** The u32 attribute {@code type} indexed in {@code at}, 0 when absent. */
+    private static int u32(ByteBuffer b, int[] at, int type) {
+        return at[type] != 0 ? NlAttrs.u32(b, at[type]) : 0;
+    }
+
+    private static Optional<MacAddress> mac(ByteBuffer b, int at) {
+        long mac = at != 0 ? NlAttrs.mac(b, at) : -1;
+        return mac < 0 ? Optional.empty() : Optional.of(new MacAddress(mac));
+    }
+
+    private static LinkInfo linkInfo(ByteBuffer b, int at) {
         int end = NlAttrs.end(b, at);
+        String kind = "";
         int data = -1;
         int slaveData = -1;
         String slaveKind = "";
         for (int a = NlAttrs.payload(at); NlAttrs.fits(b, a, end); a = NlAttrs.next(b, a)) {
             switch (NlAttrs.type(b, a)) {
-                case Ifla.INFO_KIND -> f.kind = NlAttrs.string(b, a, KNOWN_KINDS);
+                case Ifla.INFO_KIND -> kind = NlAttrs.string(b, a, KNOWN_KINDS);
                 case Ifla.INFO_DATA -> data = a;
                 case Ifla.INFO_SLAVE_KIND -> slaveKind = NlAttrs.string(b, a, KNOWN_KINDS);
                 case Ifla.INFO_SLAVE_DATA -> slaveData = a;
@@ -142,18 +141,20 @@ public final class RtnlDecoder {
                 }
             }
         }
-        if (data >= 0 && f.kind.equals("vxlan")) {
-            f.vxlan = Optional.of(vxlan(b, data));
-        } else if (data >= 0 && f.kind.equals("vrf")) {
+        Optional<Link.Vxlan> vxlan = Optional.empty();
+        OptionalInt vrfTable = OptionalInt.empty();
+        if (data >= 0 && kind.equals("vxlan")) {
+            vxlan = Optional.of(vxlan(b, data));
+        } else if (data >= 0 && kind.equals("vrf")) {
             for (int a = NlAttrs.payload(data); NlAttrs.fits(b, a, NlAttrs.end(b, data)); a = NlAttrs.next(b, a)) {
                 if (NlAttrs.type(b, a) == Ifla.VRF_TABLE) {
-                    f.vrfTable = OptionalInt.of(NlAttrs.u32(b, a));
+                    vrfTable = OptionalInt.of(NlAttrs.u32(b, a));
                 }
             }
         }
-        if (slaveData >= 0 && slaveKind.equals("bridge")) {
-            f.bridgePort = Optional.of(bridgePort(b, slaveData));
-        }
+        Optional<Link.BridgePort> bridgePort = slaveData >= 0 && slaveKind.equals("bridge")
+                ? Optional.of(bridgePort(b, slaveData)) : Optional.empty();
+        return new LinkInfo(kind, vxlan, vrfTable, bridgePort);
     }
 
     private static Link.Vxlan vxlan(ByteBuffer b, int data) {
@@ -192,7 +193,9 @@ public final class RtnlDecoder {
         return new Link.BridgePort(learning, neighSuppress);
     }
 
-    private static void afSpec(ByteBuffer b, int at, LinkFields f) {
+    /** IFLA_INET6_ADDR_GEN_MODE inside IFLA_AF_SPEC, absent when the device has no IPv6. */
+    private static Optional<AddrGenMode> addrGenMode(ByteBuffer b, int at) {
+        Optional<AddrGenMode> mode = Optional.empty();
         int end = NlAttrs.end(b, at);
         for (int a = NlAttrs.payload(at); NlAttrs.fits(b, a, end); a = NlAttrs.next(b, a)) {
             if (NlAttrs.type(b, a) != Nl.AF_INET6) {
@@ -201,10 +204,11 @@ public final class RtnlDecoder {
             int inet6End = NlAttrs.end(b, a);
             for (int c = NlAttrs.payload(a); NlAttrs.fits(b, c, inet6End); c = NlAttrs.next(b, c)) {
                 if (NlAttrs.type(b, c) == Ifla.INET6_ADDR_GEN_MODE) {
-                    f.addrGenMode = MODE_OPTIONALS[AddrGenMode.of(NlAttrs.u8(b, c)).ordinal()];
+                    mode = MODE_OPTIONALS[AddrGenMode.of(NlAttrs.u8(b, c)).ordinal()];
                 }
             }
         }
+        return mode;
     }
 
     private static InetAddress zeroAddress(int family) {
@@ -215,19 +219,9 @@ public final class RtnlDecoder {
         }
     }
 
-    /** Mutable accumulator for one link message. */
-    private static final class LinkFields {
-        String name = "";
-        String kind = "";
-        int mtu;
-        Optional<MacAddress> mac = Optional.empty();
-        int master;
-        int group;
-        int link;
-        OptionalInt linkNetnsId = OptionalInt.empty();
-        Optional<AddrGenMode> addrGenMode = Optional.empty();
-        Optional<Link.Vxlan> vxlan = Optional.empty();
-        OptionalInt vrfTable = OptionalInt.empty();
-        Optional<Link.BridgePort> bridgePort = Optional.empty();
+    /** What IFLA_LINKINFO says about a device: its kind, kind-specific data and bridge-port flags. */
+    private record LinkInfo(String kind, Optional<Link.Vxlan> vxlan, OptionalInt vrfTable,
+                            Optional<Link.BridgePort> bridgePort) {
+        static final LinkInfo NONE = new LinkInfo("", Optional.empty(), OptionalInt.empty(), Optional.empty());
     }
 }
