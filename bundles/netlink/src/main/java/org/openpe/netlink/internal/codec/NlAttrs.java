@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Flyweight access to netlink attributes in a buffer. Iterate with
@@ -20,23 +19,6 @@ public final class NlAttrs {
         }
         int length = length(b, at);
         return length >= Nl.ATTR_HDRLEN && at + length <= end;
-    }
-
-    /**
-     * One pass over the attributes between {@code from} and {@code end} that stores the offset of each
-     * attribute whose type is below {@code offsets.length} at {@code offsets[type]} (a later duplicate wins)
-     * and 0 for absent types. Unlike a switch per attribute, this has no branch that depends on the type,
-     * which matters on messages with dozens of attributes of which few are wanted (link dumps).
-     */
-    public static int[] index(ByteBuffer b, int from, int end, int[] offsets) {
-        Arrays.fill(offsets, 0);
-        for (int a = from; fits(b, a, end); a = next(b, a)) {
-            int type = type(b, a);
-            if (type < offsets.length) {
-                offsets[type] = a;
-            }
-        }
-        return offsets;
     }
 
     public static int next(ByteBuffer b, int at) {
