@@ -11,7 +11,7 @@ import org.openpe.netlink.MacAddress;
 
 /**
  * Decodes RTM_NEWLINK / RTM_DELLINK messages into {@link Link}s. Keeps the attribute layout of the last
- * message (see {@link AttributeIndex}), which makes decoding a dump about twice as fast: use one decoder
+ * message (see {@link AttributeIndex}), which roughly halves the cost of decoding a dump: use one decoder
  * for a run of messages, from one thread at a time.
  */
 public final class LinkDecoder {
