@@ -29,7 +29,10 @@ final class AttributeIndex {
         relative = new int[types];
     }
 
-    /** Indexes the attributes between {@code from} and {@code end}; a later duplicate of a type wins. */
+    /**
+     * Indexes the attributes between {@code from} and {@code end}; a later duplicate of a type wins.
+     * {@code from} is above 0 (attributes follow a message or attribute header), so 0 can mean absent.
+     */
     AttributeIndex of(ByteBuffer b, int from, int end) {
         base = from;
         if (!sameLayout(b, from, end)) {

@@ -16,10 +16,10 @@ class AttributeIndexTest {
 
     @Test
     void findsTheLastAttributeOfEachWantedTypeAndSkipsTheRest() {
-        NlWriter w = new NlWriter(256).reset();
-        int from = 0;
-        w.u32(MTU, 1500);          // at 0
-        w.string(NAME, "vx-100");  // at 8, 12 bytes with padding
+        NlWriter w = new NlWriter(256).reset().u32(1, 0);  // stands in for the message header
+        int from = w.length();
+        w.u32(MTU, 1500);          // at from
+        w.string(NAME, "vx-100");  // at from + 8, 12 bytes with padding
         w.u8(40, 1);               // type beyond the index: skipped
         w.u32(MTU, 9000);          // duplicate: the later one wins
         w.u32(1, 7);
@@ -36,12 +36,13 @@ class AttributeIndexTest {
 
     @Test
     void stopsAtAnAttributeThatOverrunsTheEnd() {
-        NlWriter w = new NlWriter(64).reset();
+        NlWriter w = new NlWriter(64).reset().u32(5, 0);
+        int from = w.length();
         w.u32(1, 1).u32(2, 2);
 
-        AttributeIndex at = index.of(w.buffer(), 0, w.length() - 1);
+        AttributeIndex at = index.of(w.buffer(), from, w.length() - 1);
 
-        assertEquals(0, at.offset(1));
+        assertEquals(from, at.offset(1));
         assertEquals(0, at.offset(2));
     }
 
@@ -67,13 +68,14 @@ class AttributeIndexTest {
 
     @Test
     void aMessageOfTheSameLengthWithOtherAttributesIsWalkedAgain() {
-        NlWriter w = new NlWriter(128).reset();
+        NlWriter w = new NlWriter(128).reset().u32(5, 0);
+        int first = w.length();
         w.u32(MTU, 1500).u32(1, 7);
         int second = w.length();
         w.u32(1, 7).u32(MTU, 9000);
         ByteBuffer b = w.buffer();
 
-        index.of(b, 0, second);
+        index.of(b, first, second);
         AttributeIndex at = index.of(b, second, w.length());
 
         assertEquals(second + 8, at.offset(MTU));
@@ -82,7 +84,8 @@ class AttributeIndexTest {
 
     @Test
     void aMalformedTailIsNotTakenAsTheLayoutOfTheNextMessage() {
-        NlWriter w = new NlWriter(128).reset();
+        NlWriter w = new NlWriter(128).reset().u32(5, 0);
+        int first = w.length();
         w.u32(1, 7);
         w.buffer().putInt(w.length(), 0);  // a 4-byte tail whose length field (0) is invalid
         int second = w.length() + 4;
@@ -90,7 +93,7 @@ class AttributeIndexTest {
         b.putShort(second, (short) 8).putShort(second + 2, (short) 1).putInt(second + 4, 7);
         b.putShort(second + 8, (short) 4).putShort(second + 10, (short) 2);  // same length, valid empty attribute
 
-        index.of(b, 0, second);
+        index.of(b, first, second);
         AttributeIndex at = index.of(b, second, second + 12);
 
         assertEquals(second + 8, at.offset(2));
