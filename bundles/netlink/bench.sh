@@ -1,6 +1,8 @@
 #!/bin/bash
 # Benchmark of the netlink bundle against `ip -batch` in a throw-away namespace (needs root).
-# Usage: bundles/netlink/bench.sh [rounds]   (default 5, bridge creates and teardown 3; about 4-5 minutes)
+# Usage: bundles/netlink/bench.sh [rounds] [dump]
+#   rounds: default 5 (bridge creates and teardown 3); about 4-5 minutes
+#   dump:   run only the link-dump scenario (a few seconds per round)
 set -euo pipefail
 module="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$module/../.." && pwd)"
@@ -15,4 +17,4 @@ if [ ! -f "$classpath" ] || [ ! -d "$module/target/test-classes/org/openpe/netli
       -Dmdep.includeScope=test -Dmdep.outputFile="$classpath")
 fi
 exec java -cp "$module/target/test-classes:$module/target/classes:$(cat "$classpath")" \
-    org.openpe.netlink.bench.NetlinkBench "${1:-5}"
+    org.openpe.netlink.bench.NetlinkBench "${1:-5}" ${2:+"$2"}

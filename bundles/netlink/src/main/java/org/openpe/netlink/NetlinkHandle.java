@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.openpe.netlink.internal.codec.Ifla;
+import org.openpe.netlink.internal.codec.LinkDecoder;
 import org.openpe.netlink.internal.codec.NlWriter;
 import org.openpe.netlink.internal.codec.Rtm;
 import org.openpe.netlink.internal.codec.RtnlDecoder;
@@ -47,6 +48,8 @@ public final class NetlinkHandle implements AutoCloseable {
     private final int timeoutMillis;
     private final NamespaceExecutor executor;
     private final NlSocket socket;
+    /** Guarded by {@code lock}, like the socket whose replies it decodes. */
+    private final LinkDecoder linkDecoder = new LinkDecoder();
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -328,7 +331,7 @@ public final class NetlinkHandle implements AutoCloseable {
             Link[] found = new Link[1];
             synchronized (lock) {
                 RtnlEncoder.getLink(writer(), socket.nextSeq(), name);
-                socket.get((b, at, type) -> found[0] = RtnlDecoder.link(b, at), Errno.ENODEV);
+                socket.get((b, at, type) -> found[0] = linkDecoder.link(b, at), Errno.ENODEV);
             }
             return Optional.ofNullable(found[0]);
         } catch (NetlinkException e) {
@@ -341,7 +344,7 @@ public final class NetlinkHandle implements AutoCloseable {
             Link[] found = new Link[1];
             synchronized (lock) {
                 RtnlEncoder.getLink(writer(), socket.nextSeq(), index);
-                socket.get((b, at, type) -> found[0] = RtnlDecoder.link(b, at), Errno.ENODEV);
+                socket.get((b, at, type) -> found[0] = linkDecoder.link(b, at), Errno.ENODEV);
             }
             return Optional.ofNullable(found[0]);
         } catch (NetlinkException e) {
@@ -362,7 +365,7 @@ public final class NetlinkHandle implements AutoCloseable {
         int[] found = {0};
         synchronized (lock) {
             RtnlEncoder.getLink(writer(), socket.nextSeq(), name);
-            socket.get((b, at, type) -> found[0] = RtnlDecoder.linkIndex(b, at), Errno.ENODEV);
+            socket.get((b, at, type) -> found[0] = LinkDecoder.index(b, at), Errno.ENODEV);
         }
         if (found[0] == 0) {
             throw new NetlinkException(Errno.ENODEV, "no device named " + name, "");
@@ -378,7 +381,7 @@ public final class NetlinkHandle implements AutoCloseable {
                 RtnlEncoder.dumpLinks(writer(), 0);
                 socket.dump((b, at, type) -> {
                     if (type == Rtm.NEWLINK) {
-                        links.add(RtnlDecoder.link(b, at));
+                        links.add(linkDecoder.link(b, at));
                     }
                 }, links::clear);
             }

@@ -2,6 +2,7 @@ package org.openpe.netlink;
 
 import java.nio.ByteBuffer;
 
+import org.openpe.netlink.internal.codec.LinkDecoder;
 import org.openpe.netlink.internal.codec.Rtm;
 import org.openpe.netlink.internal.codec.RtnlDecoder;
 import org.openpe.netlink.internal.ffi.Errno;
@@ -19,6 +20,8 @@ public final class Subscription implements AutoCloseable {
     private final String where;
     private final long timeoutMillis;
     private final Thread reader;
+    /** Used by the reader thread only. */
+    private final LinkDecoder links = new LinkDecoder();
     private volatile boolean closed;
 
     Subscription(NetlinkHandle handle, NlSocket events, EventListener listener, String where, long timeoutMillis) {
@@ -88,7 +91,7 @@ public final class Subscription implements AutoCloseable {
 
     private void dispatch(ByteBuffer buffer, int offset, int type) {
         NetlinkEvent event = switch (type) {
-            case Rtm.NEWLINK, Rtm.DELLINK -> new NetlinkEvent.LinkChanged(RtnlDecoder.link(buffer, offset), type == Rtm.DELLINK);
+            case Rtm.NEWLINK, Rtm.DELLINK -> new NetlinkEvent.LinkChanged(links.link(buffer, offset), type == Rtm.DELLINK);
             case Rtm.NEWADDR, Rtm.DELADDR -> new NetlinkEvent.AddrChanged(RtnlDecoder.addr(buffer, offset), type == Rtm.DELADDR);
             default -> null;
         };

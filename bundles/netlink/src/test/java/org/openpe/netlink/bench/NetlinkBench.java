@@ -25,7 +25,7 @@ import org.openpe.netlink.NetlinkHandle;
  * Java rtnetlink against {@code ip -batch} on the same work, inside a dedicated throw-away namespace.
  * Methods run interleaved in shuffled order for several rounds (default 5, the slow scenarios 3); the table
  * shows medians over rounds. Run with
- * {@code bundles/netlink/bench.sh} (as root). Not a test.
+ * {@code bundles/netlink/bench.sh [rounds] [dump]} (as root; "dump" runs only the dump scenario). Not a test.
  */
 public final class NetlinkBench {
     private static final int VETHS = 1000;
@@ -46,22 +46,28 @@ public final class NetlinkBench {
     private final String ns;
     private final NetlinkHandle h;
     private final Path scratch;
+    private final boolean dumpOnly;
     private final Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
 
-    private NetlinkBench(String ns, NetlinkHandle h, Path scratch) {
+    private NetlinkBench(String ns, NetlinkHandle h, Path scratch, boolean dumpOnly) {
         this.ns = ns;
         this.h = h;
         this.scratch = scratch;
+        this.dumpOnly = dumpOnly;
     }
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        boolean dumpOnly = args.length > 1 && args[1].equals("dump");
+        if (args.length > 1 && !dumpOnly) {
+            throw new IllegalArgumentException("unknown scenario " + args[1] + " (the only one selectable is: dump)");
+        }
         String ns = "nlt-bench-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
         Path scratch = Files.createTempDirectory("nlbench");
         NetNamespaces.create(ns);
         long start = System.nanoTime();
         try (NetlinkHandle h = Netlink.open(ns)) {
-            NetlinkBench bench = new NetlinkBench(ns, h, scratch);
+            NetlinkBench bench = new NetlinkBench(ns, h, scratch, dumpOnly);
             bench.warmUp();
             for (int round = 1; round <= rounds; round++) {
                 System.out.printf(Locale.ROOT, "round %d/%d%n", round, rounds);
@@ -79,6 +85,19 @@ public final class NetlinkBench {
     }
 
     private void warmUp() throws Exception {
+        if (!dumpOnly) {
+            warmUpCreates();
+        }
+        // Dump a namespace as full as the measured one, so that the first round does not time the JIT.
+        createJavaBatch("veth", DUMP_PAIRS, this::veth, 2);
+        for (int i = 0; i < 100; i++) {
+            h.links();
+        }
+        h.linkDeleteGroup(2);
+        settle();
+    }
+
+    private void warmUpCreates() throws Exception {
         for (int i = 0; i < 3; i++) {
             createJava("veth", 200, this::veth, 1);
             h.linkDeleteGroup(1);
@@ -88,9 +107,6 @@ public final class NetlinkBench {
         // Bridges too: without this the first measured bridge round still runs partly interpreted.
         createJava("bridge", 200, this::bridge, 1);
         cleanUp("bridge", 200);
-        for (int i = 0; i < 50; i++) {
-            h.links();
-        }
     }
 
     /**
@@ -98,6 +114,10 @@ public final class NetlinkBench {
      * ~17 s one-delete-per-device teardown) only run in the first {@link #SLOW_ROUNDS} rounds.
      */
     private void round(int round) throws Exception {
+        if (dumpOnly) {
+            dumpScenario();
+            return;
+        }
         createScenario("create 1000 veth pairs", "veth", VETHS, this::veth);
         if (round <= SLOW_ROUNDS) {
             createScenario("create 1000 bridges", "bridge", BRIDGES, this::bridge);

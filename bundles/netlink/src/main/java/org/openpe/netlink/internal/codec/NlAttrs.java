@@ -62,10 +62,14 @@ public final class NlAttrs {
     /** The string payload up to the first NUL (the kernel terminates most strings; IFLA_INFO_KIND may not be). */
     public static String string(ByteBuffer b, int at) {
         int start = payload(at);
-        int length = stringLength(b, at);
+        int length = payloadLength(b, at);
         byte[] bytes = new byte[length];
         b.get(start, bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        int stop = 0;
+        while (stop < length && bytes[stop] != 0) {
+            stop++;
+        }
+        return new String(bytes, 0, stop, StandardCharsets.UTF_8);
     }
 
     /**

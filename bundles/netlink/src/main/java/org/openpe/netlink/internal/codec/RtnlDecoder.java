@@ -3,66 +3,20 @@ package org.openpe.netlink.internal.codec;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 import org.openpe.netlink.Addr;
-import org.openpe.netlink.AddrGenMode;
 import org.openpe.netlink.IpPrefix;
-import org.openpe.netlink.Link;
-import org.openpe.netlink.MacAddress;
 import org.openpe.netlink.Route;
 import org.openpe.netlink.RouteType;
 
-/** Decodes RTM_NEWLINK / RTM_NEWADDR / RTM_NEWROUTE messages (also their DEL twins) into the read model. */
+/** Decodes RTM_NEWADDR / RTM_NEWROUTE messages (also their DEL twins) into the read model; links: {@link LinkDecoder}. */
 public final class RtnlDecoder {
-    private static final int IFINFOMSG_LEN = 16;
     private static final int IFADDRMSG_LEN = 8;
     private static final int RTMSG_LEN = 12;
     private static final int IFA_F_FLAGS_BYTE = 0xff;
-    /** Device kinds decoded without allocating a new String each time. */
-    private static final String[] KNOWN_KINDS = {"veth", "bridge", "vxlan", "vrf", "dummy", "bond", "vlan", "macvlan",
-        "ipvlan", "team", "tun", "gre", "gretap", "ip6gre", "ipip", "sit", "wireguard", "bridge_slave"};
-    @SuppressWarnings("unchecked")
-    private static final Optional<AddrGenMode>[] MODE_OPTIONALS = Arrays.stream(AddrGenMode.values()).map(Optional::of)
-            .toArray(Optional[]::new);
 
     private RtnlDecoder() {
-    }
-
-    /** Decodes the link message at {@code offset} (the start of its nlmsghdr). */
-    public static Link link(ByteBuffer b, int offset) {
-        int end = offset + b.getInt(offset);
-        int body = offset + Nl.HDRLEN;
-        int index = b.getInt(body + 4);
-        int flags = b.getInt(body + 8);
-        LinkFields f = new LinkFields();
-        for (int a = body + IFINFOMSG_LEN; NlAttrs.fits(b, a, end); a = NlAttrs.next(b, a)) {
-            switch (NlAttrs.type(b, a)) {
-                case Ifla.IFNAME -> f.name = NlAttrs.string(b, a);
-                case Ifla.MTU -> f.mtu = NlAttrs.u32(b, a);
-                case Ifla.ADDRESS -> {
-                    long mac = NlAttrs.mac(b, a);
-                    f.mac = mac < 0 ? Optional.empty() : Optional.of(new MacAddress(mac));
-                }
-                case Ifla.MASTER -> f.master = NlAttrs.u32(b, a);
-                case Ifla.GROUP -> f.group = NlAttrs.u32(b, a);
-                case Ifla.LINK -> f.link = NlAttrs.u32(b, a);
-                case Ifla.LINK_NETNSID -> f.linkNetnsId = OptionalInt.of(NlAttrs.u32(b, a));
-                case Ifla.LINKINFO -> linkInfo(b, a, f);
-                case Ifla.AF_SPEC -> afSpec(b, a, f);
-                default -> {
-                }
-            }
-        }
-        return new Link(index, f.name, f.kind, flags, f.mtu, f.mac, f.master, f.group, f.link, f.linkNetnsId,
-                f.addrGenMode, f.vxlan, f.vrfTable, f.bridgePort);
-    }
-
-    /** The ifindex of a link message without decoding the rest. */
-    public static int linkIndex(ByteBuffer b, int offset) {
-        return b.getInt(offset + Nl.HDRLEN + 4);
     }
 
     public static Addr addr(ByteBuffer b, int offset) {
@@ -127,85 +81,6 @@ public final class RtnlDecoder {
                 preferredSource);
     }
 
-    private static void linkInfo(ByteBuffer b, int at, LinkFields f) {
-        int end = NlAttrs.end(b, at);
-        int data = -1;
-        int slaveData = -1;
-        String slaveKind = "";
-        for (int a = NlAttrs.payload(at); NlAttrs.fits(b, a, end); a = NlAttrs.next(b, a)) {
-            switch (NlAttrs.type(b, a)) {
-                case Ifla.INFO_KIND -> f.kind = NlAttrs.string(b, a, KNOWN_KINDS);
-                case Ifla.INFO_DATA -> data = a;
-                case Ifla.INFO_SLAVE_KIND -> slaveKind = NlAttrs.string(b, a, KNOWN_KINDS);
-                case Ifla.INFO_SLAVE_DATA -> slaveData = a;
-                default -> {
-                }
-            }
-        }
-        if (data >= 0 && f.kind.equals("vxlan")) {
-            f.vxlan = Optional.of(vxlan(b, data));
-        } else if (data >= 0 && f.kind.equals("vrf")) {
-            for (int a = NlAttrs.payload(data); NlAttrs.fits(b, a, NlAttrs.end(b, data)); a = NlAttrs.next(b, a)) {
-                if (NlAttrs.type(b, a) == Ifla.VRF_TABLE) {
-                    f.vrfTable = OptionalInt.of(NlAttrs.u32(b, a));
-                }
-            }
-        }
-        if (slaveData >= 0 && slaveKind.equals("bridge")) {
-            f.bridgePort = Optional.of(bridgePort(b, slaveData));
-        }
-    }
-
-    private static Link.Vxlan vxlan(ByteBuffer b, int data) {
-        int vni = 0;
-        int port = 0;
-        boolean learning = false;
-        int device = 0;
-        Optional<InetAddress> local = Optional.empty();
-        int end = NlAttrs.end(b, data);
-        for (int a = NlAttrs.payload(data); NlAttrs.fits(b, a, end); a = NlAttrs.next(b, a)) {
-            switch (NlAttrs.type(b, a)) {
-                case Ifla.VXLAN_ID -> vni = NlAttrs.u32(b, a);
-                case Ifla.VXLAN_PORT -> port = NlAttrs.be16(b, a);
-                case Ifla.VXLAN_LEARNING -> learning = NlAttrs.u8(b, a) != 0;
-                case Ifla.VXLAN_LINK -> device = NlAttrs.u32(b, a);
-                case Ifla.VXLAN_LOCAL, Ifla.VXLAN_LOCAL6 -> local = Optional.of(NlAttrs.address(b, a));
-                default -> {
-                }
-            }
-        }
-        return new Link.Vxlan(vni, local, port, learning, device);
-    }
-
-    private static Link.BridgePort bridgePort(ByteBuffer b, int data) {
-        boolean learning = false;
-        boolean neighSuppress = false;
-        int end = NlAttrs.end(b, data);
-        for (int a = NlAttrs.payload(data); NlAttrs.fits(b, a, end); a = NlAttrs.next(b, a)) {
-            switch (NlAttrs.type(b, a)) {
-                case Ifla.BRPORT_LEARNING -> learning = NlAttrs.u8(b, a) != 0;
-                case Ifla.BRPORT_NEIGH_SUPPRESS -> neighSuppress = NlAttrs.u8(b, a) != 0;
-                default -> {
-                }
-            }
-        }
-        return new Link.BridgePort(learning, neighSuppress);
-    }
-
-    private static void afSpec(ByteBuffer b, int at, LinkFields f) {
-        int end = NlAttrs.end(b, at);
-        for (int a = NlAttrs.payload(at); NlAttrs.fits(b, a, end); a = NlAttrs.next(b, a)) {
-            if (NlAttrs.type(b, a) != Nl.AF_INET6) {
-                continue;
-            }
-            int inet6End = NlAttrs.end(b, a);
-            for (int c = NlAttrs.payload(a); NlAttrs.fits(b, c, inet6End); c = NlAttrs.next(b, c)) {
-                if (NlAttrs.type(b, c) == Ifla.INET6_ADDR_GEN_MODE) {
-                    f.addrGenMode = MODE_OPTIONALS[AddrGenMode.of(NlAttrs.u8(b, c)).ordinal()];
-                }
-            }
-        }
-    }
 
     private static InetAddress zeroAddress(int family) {
         try {
@@ -213,21 +88,5 @@ public final class RtnlDecoder {
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Mutable accumulator for one link message. */
-    private static final class LinkFields {
-        String name = "";
-        String kind = "";
-        int mtu;
-        Optional<MacAddress> mac = Optional.empty();
-        int master;
-        int group;
-        int link;
-        OptionalInt linkNetnsId = OptionalInt.empty();
-        Optional<AddrGenMode> addrGenMode = Optional.empty();
-        Optional<Link.Vxlan> vxlan = Optional.empty();
-        OptionalInt vrfTable = OptionalInt.empty();
-        Optional<Link.BridgePort> bridgePort = Optional.empty();
     }
 }

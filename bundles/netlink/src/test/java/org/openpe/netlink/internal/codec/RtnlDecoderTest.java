@@ -99,12 +99,20 @@ class RtnlDecoderTest {
         ByteBuffer buffer = Golden.buffer(message);
         int truncated = Nl.HDRLEN + 16 + 8 + 2; // header, ifinfomsg, first (IFNAME) attribute, half a header
         buffer.putInt(0, truncated);
-        Link partial = RtnlDecoder.link(buffer, 0);
+        Link partial = new LinkDecoder().link(buffer, 0);
         assertEquals("br0", partial.name());
         assertEquals(0, partial.mtu());
     }
 
+    @Test
+    void aDecoderReusedAcrossMessagesOfOtherLayoutsDecodesEachLikeAFreshOne() {
+        LinkDecoder reused = new LinkDecoder();
+        for (String name : List.of("br0", "va0", "br0", "vx4", "vx6", "vx4", "va0")) {
+            assertEquals(link(name), reused.link(Golden.buffer(KERNEL.one(name)), 0), name);
+        }
+    }
+
     private static Link link(String name) {
-        return RtnlDecoder.link(Golden.buffer(KERNEL.one(name)), 0);
+        return new LinkDecoder().link(Golden.buffer(KERNEL.one(name)), 0);
     }
 }
