@@ -41,6 +41,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EvpnTwoNodeScenario {
 
     private static final Duration CONVERGE = Duration.ofSeconds(180);
+    /**
+     * Sessions torn down (an AS change, a killed bgpd): each side may be waiting out FRR's connect-retry timer
+     * (120 s, the host sessions set none) or its idle-hold back-off after repeated resets (up to 120 s).
+     */
+    private static final Duration SESSIONS_AFTER_RESET = Duration.ofSeconds(330);
     private static final String L3VNI = "org.openpe.l3vni-red.cfg";
     private static final String L2VNI = "org.openpe.l2vni-red110.cfg";
     private static final String GATEWAY = "192.171.24.1";
@@ -217,14 +222,13 @@ class EvpnTwoNodeScenario {
             List<String> hostSide = EvpnFabric.hostSide(i);
             try {
                 Eventually.await("node " + i + "'s vrf red BGP instance in AS " + EDITED_HOST_SESSION_ASN
-                        + " with Established sessions to " + hostSide, CONVERGE, () -> vrfSummary(index),
+                        + " with Established sessions to " + hostSide, SESSIONS_AFTER_RESET, () -> vrfSummary(index),
                         summary -> isLocalAs(summary.path("ipv4Unicast"), EDITED_HOST_SESSION_ASN)
                                 && isLocalAs(summary.path("ipv6Unicast"), EDITED_HOST_SESSION_ASN)
                                 && isEstablished(summary.path("ipv4Unicast"), hostSide.get(0))
                                 && isEstablished(summary.path("ipv6Unicast"), hostSide.get(1)));
             } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "\nopenpe:list l3vni on node " + i + ":\n"
-                        + nodes.get(i).client("openpe:list l3vni"), e);
+                throw withDiagnostics(e, i);
             }
             String running = routerFrr(i).vtysh("show running-config");
             assertFalse(running.contains("router bgp " + HOST_SESSION_ASN + " vrf red"),
@@ -233,7 +237,7 @@ class EvpnTwoNodeScenario {
         for (int i = 0; i < 2; i++) {
             FrrInstance speaker = fabric.speakers.get(i);
             Eventually.await("host speaker " + i + "'s sessions to AS " + EDITED_HOST_SESSION_ASN + " Established",
-                    CONVERGE, () -> EvpnFabric.json(speaker, "show bgp summary json"),
+                    SESSIONS_AFTER_RESET, () -> EvpnFabric.json(speaker, "show bgp summary json"),
                     summary -> isEstablished(summary.path("ipv4Unicast"), EvpnFabric.ROUTER_SIDE.get(0))
                             && isEstablished(summary.path("ipv6Unicast"), EvpnFabric.ROUTER_SIDE.get(1))
                             && summary.path("ipv4Unicast").path("peers").path(EvpnFabric.ROUTER_SIDE.get(0))
@@ -261,13 +265,19 @@ class EvpnTwoNodeScenario {
         }
         for (int i = 0; i < 2; i++) {
             int index = i;
-            Eventually.await("node " + i + "'s default BGP instance in AS " + EDITED_UNDERLAY_ASN
-                    + " Established with the leaf", CONVERGE, () -> EvpnFabric.json(routerFrr(index), "show bgp summary json"),
-                    summary -> isLocalAs(summary.path("ipv4Unicast"), EDITED_UNDERLAY_ASN)
-                            && isEstablished(summary.path("ipv4Unicast"), EvpnFabric.LEAF_ADDRESS));
-            Eventually.await("node " + i + "'s vrf red instance back in AS " + EDITED_HOST_SESSION_ASN + " with its host sessions",
-                    CONVERGE, () -> vrfSummary(index), summary -> isLocalAs(summary.path("ipv4Unicast"), EDITED_HOST_SESSION_ASN)
-                            && isEstablished(summary.path("ipv4Unicast"), EvpnFabric.hostSide(index).get(0)));
+            try {
+                Eventually.await("node " + i + "'s default BGP instance in AS " + EDITED_UNDERLAY_ASN
+                        + " Established with the leaf", SESSIONS_AFTER_RESET,
+                        () -> EvpnFabric.json(routerFrr(index), "show bgp summary json"),
+                        summary -> isLocalAs(summary.path("ipv4Unicast"), EDITED_UNDERLAY_ASN)
+                                && isEstablished(summary.path("ipv4Unicast"), EvpnFabric.LEAF_ADDRESS));
+                Eventually.await("node " + i + "'s vrf red instance back in AS " + EDITED_HOST_SESSION_ASN
+                        + " with its host sessions", SESSIONS_AFTER_RESET, () -> vrfSummary(index),
+                        summary -> isLocalAs(summary.path("ipv4Unicast"), EDITED_HOST_SESSION_ASN)
+                                && isEstablished(summary.path("ipv4Unicast"), EvpnFabric.hostSide(index).get(0)));
+            } catch (AssertionError e) {
+                throw withDiagnostics(e, i);
+            }
             String running = routerFrr(i).vtysh("show running-config");
             assertFalse(running.contains("router bgp " + UNDERLAY_ASN + "\n"),
                     "node " + i + " kept the default BGP instance in the old AS " + UNDERLAY_ASN + ":\n" + running);
@@ -285,7 +295,7 @@ class EvpnTwoNodeScenario {
         ProcessHandle.of(killed).orElseThrow().destroyForcibly();
         List<String> hostSide = EvpnFabric.hostSide(0);
         Eventually.await("node 0's restarted bgpd with vrf red in AS " + EDITED_HOST_SESSION_ASN + " (not the underlay's "
-                + EDITED_UNDERLAY_ASN + ") and its host sessions Established", CONVERGE, () -> vrfSummary(0),
+                + EDITED_UNDERLAY_ASN + ") and its host sessions Established", SESSIONS_AFTER_RESET, () -> vrfSummary(0),
                 summary -> isLocalAs(summary.path("ipv4Unicast"), EDITED_HOST_SESSION_ASN)
                         && isEstablished(summary.path("ipv4Unicast"), hostSide.get(0))
                         && isEstablished(summary.path("ipv6Unicast"), hostSide.get(1)));
@@ -294,6 +304,18 @@ class EvpnTwoNodeScenario {
         String ping = Eventually.await("workload 0 to reach workload 1 after bgpd of node 0 restarted", CONVERGE,
                 () -> pingWorkload(EvpnFabric.workload(0), EvpnFabric.workload(1)), out -> out.contains(" 0% packet loss"));
         assertTrue(ping.contains(" 0% packet loss"), ping);
+    }
+
+    /** The failure with node {@code index}'s resource status and its host speaker's view of the sessions. */
+    private static AssertionError withDiagnostics(AssertionError failure, int index) {
+        String speaker;
+        try {
+            speaker = fabric.speakers.get(index).vtysh("show bgp summary");
+        } catch (RuntimeException e) {
+            speaker = "unavailable: " + e.getMessage();
+        }
+        return new AssertionError(failure.getMessage() + "\nopenpe:list on node " + index + ":\n"
+                + nodes.get(index).client("openpe:list") + "\nits host speaker's sessions:\n" + speaker, failure);
     }
 
     private static String underlay(long asn) {
