@@ -43,6 +43,11 @@ final class StepLog implements BeforeAllCallback, BeforeTestExecutionCallback, T
     }
 
     @Override
+    public void testDisabled(ExtensionContext context, Optional<String> reason) {
+        log(context.getDisplayName() + ": SKIPPED: " + reason.orElse("disabled"));
+    }
+
+    @Override
     public void testAborted(ExtensionContext context, Throwable cause) {
         log(context.getDisplayName() + ": aborted: " + cause.getMessage());
     }

@@ -78,6 +78,10 @@ public final class VrfTier {
                     + report.skipped() + " skipped, " + report.problems().size() + " failed):\n"
                     + String.join("\n\n", report.problems()) + "\n--- last output ---\n" + run.tail);
         }
+        if (report.skipped() > 0) {
+            System.out.println("[vrf-tier] " + scenario.getSimpleName() + ": " + report.skipped()
+                    + " step(s) skipped, see " + reports.resolve("steps.log"));
+        }
     }
 
     private static List<String> launcherCommand(Class<?> scenario, Path reports) {
