@@ -530,6 +530,15 @@ class EvpnTwoNodeScenario {
         awaitStatus(node, "l3vni", "red", "Applied");
         Eventually.await("node 0 with the L3VNI's devices " + L3VNI_DEVICES + " again", CONVERGE,
                 () -> vniDevices(0).keySet(), names -> names.containsAll(L3VNI_DEVICES));
+        List<String> hostSide = EvpnFabric.hostSide(0);
+        try {
+            Eventually.await("node 0's recreated vrf red instance with its host sessions Established",
+                    SESSIONS_AFTER_RESET, () -> vrfSummary(0),
+                    summary -> isEstablished(summary.path("ipv4Unicast"), hostSide.get(0))
+                            && isEstablished(summary.path("ipv6Unicast"), hostSide.get(1)));
+        } catch (AssertionError e) {
+            throw withDiagnostics(e, 0);
+        }
         String ping = Eventually.await("workload 0 to reach workload 1 after reinstalling the L3VNI plugin", CONVERGE,
                 () -> pingWorkload(EvpnFabric.workload(0), EvpnFabric.workload(1)), out -> out.contains(" 0% packet loss"));
         assertTrue(ping.contains(" 0% packet loss"), ping);
