@@ -8,6 +8,7 @@ import org.openpe.api.Contribution;
 import org.openpe.api.NodeContext;
 import org.openpe.api.ReconcileException;
 import org.openpe.api.Reconciler;
+import org.openpe.api.ResourcePlugin;
 import org.openpe.api.frr.FrrFragment;
 import org.openpe.api.kernel.Address;
 import org.openpe.api.kernel.KernelObject;
@@ -32,6 +33,7 @@ import org.osgi.service.component.annotations.Component;
  * it. A {@code vrf/vni} stanza is only for an L3VNI, which binds the VRF to its routed VNI.
  */
 @Component(property = Reconciler.RESOURCE_TYPE + "=l2vni")
+@ResourcePlugin("l2vni")
 public class L2VniReconciler implements Reconciler {
 
     @Override

@@ -8,6 +8,7 @@ import org.openpe.api.Contribution;
 import org.openpe.api.NodeContext;
 import org.openpe.api.ReconcileException;
 import org.openpe.api.Reconciler;
+import org.openpe.api.ResourcePlugin;
 import org.openpe.api.frr.BgpRouter;
 import org.openpe.api.frr.FrrFragment;
 import org.openpe.api.frr.VrfVni;
@@ -22,6 +23,7 @@ import org.osgi.service.component.annotations.Component;
  * with a veth leg and a BGP session to the host's speaker inside the VRF.
  */
 @Component(property = Reconciler.RESOURCE_TYPE + "=l3vni")
+@ResourcePlugin("l3vni")
 public class L3VniReconciler implements Reconciler {
 
     @Override

@@ -7,6 +7,7 @@ import org.openpe.api.Contribution;
 import org.openpe.api.NodeContext;
 import org.openpe.api.ReconcileException;
 import org.openpe.api.Reconciler;
+import org.openpe.api.ResourcePlugin;
 import org.openpe.api.frr.BgpNeighbor;
 import org.openpe.api.frr.FrrFragment;
 import org.openpe.api.kernel.Address;
@@ -26,6 +27,7 @@ import org.osgi.service.component.annotations.Component;
  * BGP session between the host's speaker and the router's default BGP instance.
  */
 @Component(property = Reconciler.RESOURCE_TYPE + "=l3passthrough")
+@ResourcePlugin("l3passthrough")
 public class PassthroughReconciler implements Reconciler {
 
     static final String HOST_LEG = "pt-host";

@@ -72,6 +72,20 @@ class HotDeployEndToEndIT {
 
     @Test
     @Order(3)
+    void aStoppedPluginKeepsWhatItsResourcesCreatedUntilItStartsAgain() throws Exception {
+        assertNoFlap(() -> {
+            appliance.client("bundle:stop org.openpe.passthrough");
+            Thread.sleep(ReconcileGrace.MILLIS);
+            appliance.client("openpe:reconcile");
+            String listed = appliance.client("openpe:list l3passthrough");
+            assertTrue(listed.contains("l3passthrough  lab   Pending") && listed.contains("org.openpe.passthrough"),
+                    "a stopped plugin's resources are Pending, naming its bundle: " + listed);
+            appliance.client("bundle:start org.openpe.passthrough");
+        });
+    }
+
+    @Test
+    @Order(4)
     void uninstallingTheFeatureMakesItsResourcesUnsupportedAndRemovesThem() {
         appliance.client("feature:uninstall openpe-passthrough");
 
@@ -85,7 +99,7 @@ class HotDeployEndToEndIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void installingItAgainBringsThemBack() {
         appliance.client("feature:install openpe-passthrough");
 
@@ -94,7 +108,7 @@ class HotDeployEndToEndIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aPluginBundleDroppedIntoDeployWorksTheSameWay() throws Exception {
         appliance.client("feature:uninstall openpe-passthrough");
         awaitPassthrough("Unsupported");
@@ -111,7 +125,7 @@ class HotDeployEndToEndIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aPluginKarDroppedIntoDeployWorksTheSameWay() throws Exception {
         Path kar = Path.of(System.getProperty("openpe.passthrough.kar"));
         Path deployed = appliance.home.resolve("deploy/" + kar.getFileName());

@@ -3,7 +3,6 @@ package org.openpe.core.engine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +28,7 @@ import org.openpe.frr.FrrInstance;
 import org.openpe.frr.FrrListener;
 import org.openpe.frr.FrrManager;
 import org.openpe.frr.FrrSettings;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -50,7 +50,7 @@ public class ReconcileEngine {
     private static final Logger LOG = LoggerFactory.getLogger(ReconcileEngine.class);
     private static final long COALESCE_MILLIS = 300;
     static final long RESYNC_SECONDS = 30;
-    /** How long resources wait for the plugin of their type before it counts as uninstalled. */
+    /** How long resources wait for a plugin whose bundle does not declare itself a {@code ResourcePlugin}. */
     static final Duration PLUGIN_GRACE = Duration.ofSeconds(10);
 
     private final ResourceStore store;
@@ -59,6 +59,7 @@ public class ReconcileEngine {
     private final Map<ResourceType, Reconciler> reconcilers = new ConcurrentHashMap<>();
     private final Map<ResourceType, Instant> pluginGoneSince = new ConcurrentHashMap<>();
     private final Instant activatedAt = Instant.now();
+    private final PluginBundles pluginBundles;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "openpe-reconcile");
         thread.setDaemon(true);
@@ -80,10 +81,11 @@ public class ReconcileEngine {
 
     @Activate
     public ReconcileEngine(@Reference ResourceStore store, @Reference StatusBoard board,
-            @Reference FrrManager frrManager) {
+            @Reference FrrManager frrManager, BundleContext context) {
         this.store = store;
         this.board = board;
         this.frrManager = frrManager;
+        this.pluginBundles = new PluginBundles(context, this::pluginsUninstalled);
         store.addListener(onChange);
         executor.scheduleWithFixedDelay(this::trigger, RESYNC_SECONDS, RESYNC_SECONDS, TimeUnit.SECONDS);
         executor.schedule(this::trigger, PLUGIN_GRACE.toMillis() + COALESCE_MILLIS, TimeUnit.MILLISECONDS);
@@ -110,6 +112,14 @@ public class ReconcileEngine {
                 executor.schedule(this::trigger, PLUGIN_GRACE.toMillis() + COALESCE_MILLIS, TimeUnit.MILLISECONDS);
             }
         });
+    }
+
+    private void pluginsUninstalled(Set<ResourceType> types) {
+        types.forEach(type -> {
+            pluginGoneSince.remove(type);
+            LOG.info("plugin bundle for {} resources uninstalled", type.id());
+        });
+        trigger();
     }
 
     /** Schedules a pass soon; requests arriving before it starts share it. */
@@ -140,6 +150,7 @@ public class ReconcileEngine {
     @Deactivate
     void deactivate() {
         store.removeListener(onChange);
+        pluginBundles.close();
         executor.shutdownNow();
         try {
             executor.awaitTermination(30, TimeUnit.SECONDS);
@@ -182,20 +193,9 @@ public class ReconcileEngine {
         return report;
     }
 
-    /** Types without a plugin that may still be on their way (start-up, or a bundle update in progress). */
-    private Set<ResourceType> awaitedPlugins() {
-        Instant now = Instant.now();
-        Set<ResourceType> awaited = EnumSet.noneOf(ResourceType.class);
-        for (ResourceType type : ResourceType.values()) {
-            if (type == ResourceType.UNDERLAY || reconcilers.containsKey(type)) {
-                continue;
-            }
-            Instant since = pluginGoneSince.getOrDefault(type, activatedAt);
-            if (Duration.between(since, now).compareTo(PLUGIN_GRACE) < 0) {
-                awaited.add(type);
-            }
-        }
-        return awaited;
+    private Map<ResourceType, String> awaitedPlugins() {
+        return AwaitedPlugins.of(reconcilers.keySet(), pluginBundles.installed(), pluginGoneSince, activatedAt,
+                PLUGIN_GRACE, Instant.now());
     }
 
     private void openKernel(String routerNamespace) {

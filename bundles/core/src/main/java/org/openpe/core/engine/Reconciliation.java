@@ -52,14 +52,14 @@ final class Reconciliation {
     private final FrrInstance frr;
     private final NicHandover handover;
     private final Function<ResourceType, Optional<Reconciler>> reconcilers;
-    private final Set<ResourceType> awaitedPlugins;
+    private final Map<ResourceType, String> awaitedPlugins;
     private final StatusBoard board;
 
     private final List<String> changes = new ArrayList<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
 
     Reconciliation(Snapshot snapshot, int nodeIndex, NetlinkKernel kernel, FrrInstance frr, NicHandover handover,
-            Function<ResourceType, Optional<Reconciler>> reconcilers, Set<ResourceType> awaitedPlugins,
+            Function<ResourceType, Optional<Reconciler>> reconcilers, Map<ResourceType, String> awaitedPlugins,
             StatusBoard board) {
         this.snapshot = snapshot;
         this.nodeIndex = nodeIndex;
@@ -74,7 +74,7 @@ final class Reconciliation {
     ReconcileReport run() {
         Instant start = Instant.now();
         Map<ResourceKey, Resource> inForce = snapshot.inForce();
-        boolean additiveOnly = inForce.keySet().stream().anyMatch(k -> awaitedPlugins.contains(k.type()));
+        boolean additiveOnly = inForce.keySet().stream().anyMatch(k -> awaitedPlugins.containsKey(k.type()));
 
         DesiredState desired = new DesiredStateBuilder(nodeIndex, kernel.routerNamespace(),
                 snapshot.node().settings().logLevel(), reconcilers, new VrfTables(kernel.ownedVrfTables())).build(List.copyOf(inForce.values()));
@@ -82,7 +82,8 @@ final class Reconciliation {
         Optional<String> nicProblem = handOverNic(desired);
         KernelPlan plan = KernelDiff.plan(desired.kernel(), views(desired));
         applyKernel(plan, additiveOnly);
-        String frrOutcome = additiveOnly ? "not applied: waiting for plugins " + awaitedPlugins : applyFrr(desired);
+        String frrOutcome = additiveOnly ? "not applied: waiting for plugins "
+                + awaitedPlugins.keySet().stream().map(ResourceType::id).toList() : applyFrr(desired);
 
         Duration took = Duration.between(start, Instant.now());
         writeStatuses(desired, plan, nicProblem, additiveOnly, frrOutcome);
@@ -162,8 +163,8 @@ final class Reconciliation {
             }
             ResourceKey key = entry.key();
             ResourceStatus status;
-            if (awaitedPlugins.contains(key.type())) {
-                status = ResourceStatus.pending();
+            if (awaitedPlugins.containsKey(key.type())) {
+                status = ResourceStatus.pending(awaitedPlugins.get(key.type()));
             } else if (desired.unsupported().containsKey(key)) {
                 status = ResourceStatus.unsupported(desired.unsupported().get(key));
             } else if (desired.failed().containsKey(key)) {
@@ -171,7 +172,8 @@ final class Reconciliation {
             } else if (problems.containsKey(key)) {
                 status = ResourceStatus.failed(problems.get(key).stream().distinct().collect(Collectors.joining("; ")));
             } else if (additiveOnly) {
-                status = ResourceStatus.pending();
+                status = ResourceStatus.pending("nothing is removed while plugins are awaited: "
+                        + awaitedPlugins.keySet().stream().map(ResourceType::id).collect(Collectors.joining(", ")));
             } else {
                 status = ResourceStatus.applied();
             }

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The status of one resource.
  *
- * @param message why it is not applied (empty for {@code APPLIED} and {@code PENDING})
+ * @param message why it is not applied (empty for {@code APPLIED}; for {@code PENDING}, what it waits for if
+ *     it waits for more than the next pass)
  * @param dependency for {@code BLOCKED}: what it waits for, e.g. {@code underlay default}
  * @param since when the resource entered this state
  */
@@ -21,7 +22,11 @@ public record ResourceStatus(ResourceState state, String message, Optional<Strin
     }
 
     public static ResourceStatus pending() {
-        return of(ResourceState.PENDING, "");
+        return pending("");
+    }
+
+    public static ResourceStatus pending(String reason) {
+        return of(ResourceState.PENDING, reason);
     }
 
     public static ResourceStatus applied() {
