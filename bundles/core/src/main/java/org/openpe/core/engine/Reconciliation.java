@@ -8,9 +8,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.openpe.api.Reconciler;
@@ -139,9 +142,15 @@ final class Reconciliation {
             }
             return result.outcome().name().toLowerCase(java.util.Locale.ROOT)
                     + (result.message().isEmpty() ? "" : ": " + result.message());
+        } catch (TimeoutException e) {
+            String message = "FRR did not finish applying the configuration within " + FRR_TIMEOUT.toSeconds() + " s";
+            failures.put("frr", message);
+            return "failed: " + message;
         } catch (Exception e) {
-            failures.put("frr", "applying the FRR configuration failed: " + e.getMessage());
-            return "failed: " + e.getMessage();
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            String message = Objects.requireNonNullElse(cause.getMessage(), cause.getClass().getSimpleName());
+            failures.put("frr", "applying the FRR configuration failed: " + message);
+            return "failed: " + message;
         }
     }
 
