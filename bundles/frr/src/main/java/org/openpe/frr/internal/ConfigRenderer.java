@@ -24,6 +24,7 @@ final class ConfigRenderer {
     private static final int DEFAULT_INTERVAL_MS = 300;
     private static final int DEFAULT_DETECT_MULTIPLIER = 3;
     private static final int DEFAULT_ECHO_INTERVAL_MS = 50;
+    private static final String FRR_DEFAULT_FILE_LOG_LEVEL = "debugging";
     private static final int DEFAULT_MINIMUM_TTL = 254;
     private static final int MAX_TTL = 255;
 
@@ -58,10 +59,15 @@ final class ConfigRenderer {
 
     private void header(Lines out, FrrConfig config) {
         out.line("hostname " + config.hostname())
-                .line("log file " + logFile + " " + config.logLevel())
+                .line(logFileLine(config.logLevel()))
                 .line("ip nht resolve-via-default")
                 .line("ipv6 nht resolve-via-default")
                 .line("!");
+    }
+
+    /** FRR shows the level of its default, {@value #FRR_DEFAULT_FILE_LOG_LEVEL}, as no level at all. */
+    private String logFileLine(String level) {
+        return "log file " + logFile + (level.equals(FRR_DEFAULT_FILE_LOG_LEVEL) ? "" : " " + level);
     }
 
     private static void vrfVni(Lines out, VrfVni v) {

@@ -61,6 +61,8 @@ class FrrAcceptsConfigTest {
         features.put("EVPN, VRF/VNI, VRF instances", Configs.evpnWithL3vni());
         features.put("passthrough dual stack", Configs.passthroughDualStack());
         features.put("no underlay", Configs.noUnderlay());
+        features.put("log level debugging", FrrConfig.empty("pe1", "debugging"));
+        features.put("log level warnings", FrrConfig.empty("pe1", "warnings"));
         FrrReload reload = new FrrReload(settings);
         Layout layout = new Layout(settings);
         for (var feature : features.entrySet()) {
