@@ -113,7 +113,7 @@ public final class VrfTier {
     }
 
     private static long timeoutSeconds() {
-        return Long.getLong("openpe.vrftier.timeout", 2400);
+        return Long.getLong("openpe.vrftier.timeout", 3600);
     }
 
     private static Path projectRoot() {
