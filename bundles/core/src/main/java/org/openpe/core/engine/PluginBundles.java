@@ -1,10 +1,12 @@
 package org.openpe.core.engine;
 
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.openpe.api.Reconciler;
 import org.openpe.api.ResourcePlugin;
 import org.openpe.api.ResourceType;
@@ -20,12 +22,13 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
  * plugin whose bundle is stopped, being updated or refreshed is away, not gone. Tells its listener
  * the types of a declaring bundle when that bundle is uninstalled.
  */
-final class PluginBundles implements BundleTrackerCustomizer<Set<ResourceType>>, AutoCloseable {
+final class PluginBundles implements BundleTrackerCustomizer<Bundle>, AutoCloseable {
 
     private static final int INSTALLED_STATES =
             Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING;
 
-    private final BundleTracker<Set<ResourceType>> tracker;
+    private final Map<Bundle, Set<ResourceType>> declared = new ConcurrentHashMap<>();
+    private final BundleTracker<Bundle> tracker;
     private final Consumer<Set<ResourceType>> onUninstalled;
 
     PluginBundles(BundleContext context, Consumer<Set<ResourceType>> onUninstalled) {
@@ -37,29 +40,35 @@ final class PluginBundles implements BundleTrackerCustomizer<Set<ResourceType>>,
     /** For each type a plugin bundle is installed for, that bundle as {@code name [id] State}. */
     Map<ResourceType, String> installed() {
         Map<ResourceType, String> installed = new TreeMap<>();
-        tracker.getTracked().forEach((bundle, types) -> types.forEach(type -> installed.merge(type, describe(bundle),
+        declared.forEach((bundle, types) -> types.forEach(type -> installed.merge(type, describe(bundle),
                 (a, b) -> a + ", " + b)));
         return installed;
     }
 
     @Override
-    public Set<ResourceType> addingBundle(Bundle bundle, BundleEvent event) {
+    public Bundle addingBundle(Bundle bundle, BundleEvent event) {
         Set<ResourceType> types = declaredTypes(bundle);
-        return types.isEmpty() ? null : types;
+        if (types.isEmpty()) {
+            return null;
+        }
+        declared.put(bundle, types);
+        return bundle;
     }
 
     @Override
-    public void modifiedBundle(Bundle bundle, BundleEvent event, Set<ResourceType> types) {
+    public void modifiedBundle(Bundle bundle, BundleEvent event, Bundle tracked) {
         if (event != null && event.getType() == BundleEvent.UPDATED) {
-            Set<ResourceType> now = declaredTypes(bundle);
-            types.retainAll(now);
-            types.addAll(now);
+            declared.put(bundle, declaredTypes(bundle));
         }
     }
 
     @Override
-    public void removedBundle(Bundle bundle, BundleEvent event, Set<ResourceType> types) {
-        onUninstalled.accept(Set.copyOf(types));
+    public void removedBundle(Bundle bundle, BundleEvent event, Bundle tracked) {
+        Set<ResourceType> types = declared.remove(bundle);
+        // Closing the tracker removes every bundle too; only a real uninstall concerns the listener.
+        if (bundle.getState() == Bundle.UNINSTALLED) {
+            onUninstalled.accept(types);
+        }
     }
 
     @Override
@@ -69,17 +78,13 @@ final class PluginBundles implements BundleTrackerCustomizer<Set<ResourceType>>,
 
     private static Set<ResourceType> declaredTypes(Bundle bundle) {
         BundleRevision revision = bundle.adapt(BundleRevision.class);
-        Set<ResourceType> types = EnumSet.noneOf(ResourceType.class);
         if (revision == null) {
-            return types;
+            return Set.of();
         }
-        revision.getDeclaredCapabilities(ResourcePlugin.NAMESPACE).forEach(capability -> {
-            Object type = capability.getAttributes().get(Reconciler.RESOURCE_TYPE);
-            if (type != null) {
-                ResourceType.byId(type.toString()).ifPresent(types::add);
-            }
-        });
-        return types;
+        return revision.getDeclaredCapabilities(ResourcePlugin.NAMESPACE).stream()
+                .map(capability -> capability.getAttributes().get(Reconciler.RESOURCE_TYPE))
+                .flatMap(type -> type == null ? Stream.empty() : ResourceType.byId(type.toString()).stream())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static String describe(Bundle bundle) {

@@ -85,8 +85,7 @@ final class Reconciliation {
         Optional<String> nicProblem = handOverNic(desired);
         KernelPlan plan = KernelDiff.plan(desired.kernel(), views(desired));
         applyKernel(plan, additiveOnly);
-        String frrOutcome = additiveOnly ? "not applied: waiting for plugins "
-                + awaitedPlugins.keySet().stream().map(ResourceType::id).toList() : applyFrr(desired);
+        String frrOutcome = additiveOnly ? "not applied: waiting for plugins " + awaitedTypes() : applyFrr(desired);
 
         Duration took = Duration.between(start, Instant.now());
         writeStatuses(desired, plan, nicProblem, additiveOnly, frrOutcome);
@@ -181,8 +180,7 @@ final class Reconciliation {
             } else if (problems.containsKey(key)) {
                 status = ResourceStatus.failed(problems.get(key).stream().distinct().collect(Collectors.joining("; ")));
             } else if (additiveOnly) {
-                status = ResourceStatus.pending("nothing is removed while plugins are awaited: "
-                        + awaitedPlugins.keySet().stream().map(ResourceType::id).collect(Collectors.joining(", ")));
+                status = ResourceStatus.pending("nothing is removed while plugins are awaited: " + awaitedTypes());
             } else {
                 status = ResourceStatus.applied();
             }
@@ -190,6 +188,10 @@ final class Reconciliation {
                 board.set(key, status);
             }
         }
+    }
+
+    private String awaitedTypes() {
+        return awaitedPlugins.keySet().stream().map(ResourceType::id).collect(Collectors.joining(", "));
     }
 
     private static boolean removes(KernelChange change) {
