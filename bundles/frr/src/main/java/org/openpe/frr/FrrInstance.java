@@ -59,6 +59,13 @@ public interface FrrInstance extends AutoCloseable {
 
     List<BfdPeer> bfdPeers();
 
+    /**
+     * Every interface zebra knows, in every VRF, with the addresses zebra has on it. Comparing them
+     * with the kernel's finds what zebra missed (FRR#13630: an address added right after its
+     * device was recreated in a VRF can be lost by zebra).
+     */
+    List<ZebraInterface> interfaces();
+
     void addListener(FrrListener listener);
 
     void removeListener(FrrListener listener);

@@ -28,7 +28,7 @@
  * upgrades. Only {@link org.openpe.frr.FrrInstance#stopDaemons()} kills them.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.openpe.frr;
 
 import org.osgi.annotation.bundle.Export;

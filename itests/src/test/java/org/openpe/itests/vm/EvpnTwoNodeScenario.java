@@ -539,11 +539,6 @@ class EvpnTwoNodeScenario {
 
     @Test
     @Order(13)
-    @Disabled("known bug, left open on issue 7: after the L3VNI is removed and recreated (feature uninstall/install)"
-            + " it is Applied, but in 2 of 3 VM runs the host speaker's IPv4 session to it stayed Idle (7 min) and"
-            + " workload 0 did not reach workload 1: zebra of node 0 lost the IPv4 address of the recreated pe-300"
-            + " (the kernel has it; FRR#13630), so its next-hop tracking never resolves the host speaker; when enabled,"
-            + " a failure leaves both ends' diagnostics and FRR logs in the report directory")
     void hostSessionsAndPingComeBackAfterTheL3vniPluginWasReinstalled() {
         List<String> hostSide = EvpnFabric.hostSide(0);
         try {
@@ -561,6 +556,8 @@ class EvpnTwoNodeScenario {
         String ping = Eventually.await("workload 0 to reach workload 1 after reinstalling the L3VNI plugin", CONVERGE,
                 () -> pingWorkload(EvpnFabric.workload(0), EvpnFabric.workload(1)), out -> out.contains(" 0% packet loss"));
         assertTrue(ping.contains(" 0% packet loss"), ping);
+        System.out.println("node 0's repairs of addresses zebra lost (FRR#13630): "
+                + nodes.get(0).logLines("zebra lost it"));
     }
 
     /** FRR's debugs of sessions, next-hop tracking and zebra's interface events, in node {@code index}'s FRR and its host speaker's. */

@@ -87,6 +87,15 @@ final class OpenPeNode implements AutoCloseable {
                 + home.resolve("bin/client") + " -r 3 -d 1 -b < " + input);
     }
 
+    /** The lines of the node's karaf.log that contain {@code text}. */
+    List<String> logLines(String text) {
+        try (var lines = Files.lines(home.resolve("data/log/karaf.log"))) {
+            return lines.filter(l -> l.contains(text)).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + name + "'s karaf.log", e);
+        }
+    }
+
     /** Sends SIGTERM, as systemd would, without waiting: several nodes then stop in parallel. */
     void requestStop() {
         if (process != null) {

@@ -20,6 +20,7 @@ import org.openpe.api.model.NodeSettings;
 import org.openpe.core.config.ResourceStore;
 import org.openpe.core.config.Snapshot;
 import org.openpe.core.engine.kernel.NetlinkKernel;
+import org.openpe.core.engine.kernel.ZebraAddressWatch;
 import org.openpe.core.status.BgpSessionStatus;
 import org.openpe.core.status.NodeStatus;
 import org.openpe.core.status.StatusBoard;
@@ -60,6 +61,7 @@ public class ReconcileEngine {
     private final Map<ResourceType, Instant> pluginGoneSince = new ConcurrentHashMap<>();
     private final Instant activatedAt = Instant.now();
     private final PluginBundles pluginBundles;
+    private final ZebraAddressWatch zebraWatch = new ZebraAddressWatch();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "openpe-reconcile");
         thread.setDaemon(true);
@@ -184,8 +186,10 @@ public class ReconcileEngine {
         openFrr(settings);
         ReconcileReport report = new Reconciliation(snapshot, snapshot.node().nodeIndex().getAsInt(), kernel, frr,
                 new NicHandover(stateDirectory().resolve("moved-nics-" + settings.routerNamespace())),
-                type -> Optional.ofNullable(reconcilers.get(type)), awaitedPlugins(), board).run();
+                type -> Optional.ofNullable(reconcilers.get(type)), awaitedPlugins(), board, zebraWatch).run();
         lastReport = Optional.of(report);
+        zebraWatch.nextDue().ifPresent(due -> executor.schedule(this::trigger,
+                Math.max(0, Duration.between(Instant.now(), due).toMillis()) + COALESCE_MILLIS, TimeUnit.MILLISECONDS));
         publishNodeStatus(settings.routerNamespace(), report);
         if (!report.changes().isEmpty()) {
             LOG.info("reconciled in {} ms: {} change(s)", report.duration().toMillis(), report.changes().size());

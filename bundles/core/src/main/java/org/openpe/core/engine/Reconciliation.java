@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.openpe.api.Reconciler;
 import org.openpe.api.ResourceType;
+import org.openpe.api.kernel.Address;
 import org.openpe.api.kernel.Netns;
 import org.openpe.api.kernel.Sysctl;
 import org.openpe.api.model.Resource;
@@ -30,10 +31,12 @@ import org.openpe.core.engine.kernel.KernelDiff;
 import org.openpe.core.engine.kernel.KernelPlan;
 import org.openpe.core.engine.kernel.KernelView;
 import org.openpe.core.engine.kernel.NetlinkKernel;
+import org.openpe.core.engine.kernel.ZebraAddressWatch;
 import org.openpe.core.status.ResourceStatus;
 import org.openpe.core.status.StatusBoard;
 import org.openpe.frr.ApplyResult;
 import org.openpe.frr.FrrInstance;
+import org.openpe.frr.ZebraInterface;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +46,9 @@ import org.slf4j.LoggerFactory;
  * <p>While a resource in force waits for its plugin (at start-up, or while a plugin bundle is
  * being updated), the pass only adds: nothing is removed from the kernel and FRR is left as it
  * is, so a restart or a plugin update never flaps the data plane.
+ *
+ * <p>Besides the kernel, a pass compares zebra's addresses of the router namespace's devices with
+ * the kernel's and re-adds those zebra lost (see {@link ZebraAddressWatch}).
  */
 final class Reconciliation {
 
@@ -57,13 +63,14 @@ final class Reconciliation {
     private final Function<ResourceType, Optional<Reconciler>> reconcilers;
     private final Map<ResourceType, String> awaitedPlugins;
     private final StatusBoard board;
+    private final ZebraAddressWatch zebraWatch;
 
     private final List<String> changes = new ArrayList<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
 
     Reconciliation(Snapshot snapshot, int nodeIndex, NetlinkKernel kernel, FrrInstance frr, NicHandover handover,
             Function<ResourceType, Optional<Reconciler>> reconcilers, Map<ResourceType, String> awaitedPlugins,
-            StatusBoard board) {
+            StatusBoard board, ZebraAddressWatch zebraWatch) {
         this.snapshot = snapshot;
         this.nodeIndex = nodeIndex;
         this.kernel = kernel;
@@ -72,6 +79,7 @@ final class Reconciliation {
         this.reconcilers = reconcilers;
         this.awaitedPlugins = awaitedPlugins;
         this.board = board;
+        this.zebraWatch = zebraWatch;
     }
 
     ReconcileReport run() {
@@ -83,8 +91,12 @@ final class Reconciliation {
                 snapshot.node().settings().logLevel(), reconcilers, new VrfTables(kernel.ownedVrfTables())).build(List.copyOf(inForce.values()));
 
         Optional<String> nicProblem = handOverNic(desired);
-        KernelPlan plan = KernelDiff.plan(desired.kernel(), views(desired));
+        Map<Netns, KernelView> views = views(desired);
+        KernelPlan plan = KernelDiff.plan(desired.kernel(), views);
         applyKernel(plan, additiveOnly);
+        if (!additiveOnly) {
+            repairAddressesZebraLost(desired, views.get(Netns.ROUTER));
+        }
         String frrOutcome = additiveOnly ? "not applied: waiting for plugins " + awaitedTypes() : applyFrr(desired);
 
         Duration took = Duration.between(start, Instant.now());
@@ -126,6 +138,31 @@ final class Reconciliation {
             } catch (RuntimeException e) {
                 failures.put(change.objectKey(), change.describe() + ": " + e.getMessage());
                 LOG.warn("{} failed: {}", change.describe(), e.getMessage());
+            }
+        }
+    }
+
+    private void repairAddressesZebraLost(DesiredState desired, KernelView router) {
+        List<Address> declared = desired.kernel().stream()
+                .filter(o -> o instanceof Address a && a.netns() == Netns.ROUTER).map(o -> (Address) o).toList();
+        List<ZebraInterface> zebra;
+        try {
+            zebra = frr.interfaces();
+        } catch (RuntimeException e) {
+            LOG.debug("zebra's interfaces not observable: {}", e.getMessage());
+            return;
+        }
+        for (Address lost : zebraWatch.due(declared, router, zebra, Instant.now())) {
+            String repair = "re-add address " + lost.cidr() + " to " + lost.device() + " in " + lost.netns()
+                    + ": the kernel has it, zebra lost it";
+            try {
+                kernel.apply(new KernelChange.DeleteAddress(lost, lost.key()));
+                kernel.apply(new KernelChange.AddAddress(lost));
+                changes.add(repair);
+                LOG.warn("{}", repair);
+            } catch (RuntimeException e) {
+                failures.put(lost.key(), repair + ": failed: " + e.getMessage());
+                LOG.warn("{} failed: {}", repair, e.getMessage());
             }
         }
     }

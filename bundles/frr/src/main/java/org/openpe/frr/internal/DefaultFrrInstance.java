@@ -20,6 +20,7 @@ import org.openpe.frr.FrrException;
 import org.openpe.frr.FrrInstance;
 import org.openpe.frr.FrrListener;
 import org.openpe.frr.FrrSettings;
+import org.openpe.frr.ZebraInterface;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -168,6 +169,11 @@ final class DefaultFrrInstance implements FrrInstance {
     @Override
     public List<BfdPeer> bfdPeers() {
         return Observations.bfdPeers(vtysh.show("show bfd peers json"));
+    }
+
+    @Override
+    public List<ZebraInterface> interfaces() {
+        return Observations.interfaces(vtysh.show("show interface vrf all json"));
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.openpe.frr.BgpNeighborState;
 import org.openpe.frr.EvpnRoute;
 import org.openpe.frr.EvpnVni;
 import org.openpe.frr.FrrException;
+import org.openpe.frr.ZebraInterface;
 
 /** Parses FRR 8.4's JSON output into the typed observation records. */
 final class Observations {
@@ -111,6 +112,28 @@ final class Observations {
                     p.path("remote-detect-multiplier").asInt()));
         }
         return result;
+    }
+
+    /**
+     * {@code show interface vrf all json}: interface name → details, or (as some FRR releases print
+     * it) VRF name → interface name → details.
+     */
+    static List<ZebraInterface> interfaces(String json) {
+        List<ZebraInterface> result = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : fields(parse(json, "interfaces"))) {
+            if (entry.getValue().has("index")) {
+                result.add(zebraInterface(entry.getKey(), entry.getValue()));
+            } else {
+                fields(entry.getValue()).forEach(i -> result.add(zebraInterface(i.getKey(), i.getValue())));
+            }
+        }
+        return result;
+    }
+
+    private static ZebraInterface zebraInterface(String name, JsonNode i) {
+        List<String> addresses = new ArrayList<>();
+        i.path("ipAddresses").forEach(a -> text(a, "address").ifPresent(addresses::add));
+        return new ZebraInterface(name, i.path("index").asInt(), i.path("vrfName").asText("default"), addresses);
     }
 
     /** FRR prints nothing at all (not even {@code {}}) when a daemon has nothing to show. */

@@ -36,6 +36,7 @@ import org.openpe.frr.EvpnVni;
 import org.openpe.frr.FrrInstance;
 import org.openpe.frr.FrrListener;
 import org.openpe.frr.FrrSettings;
+import org.openpe.frr.ZebraInterface;
 
 /**
  * Two FRR instances in two namespaces joined by a veth pair: "pe" configured and supervised by
@@ -209,6 +210,17 @@ class FrrSessionTest {
         EvpnVni vni = pe.evpnVnis().stream().filter(v -> v.vni() == 110).findFirst().orElseThrow();
         assertEquals("L2", vni.type());
         assertEquals("vni110", vni.vxlanInterface());
+    }
+
+    @Test
+    @Order(2)
+    void zebraInterfacesCarryTheKernelsIndexAndAddresses() {
+        ZebraInterface leg = pe.interfaces().stream().filter(i -> i.name().equals("frta0")).findFirst().orElseThrow();
+        String kernel = FrrTestSupport.sh("ip", "-n", peSettings.namespace(), "-o", "link", "show", "frta0");
+
+        assertEquals(kernel.substring(0, kernel.indexOf(':')), String.valueOf(leg.index()), kernel);
+        assertEquals("default", leg.vrf());
+        assertTrue(leg.addresses().contains(PE_ADDRESS + "/24"), leg.toString());
     }
 
     @Test

@@ -41,11 +41,13 @@ final class FrrTestSupport {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static void sh(String... command) {
+    /** Runs {@code command} and returns its output; throws when it fails. */
+    static String sh(String... command) {
         Commands.Result r = Commands.run(List.of(command), Duration.ofSeconds(30));
         if (!r.ok()) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + r.output());
         }
+        return r.output();
     }
 
     static void createNamespace(String name) {

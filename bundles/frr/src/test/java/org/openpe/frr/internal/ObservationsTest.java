@@ -18,6 +18,7 @@ import org.openpe.frr.BgpNeighborState;
 import org.openpe.frr.EvpnRoute;
 import org.openpe.frr.EvpnVni;
 import org.openpe.frr.FrrException;
+import org.openpe.frr.ZebraInterface;
 
 /** Parsing of JSON captured from FRR 8.4.4 (two namespaces, one L2VNI with a host MAC). */
 class ObservationsTest {
@@ -80,6 +81,24 @@ class ObservationsTest {
         assertEquals(2, peers.size());
         assertEquals(new BfdPeer("192.168.11.2", "192.168.11.1", "default", "down", Duration.ofSeconds(29), true, true, 300,
                 200, 5, 1000, 1000, 3), peers.get(1));
+    }
+
+    @Test
+    void interfacesWithTheirVrfIndexAndAddresses() {
+        String json = """
+                {
+                  "lo": {"administrativeStatus": "up", "vrfName": "default", "index": 1, "ipAddresses": []},
+                  "pe-300": {"administrativeStatus": "up", "operationalStatus": "up", "vrfName": "red", "index": 17,
+                    "ipAddresses": [{"address": "fd00:0:0:1::1/64", "secondary": false, "unnumbered": false},
+                                    {"address": "fe80::f06f:aff:feb4:d488/64", "secondary": false, "unnumbered": false}],
+                    "interfaceType": "VETH", "interfaceSlaveType": "Vrf"}
+                }
+                """;
+        assertEquals(List.of(new ZebraInterface("lo", 1, "default", List.of()),
+                new ZebraInterface("pe-300", 17, "red", List.of("fd00:0:0:1::1/64", "fe80::f06f:aff:feb4:d488/64"))),
+                Observations.interfaces(json));
+        assertEquals(Observations.interfaces(json), Observations.interfaces("{\"red\": " + json + "}"),
+                "grouped by VRF");
     }
 
     @Test
