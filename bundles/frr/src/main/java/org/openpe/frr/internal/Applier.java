@@ -66,6 +66,9 @@ final class Applier {
                 return result(Outcome.UNCHANGED, "FRR already runs this configuration", start);
             }
             String before = appliedText != null ? appliedText : runningConfigSnapshot();
+            if (force) {
+                restoreRouteMapsOfBgpd(config);
+            }
             // after a daemon restart the daemons no longer run what was applied last
             Commands.Result reloaded = applyIntermediateStages(config, force ? runningConfigSnapshot() : before);
             if (reloaded.ok()) {
@@ -82,6 +85,18 @@ final class Applier {
             return result;
         } catch (FrrException e) {
             return failed(e.getMessage(), secrets, start);
+        }
+    }
+
+    /**
+     * vtysh's running configuration shows a route map as long as any daemon has it, so after bgpd
+     * alone restarted, frr-reload sees the route maps in zebra and does not give them back to
+     * bgpd, whose sessions then deny every route in and out.
+     */
+    private void restoreRouteMapsOfBgpd(FrrConfig config) {
+        List<String> routeMaps = renderer.routeMaps(config);
+        if (!routeMaps.isEmpty()) {
+            vtysh.configure("bgpd", routeMaps);
         }
     }
 

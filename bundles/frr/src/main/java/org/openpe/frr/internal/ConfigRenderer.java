@@ -50,11 +50,21 @@ final class ConfigRenderer {
         header(out, config);
         config.vrfVnis().forEach(v -> vrfVni(out, v));
         bfd(out, config.bfdProfiles());
-        if (config.routers().stream().anyMatch(r -> r.neighbors().stream().anyMatch(BgpNeighbor::permissiveRouteMaps))) {
-            out.line("route-map " + PERMISSIVE_ROUTE_MAP + " permit 1").line("exit").line("!");
+        List<String> routeMaps = routeMaps(config);
+        if (!routeMaps.isEmpty()) {
+            routeMaps.forEach(out::line);
+            out.line("!");
         }
         config.routers().forEach(r -> router(out, r, maskSecrets));
         return out.toString();
+    }
+
+    /** The route maps of {@code config}, as configuration lines. */
+    List<String> routeMaps(FrrConfig config) {
+        if (config.routers().stream().anyMatch(r -> r.neighbors().stream().anyMatch(BgpNeighbor::permissiveRouteMaps))) {
+            return List.of("route-map " + PERMISSIVE_ROUTE_MAP + " permit 1", "exit");
+        }
+        return List.of();
     }
 
     private void header(Lines out, FrrConfig config) {

@@ -1,6 +1,7 @@
 package org.openpe.frr.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.openpe.frr.FrrException;
 import org.openpe.frr.FrrSettings;
@@ -18,10 +19,28 @@ final class Vtysh {
 
     /** @throws FrrException naming the command when vtysh fails */
     String show(String command) {
-        Commands.Result result = Commands.run(List.of(settings.vtysh().toString(), "--config_dir",
-                settings.configDir().toString(), "-N", settings.pathspace(), "-c", command), TIMEOUT);
+        return run(List.of("-c", command), "-c '" + command + "'");
+    }
+
+    /**
+     * Configures {@code lines} in {@code daemon} only ({@code vtysh -d}), not in every daemon that
+     * knows the commands.
+     *
+     * @throws FrrException when vtysh or the daemon refuses
+     */
+    void configure(String daemon, List<String> lines) {
+        List<String> arguments = new ArrayList<>(List.of("-d", daemon, "-c", "configure terminal"));
+        lines.forEach(line -> arguments.addAll(List.of("-c", line)));
+        run(arguments, "-d " + daemon + " (configure " + lines.size() + " line(s))");
+    }
+
+    private String run(List<String> arguments, String described) {
+        List<String> command = new ArrayList<>(List.of(settings.vtysh().toString(), "--config_dir",
+                settings.configDir().toString(), "-N", settings.pathspace()));
+        command.addAll(arguments);
+        Commands.Result result = Commands.run(command, TIMEOUT);
         if (!result.ok()) {
-            throw new FrrException("vtysh -N " + settings.pathspace() + " -c '" + command + "' failed (exit "
+            throw new FrrException("vtysh -N " + settings.pathspace() + " " + described + " failed (exit "
                     + result.exitCode() + "): " + result.output().strip());
         }
         return result.output();

@@ -146,7 +146,8 @@ class FrrSessionTest {
     private static FrrConfig peConfig(List<BgpNeighbor> extraNeighbors) {
         String profile = BfdProfile.nameFor(PEER_ADDRESS);
         List<BgpNeighbor> neighbors = new ArrayList<>(List.of(BgpNeighbor.of(PEER_ADDRESS, 64512).withTimers(3, 1)
-                .withConnectTime(1).withPassword(PASSWORD).withBfdProfile(profile).withAllowAsIn(true).withEvpn(true)));
+                .withConnectTime(1).withPassword(PASSWORD).withBfdProfile(profile).withAllowAsIn(true).withEvpn(true)
+                .withPermissiveRouteMaps(true)));
         neighbors.addAll(extraNeighbors);
         return new FrrConfig("pe", "informational", List.of(),
                 List.of(BfdProfile.named(profile).withReceiveInterval(200).withTransmitInterval(250).withDetectMultiplier(4)),
@@ -291,6 +292,15 @@ class FrrSessionTest {
         assertTrue(events.contains("restarted bgpd " + pid("bgpd")), events.toString());
         JsonNode neighbor = peerSideNeighbor();
         assertEquals(3000, neighbor.path("bgpTimerHoldTimeMsecs").asInt(), "timers must be restored too");
+        // vtysh's running-config shows zebra's copy of the route map, so frr-reload alone would not give it back to bgpd
+        FrrTestSupport.await("routes flowing both ways through the restored route map", Duration.ofSeconds(30),
+                () -> receivedPrefixes() == 1 && peerSideNeighbor().path("addressFamilyInfo").path("ipv4Unicast")
+                        .path("acceptedPrefixCounter").asInt() == 1);
+    }
+
+    private long receivedPrefixes() {
+        return pe.bgpNeighbors().stream().filter(n -> n.addressFamily().equals("ipv4Unicast") && n.peer().equals(PEER_ADDRESS))
+                .mapToLong(BgpNeighborState::prefixesReceived).sum();
     }
 
     @Test
