@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -41,11 +42,14 @@ public class StatusCommand extends OpenpeCommand {
         for (ResourceEntry e : snapshot.entries()) {
             counts.merge(StatusView.name(StatusView.of(e, snapshot, board)), 1, Integer::sum);
         }
-        String index = snapshot.node().nodeIndex().isPresent()
-                ? String.valueOf(snapshot.node().nodeIndex().getAsInt()) : "unknown";
+        OptionalInt nodeIndex = snapshot.node().nodeIndex();
         if (json) {
             ObjectNode root = JSON.createObjectNode();
-            root.put("nodeIndex", index);
+            if (nodeIndex.isPresent()) {
+                root.put("nodeIndex", nodeIndex.getAsInt());
+            } else {
+                root.putNull("nodeIndex");
+            }
             root.put("routerNamespace", snapshot.node().settings().routerNamespace());
             root.put("routerNamespacePresent", node.routerNamespacePresent());
             root.set("frrDaemons", JSON.valueToTree(node.frrDaemons()));
@@ -66,7 +70,7 @@ public class StatusCommand extends OpenpeCommand {
             printJson(out, root);
             return;
         }
-        out.println("Node index        " + index);
+        out.println("Node index        " + (nodeIndex.isPresent() ? String.valueOf(nodeIndex.getAsInt()) : "unknown"));
         out.println("Router namespace  " + snapshot.node().settings().routerNamespace()
                 + (node.routerNamespacePresent() ? "" : " (not created yet)"));
         out.println("FRR daemons       " + (node.frrDaemons().isEmpty() ? "unknown"
