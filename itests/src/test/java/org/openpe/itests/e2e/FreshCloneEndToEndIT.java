@@ -54,6 +54,7 @@ class FreshCloneEndToEndIT {
         assertTrue(status.path("nodeIndex").isInt(), "nodeIndex must be a JSON number: " + status);
         assertEquals(0, status.path("nodeIndex").asInt());
         String log = Files.readString(runLog);
+        log.lines().filter(line -> line.contains("[openpe]")).forEach(line -> System.out.println("fresh clone: " + line));
         assertTrue(log.contains("building the distribution"), "run.sh must say that it builds:\n" + log);
         assertTrue(!log.contains("EventAdminAuditLoginModule"), "a client login must log no warning:\n" + log);
 
