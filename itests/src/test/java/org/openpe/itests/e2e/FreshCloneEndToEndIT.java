@@ -58,6 +58,9 @@ class FreshCloneEndToEndIT {
         assertTrue(log.contains("building the distribution"), "run.sh must say that it builds:\n" + log);
         assertTrue(!log.contains("EventAdminAuditLoginModule"), "a client login must log no warning:\n" + log);
 
+        assertEquals(List.of("tcp 127.0.0.1:8101"), listeners(router.pid()),
+                "OpenPE's JVM may listen only for the local shell (no shutdown port, nothing on the network)");
+
         long start = System.nanoTime();
         router.destroy();
         boolean stopped = router.waitFor(STOP_BOUND.toSeconds(), TimeUnit.SECONDS);
@@ -72,6 +75,11 @@ class FreshCloneEndToEndIT {
     private ProcessBuilder runSh() {
         ProcessBuilder builder = new ProcessBuilder(clone.resolve("run.sh").toString()).redirectErrorStream(true);
         builder.environment().put("OPENPE_LAB", lab);
+        String repository = System.getProperty("maven.repo.local");
+        if (repository != null) {
+            // The clone builds into the local repository of the build running this test, like a user's.
+            builder.environment().put("MAVEN_OPTS", "-Dmaven.repo.local=" + repository);
+        }
         return builder;
     }
 
@@ -115,6 +123,15 @@ class FreshCloneEndToEndIT {
             }
         }
         return false;
+    }
+
+    /** The sockets process {@code pid} listens on in the lab's host namespace, as "tcp 127.0.0.1:8101" (IPv4-mapped shown as IPv4). */
+    private List<String> listeners(long pid) {
+        String sockets = Shell.run(List.of("nsenter", "--net=/var/run/netns/" + hostNamespace, "ss", "-Hltunp")).orFail();
+        return sockets.lines().filter(line -> line.contains("pid=" + pid + ","))
+                .map(line -> line.trim().split("\\s+"))
+                .map(columns -> columns[0] + " " + columns[4].replaceFirst("^\\[::ffff:(.*)\\]", "$1"))
+                .sorted().toList();
     }
 
     /** The lab's namespaces, FRR daemons and the clone's Karaf, whichever still exist. */
