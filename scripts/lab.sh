@@ -11,6 +11,7 @@
 # Usage: lab.sh up|down|status [prefix]      (prefix defaults to "lab")
 #        lab.sh config <etc-dir> [prefix]    writes the lab's OpenPE configuration into etc-dir
 set -euo pipefail
+trap 'echo "lab.sh: FAILED (exit $?): $BASH_COMMAND, at line $LINENO" >&2' ERR
 
 cmd=${1:-}
 prefix=${2:-lab}
@@ -154,7 +155,7 @@ CONF
 }
 
 case "$cmd" in
-    up) ip netns list | grep -qw "$leaf" || up ;;
+    up) [ -e "/run/netns/$leaf" ] || up ;;
     down) down ;;
     status) status ;;
     config) config "$2" ;;
