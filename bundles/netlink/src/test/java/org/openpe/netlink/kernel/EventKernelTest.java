@@ -126,6 +126,6 @@ class EventKernelTest {
                 return;
             }
         }
-        assertNotNull(null, "expected event did not arrive within 5 s");
+        assertNotNull(null, "expected event did not arrive within " + EVENT_BOUND_SECONDS + " s");
     }
 }
