@@ -81,6 +81,8 @@ public final class DesiredStateBuilder {
             merge(underlay, contribution, Optional.of(router));
         } catch (ReconcileException e) {
             failed.put(key(underlay), e.getMessage());
+        } catch (RuntimeException e) {
+            failed.put(key(underlay), "underlay " + underlay.name() + ": cannot be built: " + e.getMessage());
         }
     }
 
@@ -116,7 +118,7 @@ public final class DesiredStateBuilder {
         FrrConfig assembled;
         try {
             assembled = assemble(base, candidate);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             failed.put(key, resource.type().id() + " " + resource.name() + ": its FRR configuration does not fit: "
                     + e.getMessage());
             return;

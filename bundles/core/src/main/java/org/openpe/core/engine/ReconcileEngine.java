@@ -11,9 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.openpe.api.Reconciler;
 import org.openpe.api.ResourceType;
 import org.openpe.api.model.NodeSettings;
@@ -75,7 +76,9 @@ public class ReconcileEngine {
         }
     };
 
-    private ScheduledFuture<?> pending;
+    private final CandidateRejections rejections = new CandidateRejections();
+    private final FrrRefusal frrRefusal = new FrrRefusal();
+    private final AtomicBoolean passRequested = new AtomicBoolean();
     private NetlinkKernel kernel;
     private FrrInstance frr;
     private FrrSettings frrSettings;
@@ -124,11 +127,23 @@ public class ReconcileEngine {
         trigger();
     }
 
-    /** Schedules a pass soon; requests arriving before it starts share it. */
-    public synchronized void trigger() {
-        if (pending == null || pending.isDone()) {
-            pending = executor.schedule(this::runLogged, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+    /**
+     * Schedules a pass soon; requests arriving before it starts share it. A request arriving while
+     * a pass runs schedules the next one, since that pass may have read the snapshot before the change.
+     */
+    public void trigger() {
+        if (passRequested.compareAndSet(false, true)) {
+            try {
+                executor.schedule(this::runRequested, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                passRequested.set(false); // deactivated
+            }
         }
+    }
+
+    private void runRequested() {
+        passRequested.set(false);
+        runLogged();
     }
 
     /** Runs a pass now (after any running one) and reports what it changed. */
@@ -186,8 +201,10 @@ public class ReconcileEngine {
         openFrr(settings);
         ReconcileReport report = new Reconciliation(snapshot, snapshot.node().nodeIndex().getAsInt(), kernel, frr,
                 new NicHandover(stateDirectory().resolve("moved-nics-" + settings.routerNamespace())),
-                type -> Optional.ofNullable(reconcilers.get(type)), awaitedPlugins(), board, zebraWatch).run();
+                type -> Optional.ofNullable(reconcilers.get(type)), awaitedPlugins(), board, zebraWatch, rejections,
+                frrRefusal).run();
         lastReport = Optional.of(report);
+        store.markApplied(report.appliedGenerations());
         zebraWatch.nextDue().ifPresent(due -> executor.schedule(this::trigger,
                 Math.max(0, Duration.between(Instant.now(), due).toMillis()) + COALESCE_MILLIS, TimeUnit.MILLISECONDS));
         publishNodeStatus(settings.routerNamespace(), report);

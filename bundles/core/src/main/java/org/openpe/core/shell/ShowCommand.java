@@ -79,9 +79,9 @@ public class ShowCommand extends OpenpeCommand {
             return;
         }
         out.println(key + " (" + entry.source() + ")");
-        out.println("  status: " + StatusView.name(status));
-        if (!status.message().isEmpty()) {
-            out.println("  reason: " + status.message());
+        out.println("  status: " + status.label());
+        if (!status.reason().isEmpty()) {
+            out.println("  reason: " + status.reason());
         }
         section(out, "Effective configuration", root.get("effective"));
         section(out, "In force (the previous version)", root.get("inForce"));

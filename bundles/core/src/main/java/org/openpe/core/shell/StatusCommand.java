@@ -45,7 +45,11 @@ public class StatusCommand extends OpenpeCommand {
                 ? String.valueOf(snapshot.node().nodeIndex().getAsInt()) : "unknown";
         if (json) {
             ObjectNode root = JSON.createObjectNode();
-            root.put("nodeIndex", index);
+            if (snapshot.node().nodeIndex().isPresent()) {
+                root.put("nodeIndex", snapshot.node().nodeIndex().getAsInt());
+            } else {
+                root.putNull("nodeIndex");
+            }
             root.put("routerNamespace", snapshot.node().settings().routerNamespace());
             root.put("routerNamespacePresent", node.routerNamespacePresent());
             root.set("frrDaemons", JSON.valueToTree(node.frrDaemons()));

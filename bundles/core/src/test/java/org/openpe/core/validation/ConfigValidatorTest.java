@@ -187,8 +187,8 @@ class ConfigValidatorTest {
     void duplicateNamesAreRejected() {
         Candidate first = candidate(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"));
         Candidate second = new Candidate(first.key(), new ConfigSource("org.openpe.l3vni.1234",
-                Optional.of("/etc/org.openpe.l3vni-x.cfg.json")), l3vni(200, "192.169.11.0/24"), Optional.empty(),
-                Optional.empty());
+                Optional.of("/etc/org.openpe.l3vni-x.cfg.json")), l3vni(200, "192.169.11.0/24"), 1,
+                Optional.empty(), Optional.empty());
         List<ResourceEntry> all = base().add(first).add(second).validateAll(0);
         assertValid(all.get(1));
         assertInvalid(all.get(2), "l3vni red: is also defined by org.openpe.l3vni~red; names must be unique per type");
@@ -241,8 +241,8 @@ class ConfigValidatorTest {
     @Test
     void unnamedConfigurationIsInvalid() {
         Candidate c = new Candidate(new ResourceKey(ResourceType.L2VNI, "org.openpe.l2vni.abc"),
-                new ConfigSource("org.openpe.l2vni.abc", Optional.empty()), l2vni(10), Optional.empty(),
-                Optional.of("has no name: add a 'name' property"));
+                new ConfigSource("org.openpe.l2vni.abc", Optional.empty()), l2vni(10), 1,
+                Optional.empty(), Optional.of("has no name: add a 'name' property"));
         ResourceEntry e = base().add(c).validate(0).get("l2vni org.openpe.l2vni.abc");
         assertInvalid(e, "l2vni org.openpe.l2vni.abc: has no name: add a 'name' property");
     }

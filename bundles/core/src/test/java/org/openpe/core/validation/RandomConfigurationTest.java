@@ -16,6 +16,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.openpe.api.ResourceType;
 import org.openpe.api.model.Resource;
+import org.openpe.core.config.AppliedVersion;
 import org.openpe.core.config.Candidate;
 import org.openpe.core.config.ConfigSource;
 import org.openpe.core.config.ResourceEntry;
@@ -62,12 +63,12 @@ class RandomConfigurationTest {
                 Map<String, Object> props = mutate(valid.get(type));
                 String name = random.nextInt(10) == 0 ? String.valueOf(VALUES[random.nextInt(VALUES.length)])
                         : "r" + random.nextInt(4);
-                Optional<Resource> previous = random.nextBoolean()
+                Optional<AppliedVersion> previous = random.nextBoolean()
                         ? Optional.ofNullable(FieldRules.check(TestConfigs.candidate(type, name, valid.get(type)),
-                                OptionalInt.empty()).resource())
+                                OptionalInt.empty()).resource()).map(r -> new AppliedVersion(1, r))
                         : Optional.empty();
                 set.add(new Candidate(new ResourceKey(type, name), new ConfigSource("pid" + j, Optional.empty()),
-                        props, previous, Optional.empty()));
+                        props, 2, previous, Optional.empty()));
             }
             NodeState node = nodeRules.evaluate(Optional.of(new ConfigSource("org.openpe.node", Optional.empty())),
                     random.nextInt(5) == 0 ? mutate(Map.of("nodeIndex", "0")) : Map.of("nodeIndex", random.nextInt(300)));
