@@ -103,7 +103,7 @@ final class Reconciliation {
         VrfTables tables = new VrfTables(kernel.ownedVrfTables());
         DesiredState desired = buildFallingBack(choices, tables);
 
-        Optional<String> nicProblem = handOverNic(desired);
+        Optional<String> nicProblem = handOverNic(choices, desired);
         Map<Netns, KernelView> views = views(desired);
         KernelPlan plan = KernelDiff.plan(desired.kernel(), views);
         applyKernel(plan, additiveOnly);
@@ -193,10 +193,11 @@ final class Reconciliation {
                 reconcilers, tables).build(choices.values().stream().map(Choice::resource).toList());
     }
 
-    private Optional<String> handOverNic(DesiredState desired) {
-        Optional<String> nic = snapshot.underlay()
+    private Optional<String> handOverNic(Map<ResourceKey, Choice> choices, DesiredState desired) {
+        Optional<String> nic = choices.values().stream().map(Choice::resource)
+                .filter(Underlay.class::isInstance).map(Underlay.class::cast)
                 .filter(u -> desired.contributed().contains(new ResourceKey(ResourceType.UNDERLAY, u.name())))
-                .flatMap(Underlay::nic);
+                .findFirst().flatMap(Underlay::nic);
         try {
             return handover.reconcile(kernel, nic, changes);
         } catch (RuntimeException e) {

@@ -116,6 +116,44 @@ class CommandTest {
     }
 
     @Test
+    void aRejectedCandidateShowsTheVersionInForceAndWhyTheNewOneIsRejected() throws Exception {
+        Candidate applied = file(ResourceType.UNDERLAY, "fabric", underlay());
+        var inForce = ConfigValidator.validate(List.of(applied), TestConfigs.node(0)).get(0).resource().orElseThrow();
+        Candidate typo = new Candidate(applied.key(), applied.source(), with(underlay(), "neighbors.0.asn", "64512x"), 4,
+                Optional.of(new org.openpe.core.config.AppliedVersion(3, inForce)), Optional.empty());
+        ListCommand list = new ListCommand();
+        list.store = store(0, typo);
+        list.board = board;
+        board.set(applied.key(), ResourceStatus.applied(3)); // the engine's status of an older generation
+        assertEquals("""
+                TYPE      NAME    STATUS                  REASON
+                underlay  fabric  Applied (generation 3)  generation 4 rejected: underlay fabric: 'neighbors.0.asn' = \
+                '64512x' is not an integer (or is too large)
+                """, run(list));
+
+        list.json = true;
+        JsonNode row = OpenpeCommand.JSON.readTree(run(list)).get(0);
+        assertEquals("Applied", row.get("state").asText());
+        assertEquals(4, row.get("generation").asLong());
+        assertEquals(3, row.get("appliedGeneration").asLong());
+        assertEquals("underlay fabric: 'neighbors.0.asn' = '64512x' is not an integer (or is too large)",
+                row.get("rejection").asText());
+    }
+
+    @Test
+    void aStatusOfAnOlderGenerationIsNeverShownAsTheNewOnesApplied() throws Exception {
+        ListCommand list = new ListCommand();
+        list.store = sample();
+        list.board = board;
+        list.json = true;
+        board.set(new ResourceKey(ResourceType.L3VNI, "red"), ResourceStatus.applied(0));
+        JsonNode red = OpenpeCommand.JSON.readTree(run(list)).get(1);
+        assertEquals("Pending", red.get("state").asText());
+        assertEquals(1, red.get("generation").asLong());
+        assertTrue(red.path("appliedGeneration").isMissingNode());
+    }
+
+    @Test
     void listJson() throws Exception {
         ListCommand list = new ListCommand();
         list.store = sample();

@@ -246,4 +246,77 @@ class ConfigValidatorTest {
         ResourceEntry e = base().add(c).validate(0).get("l2vni org.openpe.l2vni.abc");
         assertInvalid(e, "l2vni org.openpe.l2vni.abc: has no name: add a 'name' property");
     }
+
+    private static Candidate inForce(Candidate applied, Map<String, Object> now) {
+        var version = base().add(applied).validate(0).get(applied.key().toString()).resource().orElseThrow();
+        return updated(candidate(applied.key().type(), applied.key().name(), now), version);
+    }
+
+    @Test
+    void anInvalidUnderlayKeepsItsVersionInForceAndBlocksNothing() {
+        Candidate typo = inForce(candidate(ResourceType.UNDERLAY, "default", underlay()),
+                with(underlay(), "neighbors.0.asn", "64512x"));
+        Map<String, ResourceEntry> r = new TestConfigs.Set().add(typo)
+                .add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"))
+                .add(ResourceType.L3PASSTHROUGH, "pt", passthrough()).validate(0);
+
+        ResourceEntry underlay = r.get("underlay default");
+        assertInstanceOf(Verdict.Invalid.class, underlay.verdict());
+        assertTrue(underlay.verdict().message().contains("'neighbors.0.asn' = '64512x'"), underlay.verdict().message());
+        assertTrue(underlay.keepsAppliedVersion());
+        assertEquals(typo.applied().map(a -> a.resource()), underlay.inForce());
+        assertValid(r.get("l3vni red"));
+        assertValid(r.get("l3passthrough pt"));
+    }
+
+    @Test
+    void anInvalidUnderlayWithNothingInForceBlocksItsDependentsAsBefore() {
+        Map<String, ResourceEntry> r = new TestConfigs.Set()
+                .add(ResourceType.UNDERLAY, "default", with(underlay(), "neighbors.0.asn", "64512x"))
+                .add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24")).validate(0);
+        assertInvalid(r.get("underlay default"), "underlay default: 'neighbors.0.asn' = '64512x' is not an integer (or is too large)");
+        assertBlocked(r.get("l3vni red"), "underlay default", "l3vni red: waiting for underlay default, which is invalid");
+    }
+
+    @Test
+    void anL3vniEditedToAnotherOnesVniKeepsItsOwnVersionInForceWhereverItIsListed() {
+        Candidate blue = inForce(candidate(ResourceType.L3VNI, "blue", l3vni(200, "192.169.20.0/24")),
+                l3vni(100, "192.169.20.0/24"));
+        Map<String, ResourceEntry> r = base().add(blue)
+                .add(updated(candidate(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24")),
+                        base().add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24")).validate(0)
+                                .get("l3vni red").resource().orElseThrow()))
+                .validate(0);
+
+        ResourceEntry edited = r.get("l3vni blue");
+        assertEquals("l3vni blue: 'vni' = 100 is already used by l3vni red", edited.verdict().message());
+        assertEquals(200, ((L3VNI) edited.inForce().orElseThrow()).vni());
+        assertValid(r.get("l3vni red"));
+    }
+
+    @Test
+    void aNewResourceCannotTakeWhatAVersionInForceHolds() {
+        Candidate red = inForce(candidate(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24")),
+                l3vni(101, "192.169.10.0/24"));
+        Map<String, ResourceEntry> r = base().add(ResourceType.L3VNI, "blue", l3vni(100, "192.169.20.0/24")).add(red)
+                .validate(0);
+        assertInvalid(r.get("l3vni blue"), "l3vni blue: 'vni' = 100 is already used by l3vni red");
+        assertValid(r.get("l3vni red"));
+    }
+
+    @Test
+    void whatTheFrrModelRefusesIsAValidationProblemNamingTheField() {
+        Map<String, ResourceEntry> r = new TestConfigs.Set().add(ResourceType.UNDERLAY, "default", with(underlay(),
+                "neighbors.0.password", "x".repeat(81), "neighbors.1.asn", "64513", "neighbors.1.address", "192.168.011.2"))
+                .validate(0);
+        Verdict.Invalid invalid = assertInstanceOf(Verdict.Invalid.class, r.get("underlay default").verdict());
+        assertEquals(List.of("underlay default: 'neighbors.0.password' must be 1..80 printable ASCII characters without"
+                + " whitespace (its 81 characters are not shown: it is a secret)"), invalid.reasons().subList(0, 1));
+        assertTrue(invalid.reasons().stream().noneMatch(m -> m.contains("xxxx")));
+
+        Map<String, ResourceEntry> twice = new TestConfigs.Set().add(ResourceType.UNDERLAY, "default", with(underlay(),
+                "neighbors.1.asn", "64513", "neighbors.1.address", "192.168.11.2")).validate(0);
+        assertInvalid(twice.get("underlay default"), "underlay default: 'neighbors.1.address' = '192.168.11.2' is also"
+                + " the address of neighbors.0; each neighbor needs its own address");
+    }
 }

@@ -21,10 +21,13 @@ import org.openpe.core.config.Candidate;
 import org.openpe.core.config.ConfigSource;
 import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceKey;
+import org.openpe.core.engine.DesiredState;
+import org.openpe.core.engine.DesiredStateBuilder;
+import org.openpe.core.engine.VrfTables;
 
 /**
  * Feeds thousands of mutated configurations through validation: every outcome must be a verdict,
- * never an exception, and every message must name its resource.
+ * never an exception, every message must name its resource, and what is judged valid builds.
  */
 class RandomConfigurationTest {
 
@@ -34,12 +37,12 @@ class RandomConfigurationTest {
             "16777215", "16777216", "4294967295", "4294967296", "99999999999999999999", "1.5", "true", "false", "yes",
             "10.0.0.0/33", "10.0.0.0/24", "10.0.0.0/30", "::/0", "2001:db8::/64", "2001:db8::/127", "fe80::1",
             "192.169.10.0/24", "192.169.10.1", "300.1.1.1/24", "red", "a-very-long-interface-name", "0eth", "br 0",
-            "bridge", "ovs", "90s", "1m30s", "500ms", "2s", "-3s", "1h", "1d", "a,b", ",", "x".repeat(300),
+            "bridge", "ovs", "two words", "pässword", "192.168.11.2", "90s", "1m30s", "500ms", "2s", "-3s", "1h", "1d", "a,b", ",", "x".repeat(300),
             64512L, 0L, -5L, Long.MAX_VALUE, 7, Boolean.TRUE, 1.25d, new String[] {"eth0"}, new String[] {"a", "b"},
             new long[] {1, 2}, List.of("x"), 'c'};
     private static final String[] SEGMENTS = {"asn", "hostasn", "0", "1", "2", "neighbors", "nics", "evpn",
             "vtepcidr", "hostsession", "localcidr", "ipv4", "ipv6", "vni", "vrf", "vxlanport", "hostmaster", "name",
-            "type", "autocreate", "l2gatewayip", "bfd", "holdTime", "x", "", "service.pid", "nodeIndex", "frr"};
+            "type", "autocreate", "l2gatewayip", "bfd", "holdTime", "password", "address", "x", "", "service.pid", "nodeIndex", "frr"};
 
     private final Random random = new Random(SEED);
 
@@ -74,6 +77,7 @@ class RandomConfigurationTest {
                     random.nextInt(5) == 0 ? mutate(Map.of("nodeIndex", "0")) : Map.of("nodeIndex", random.nextInt(300)));
             List<ResourceEntry> entries = ConfigValidator.validate(set, node);
             assertEquals(set.size(), entries.size());
+            assertBuildable(entries, node);
             for (ResourceEntry e : entries) {
                 verdicts.merge(e.verdict().getClass().getSimpleName(), 1, Integer::sum);
                 assertFalse(e.verdict() instanceof Verdict.Valid && e.inForce().isEmpty(), e::toString);
@@ -90,6 +94,23 @@ class RandomConfigurationTest {
         assertTrue(verdicts.getOrDefault("Valid", 0) > 100, verdicts::toString);
         assertTrue(verdicts.getOrDefault("Invalid", 0) > 100, verdicts::toString);
         assertTrue(verdicts.getOrDefault("Blocked", 0) > 100, verdicts::toString);
+    }
+
+    /**
+     * "Valid" means "buildable": what validation lets through builds into the desired state
+     * without an exception, and the underlay (which the core itself translates) without a failure.
+     */
+    private static void assertBuildable(List<ResourceEntry> entries, NodeState node) {
+        if (node.nodeIndex().isEmpty()) {
+            return;
+        }
+        Map<ResourceKey, Resource> inForce = new LinkedHashMap<>();
+        entries.forEach(e -> e.inForce().ifPresent(r -> inForce.putIfAbsent(e.key(), r)));
+        DesiredState desired = new DesiredStateBuilder(node.nodeIndex().getAsInt(), "perouter", "informational",
+                type -> Optional.empty(), new VrfTables(Map.of())).build(List.copyOf(inForce.values()));
+        entries.stream().filter(e -> e.isValid() && e.key().type() == ResourceType.UNDERLAY)
+                .forEach(e -> assertFalse(desired.failed().containsKey(e.key()),
+                        () -> "valid but not buildable: " + desired.failed().get(e.key())));
     }
 
     private Map<String, Object> mutate(Map<String, Object> base) {
