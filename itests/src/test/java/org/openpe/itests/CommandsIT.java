@@ -72,7 +72,7 @@ public class CommandsIT extends OpenPeTestSupport {
     @Test
     public void statusAndListSpeakJson() throws Exception {
         JsonNode status = new ObjectMapper().readTree(execute("openpe:status --json"));
-        assertEquals("unknown", status.path("nodeIndex").asText());
+        assertTrue(status.toString(), status.path("nodeIndex").isNull());
         assertTrue(status.toString(), status.path("nodeProblems").toString().contains("nodeIndex"));
         assertTrue(new ObjectMapper().readTree(execute("openpe:list --json")).isArray());
     }

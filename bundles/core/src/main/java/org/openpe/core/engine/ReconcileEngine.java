@@ -78,6 +78,7 @@ public class ReconcileEngine {
 
     private final CandidateRejections rejections = new CandidateRejections();
     private final FrrRefusal frrRefusal = new FrrRefusal();
+    private final RememberedContributions remembered = new RememberedContributions();
     private final AtomicBoolean passRequested = new AtomicBoolean();
     private NetlinkKernel kernel;
     private FrrInstance frr;
@@ -202,7 +203,7 @@ public class ReconcileEngine {
         ReconcileReport report = new Reconciliation(snapshot, snapshot.node().nodeIndex().getAsInt(), kernel, frr,
                 new NicHandover(stateDirectory().resolve("moved-nics-" + settings.routerNamespace())),
                 type -> Optional.ofNullable(reconcilers.get(type)), awaitedPlugins(), board, zebraWatch, rejections,
-                frrRefusal).run();
+                frrRefusal, remembered).run();
         lastReport = Optional.of(report);
         store.markApplied(report.appliedGenerations());
         zebraWatch.nextDue().ifPresent(due -> executor.schedule(this::trigger,

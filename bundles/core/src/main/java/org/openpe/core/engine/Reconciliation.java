@@ -52,9 +52,11 @@ import org.slf4j.LoggerFactory;
  * {@link FrrAttribution}), is rejected and its version in force realised instead, so a bad change
  * never removes what works; it is held back until it changes or its back-off has passed.
  *
- * <p>While a resource in force waits for its plugin (at start-up, or while a plugin bundle is
- * being updated), the pass only adds: nothing is removed from the kernel and FRR is left as it
- * is, so a restart or a plugin update never flaps the data plane.
+ * <p>While a plugin is away (its bundle stopped, being updated or refreshed), its resources
+ * contribute what they did last ({@link RememberedContributions}), so the pass stays complete.
+ * Only when such a resource has no remembered contribution (at start-up, before its plugin
+ * started) does the pass only add: nothing is removed from the kernel and FRR is left as it is,
+ * so a restart or a plugin update never flaps the data plane.
  *
  * <p>Besides the kernel, a pass compares zebra's addresses of the router namespace's devices with
  * the kernel's and re-adds those zebra lost (see {@link ZebraAddressWatch}).
@@ -75,6 +77,7 @@ final class Reconciliation {
     private final ZebraAddressWatch zebraWatch;
     private final CandidateRejections rejections;
     private final FrrRefusal frrRefusal;
+    private final RememberedContributions remembered;
     private final Instant now = Instant.now();
 
     private final List<String> changes = new ArrayList<>();
@@ -82,13 +85,16 @@ final class Reconciliation {
 
     Reconciliation(Snapshot snapshot, int nodeIndex, NetlinkKernel kernel, FrrInstance frr, NicHandover handover,
             Function<ResourceType, Optional<Reconciler>> reconcilers, Map<ResourceType, String> awaitedPlugins,
-            StatusBoard board, ZebraAddressWatch zebraWatch, CandidateRejections rejections, FrrRefusal frrRefusal) {
+            StatusBoard board, ZebraAddressWatch zebraWatch, CandidateRejections rejections, FrrRefusal frrRefusal,
+            RememberedContributions remembered) {
         this.snapshot = snapshot;
         this.nodeIndex = nodeIndex;
         this.kernel = kernel;
         this.frr = frr;
         this.handover = handover;
-        this.reconcilers = reconcilers;
+        this.reconcilers = type -> reconcilers.apply(type).map(remembered::recording)
+                .or(() -> awaitedPlugins.containsKey(type) ? Optional.of(remembered.replaying()) : Optional.empty());
+        this.remembered = remembered;
         this.awaitedPlugins = awaitedPlugins;
         this.board = board;
         this.zebraWatch = zebraWatch;
@@ -99,7 +105,8 @@ final class Reconciliation {
     ReconcileReport run() {
         Instant start = Instant.now();
         Map<ResourceKey, Choice> choices = choices();
-        boolean additiveOnly = choices.keySet().stream().anyMatch(k -> awaitedPlugins.containsKey(k.type()));
+        boolean additiveOnly = choices.values().stream().anyMatch(c -> awaitedPlugins.containsKey(c.resource().type())
+                && !remembered.remembers(c.resource()));
         VrfTables tables = new VrfTables(kernel.ownedVrfTables());
         DesiredState desired = buildFallingBack(choices, tables);
 
@@ -175,7 +182,9 @@ final class Reconciliation {
         while (true) {
             DesiredState desired = build(choices, tables);
             List<ResourceKey> unbuildable = desired.failed().keySet().stream()
-                    .filter(k -> choices.containsKey(k) && choices.get(k).candidate()).toList();
+                    .filter(k -> choices.containsKey(k) && choices.get(k).candidate())
+                    .filter(k -> !awaitedPlugins.containsKey(k.type())) // never rejected because its plugin is away
+                    .toList();
             if (unbuildable.isEmpty()) {
                 return desired;
             }
@@ -358,6 +367,7 @@ final class Reconciliation {
             board.set(key, status);
         }
         rejections.retain(snapshot.entries().stream().map(ResourceEntry::key).toList());
+        remembered.retain(snapshot.entries().stream().map(ResourceEntry::key).toList());
         board.all().keySet().stream().filter(k -> snapshot.entry(k).isEmpty()).forEach(board::remove);
         return applied;
     }
