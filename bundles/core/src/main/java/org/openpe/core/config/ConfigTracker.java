@@ -62,6 +62,8 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     private final AcceptedVersions acceptedVersions;
     private final List<SnapshotListener> listeners = new CopyOnWriteArrayList<>();
     private Snapshot snapshot;
+    /** The last valid node settings while the node configuration exists: they stay in force when it turns invalid. */
+    private Optional<NodeState> lastValidNode = Optional.empty();
 
     /** One configuration as last read from config admin. */
     private record Tracked(String pid, Optional<ResourceType> type, Map<String, Object> properties, long generation) {}
@@ -234,11 +236,16 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     }
 
     private void publish() {
-        NodeState node = configs.values().stream()
+        NodeState configured = configs.values().stream()
                 .filter(t -> t.type().isEmpty())
                 .findFirst()
                 .map(t -> nodeRules.evaluate(Optional.of(source(t)), t.properties()))
                 .orElseGet(() -> nodeRules.evaluate(Optional.empty(), Map.of()));
+        if (configured.isValid() || configured.source().isEmpty()) {
+            lastValidNode = configured.isValid() ? Optional.of(configured) : Optional.empty();
+        }
+        NodeState node = configured.isValid() ? configured
+                : lastValidNode.map(valid -> valid.rejecting(configured)).orElse(configured);
         List<Candidate> candidates = configs.values().stream()
                 .filter(t -> t.type().isPresent())
                 .map(this::candidate)

@@ -63,6 +63,6 @@ public class ListCommand extends OpenpeCommand {
             return;
         }
         Table.print(out, new String[] {"TYPE", "NAME", "STATUS", "REASON"}, rows);
-        snapshot.node().problems().forEach(p -> out.println("! " + p));
+        snapshot.node().remarks().forEach(p -> out.println("! " + p));
     }
 }

@@ -67,6 +67,7 @@ public class StatusCommand extends OpenpeCommand {
             node.lastReconcileDuration().ifPresent(d -> root.put("lastReconcileMillis", d.toMillis()));
             node.lastError().ifPresent(e -> root.put("lastError", e));
             root.set("nodeProblems", JSON.valueToTree(snapshot.node().problems()));
+            root.set("nodeRejected", JSON.valueToTree(snapshot.node().rejected()));
             printJson(out, root);
             return;
         }
@@ -80,7 +81,7 @@ public class StatusCommand extends OpenpeCommand {
         out.println("Last reconcile    " + node.lastReconcile().map(t -> t + node.lastReconcileDuration()
                 .map(d -> " (" + d.toMillis() + " ms)").orElse("")).orElse("not yet"));
         node.lastError().ifPresent(e -> out.println("Last error        " + e));
-        snapshot.node().problems().forEach(p -> out.println("! " + p));
+        snapshot.node().remarks().forEach(p -> out.println("! " + p));
         out.println();
         List<String[]> rows = new ArrayList<>();
         for (BgpSessionStatus s : node.bgpSessions()) {

@@ -179,6 +179,22 @@ class ConfigTrackerTest {
     }
 
     @Test
+    void aTypoInTheNodeSettingsKeepsThePreviousOnesInForce() {
+        start();
+        cm.put(null, ConfigTracker.NODE_PID, props("nodeIndex", "2x"));
+        Snapshot s = tracker.current();
+        assertEquals(OptionalInt.of(2), s.node().nodeIndex());
+        assertTrue(s.node().isValid());
+        assertEquals(1, s.node().rejected().size(), s.node().rejected()::toString);
+        assertTrue(s.node().rejected().get(0).contains("2x"), s.node().rejected()::toString);
+        assertEquals(Verdict.VALID, s.entry(new ResourceKey(ResourceType.UNDERLAY, "default")).orElseThrow().verdict());
+
+        cm.put(null, ConfigTracker.NODE_PID, props("nodeIndex", "3"));
+        assertEquals(OptionalInt.of(3), tracker.current().node().nodeIndex());
+        assertEquals(List.of(), tracker.current().node().rejected());
+    }
+
+    @Test
     void theGenerationCountsChangesOfTheResourceOnly() {
         start();
         String pid = cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
