@@ -115,7 +115,7 @@ public class ReconcileEngine {
                 pluginGoneSince.put(type, Instant.now());
                 LOG.info("plugin for {} resources unregistered", type.id());
                 trigger();
-                executor.schedule(this::trigger, PLUGIN_GRACE.toMillis() + COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+                later(this::trigger, PLUGIN_GRACE.toMillis() + COALESCE_MILLIS);
             }
         });
     }
@@ -133,12 +133,18 @@ public class ReconcileEngine {
      * a pass runs schedules the next one, since that pass may have read the snapshot before the change.
      */
     public void trigger() {
-        if (passRequested.compareAndSet(false, true)) {
-            try {
-                executor.schedule(this::runRequested, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                passRequested.set(false); // deactivated
-            }
+        if (passRequested.compareAndSet(false, true) && !later(this::runRequested, COALESCE_MILLIS)) {
+            passRequested.set(false);
+        }
+    }
+
+    /** Runs {@code task} after {@code millis}; false once deactivated (references are unbound after that). */
+    private boolean later(Runnable task, long millis) {
+        try {
+            executor.schedule(task, millis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
         }
     }
 
@@ -206,8 +212,8 @@ public class ReconcileEngine {
                 frrRefusal, remembered).run();
         lastReport = Optional.of(report);
         store.markApplied(report.appliedGenerations());
-        zebraWatch.nextDue().ifPresent(due -> executor.schedule(this::trigger,
-                Math.max(0, Duration.between(Instant.now(), due).toMillis()) + COALESCE_MILLIS, TimeUnit.MILLISECONDS));
+        zebraWatch.nextDue().ifPresent(due -> later(this::trigger,
+                Math.max(0, Duration.between(Instant.now(), due).toMillis()) + COALESCE_MILLIS));
         publishNodeStatus(settings.routerNamespace(), report);
         if (!report.changes().isEmpty()) {
             LOG.info("reconciled in {} ms: {} change(s)", report.duration().toMillis(), report.changes().size());

@@ -119,33 +119,35 @@ final class Reconciliation {
         }
         String frrOutcome = "not applied: waiting for plugins " + awaitedTypes();
         if (!additiveOnly) {
-            FrrAttribution.Outcome outcome;
-            try {
-                outcome = new FrrAttribution(c -> build(c, tables).frr(), this::applyFrr).apply(choices);
-            } catch (FrrUnavailable e) {
-                failures.put("frr", e.getMessage());
-                outcome = null;
-                frrOutcome = "failed: " + e.getMessage();
-            }
-            if (outcome != null) {
-                frrOutcome = describe(outcome.result());
-                if (outcome.result().outcome() == ApplyResult.Outcome.FAILED) {
-                    failures.put("frr", "FRR configuration not applied: " + outcome.result().message());
-                }
-                if (!outcome.refused().isEmpty()) {
-                    rejectRefused(choices, outcome.refused());
-                    // realise the versions in force of the refused candidates in the kernel too
-                    choices = outcome.choices();
-                    desired = build(choices, tables);
-                    plan = KernelDiff.plan(desired.kernel(), views(desired));
-                    applyKernel(plan, false);
-                }
+            Optional<FrrAttribution.Outcome> outcome = applyFrr(choices, tables);
+            frrOutcome = outcome.map(o -> describe(o.result())).orElseGet(() -> "failed: " + failures.get("frr"));
+            if (outcome.isPresent() && !outcome.get().refused().isEmpty()) {
+                rejectRefused(choices, outcome.get().refused());
+                // realise the versions in force of the refused candidates in the kernel too
+                choices = outcome.get().choices();
+                desired = build(choices, tables);
+                plan = KernelDiff.plan(desired.kernel(), views(desired));
+                applyKernel(plan, false);
             }
         }
 
         Duration took = Duration.between(start, Instant.now());
         Map<ResourceKey, Long> applied = writeStatuses(choices, desired, plan, nicProblem, additiveOnly);
         return new ReconcileReport(Instant.now(), took, changes, failures, frrOutcome, applied);
+    }
+
+    /** Applies the FRR configuration of the choices, finding the candidates FRR refuses; empty when FRR cannot be asked. */
+    private Optional<FrrAttribution.Outcome> applyFrr(Map<ResourceKey, Choice> choices, VrfTables tables) {
+        try {
+            FrrAttribution.Outcome outcome = new FrrAttribution(c -> build(c, tables).frr(), this::applyOnce).apply(choices);
+            if (outcome.result().outcome() == ApplyResult.Outcome.FAILED) {
+                failures.put("frr", "FRR configuration not applied: " + outcome.result().message());
+            }
+            return Optional.of(outcome);
+        } catch (FrrUnavailable e) {
+            failures.put("frr", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private void rejectRefused(Map<ResourceKey, Choice> tried, Map<ResourceKey, String> refused) {
@@ -272,7 +274,7 @@ final class Reconciliation {
      *
      * @throws FrrUnavailable when FRR does not answer in time or the apply fails as such
      */
-    private ApplyResult applyFrr(FrrConfig config) {
+    private ApplyResult applyOnce(FrrConfig config) {
         Optional<ApplyResult> heldBack = frrRefusal.holdsBack(config, now);
         if (heldBack.isPresent()) {
             return heldBack.get();
