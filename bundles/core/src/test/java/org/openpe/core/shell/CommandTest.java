@@ -138,6 +138,15 @@ class CommandTest {
         assertEquals(3, row.get("appliedGeneration").asLong());
         assertEquals("underlay fabric: 'neighbors.0.asn' = '64512x' is not an integer (or is too large)",
                 row.get("rejection").asText());
+
+        ShowCommand show = new ShowCommand();
+        show.store = list.store;
+        show.board = board;
+        show.type = "underlay";
+        show.name = "fabric";
+        String text = run(show);
+        assertTrue(text.contains("  status: Applied (generation 3)\n  reason: generation 4 rejected: "), text);
+        assertTrue(text.contains("In force (generation 3):\n  asn = 64514"), text);
     }
 
     @Test
