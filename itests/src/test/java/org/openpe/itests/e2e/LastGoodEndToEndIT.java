@@ -21,8 +21,8 @@ import org.openpe.itests.support.Eventually;
 
 /**
  * Issue 14 on this kernel with real FRR: a bad change never takes the node down. Bad versions of
- * the underlay (a typo, a half-written file, a password FRR cannot take) are rejected as
- * candidates while the version in force stays applied: no device is removed or recreated (same
+ * the underlay (a typo, a half-written file, a password with a space, a neighbor FRR refuses) are
+ * rejected as candidates while the version in force stays applied: no device is removed or recreated (same
  * ifindex), the leaf's and the host speaker's sessions keep running (their uptimes keep growing),
  * FRR keeps its BGP instance, and status names the rejection. Another resource's edit still
  * applies meanwhile; the version in force survives a restart; fixing the file applies it. The
@@ -122,6 +122,21 @@ class LastGoodEndToEndIT {
 
     @Test
     @Order(5)
+    void aNeighborFrrRefusesIsRejectedWithFrrsMessage() throws Exception {
+        long leafUptime = lab.sessionUptimeMillis(lab.leaf, NODE);
+        long hostUptime = lab.sessionUptimeMillis(lab.host, HOST_PEER);
+
+        // valid to OpenPE, but the router's own address: bgpd refuses it as a neighbor
+        appliance.writeConfig(UNDERLAY, GOOD_UNDERLAY + "neighbors.1.asn = 64513\nneighbors.1.address = " + NODE + "\n");
+
+        JsonNode underlay = awaitRejected("underlay", "lab", "FRR refused it");
+        assertEquals("Applied", underlay.path("state").asText(), underlay.toString());
+        assertTrue(!lab.runningConfig(lab.router).contains("neighbor " + NODE), "the refused neighbor stayed in FRR");
+        assertNothingTakenDown(leafUptime, hostUptime);
+    }
+
+    @Test
+    @Order(6)
     void theVersionInForceSurvivesARestartWhileItsCandidateIsRejected() throws Exception {
         long leafUptime = lab.sessionUptimeMillis(lab.leaf, NODE);
         long hostUptime = lab.sessionUptimeMillis(lab.host, HOST_PEER);
@@ -139,7 +154,7 @@ class LastGoodEndToEndIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void fixingTheFileAppliesIt() throws Exception {
         long leafUptime = lab.sessionUptimeMillis(lab.leaf, NODE);
         appliance.writeConfig(UNDERLAY, GOOD_UNDERLAY.replace("connectTime = 2s", "connectTime = 3s"));
