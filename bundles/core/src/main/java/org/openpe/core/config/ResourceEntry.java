@@ -12,9 +12,9 @@ import org.openpe.core.validation.Verdict;
  * @param properties its resource keys as configured (bookkeeping keys removed)
  * @param generation the generation of the configured version (the candidate)
  * @param resource the resource as configured now, when its fields are valid
- * @param inForce what the engine must realise: {@code resource} when the verdict is valid, the
- *     version applied before ({@code applied}) when the candidate is rejected, empty when blocked
- *     or when nothing was ever applied
+ * @param realised what the engine must realise: {@code resource} when the verdict is valid, the
+ *     version in force ({@code applied}) when the candidate is rejected, empty when blocked or when
+ *     nothing was ever applied
  * @param applied the version in force (last accepted and applied), if any
  */
 public record ResourceEntry(
@@ -23,7 +23,7 @@ public record ResourceEntry(
         Map<String, Object> properties,
         long generation,
         Optional<Resource> resource,
-        Optional<Resource> inForce,
+        Optional<Resource> realised,
         Optional<AppliedVersion> applied,
         Verdict verdict) {
 
@@ -32,7 +32,7 @@ public record ResourceEntry(
         Objects.requireNonNull(source, "source");
         properties = Map.copyOf(properties);
         Objects.requireNonNull(resource, "resource");
-        Objects.requireNonNull(inForce, "inForce");
+        Objects.requireNonNull(realised, "realised");
         Objects.requireNonNull(applied, "applied");
         Objects.requireNonNull(verdict, "verdict");
     }
@@ -43,6 +43,6 @@ public record ResourceEntry(
 
     /** Whether the candidate was rejected while an earlier version stays in force. */
     public boolean keepsAppliedVersion() {
-        return verdict instanceof Verdict.Invalid && applied.isPresent() && inForce.isPresent();
+        return verdict instanceof Verdict.Invalid && applied.isPresent() && realised.isPresent();
     }
 }

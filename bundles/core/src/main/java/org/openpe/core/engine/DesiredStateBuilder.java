@@ -58,8 +58,8 @@ public final class DesiredStateBuilder {
         this.frr = FrrConfig.empty(routerNamespace, logLevel);
     }
 
-    public DesiredState build(List<Resource> inForce) {
-        List<Resource> ordered = inForce.stream()
+    public DesiredState build(List<Resource> resources) {
+        List<Resource> ordered = resources.stream()
                 .sorted(Comparator.comparing((Resource r) -> r.type()).thenComparing(Resource::name)).toList();
         Optional<Underlay> underlay = ordered.stream()
                 .filter(Underlay.class::isInstance).map(Underlay.class::cast).findFirst();

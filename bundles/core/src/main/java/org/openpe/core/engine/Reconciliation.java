@@ -162,10 +162,10 @@ final class Reconciliation {
     private Map<ResourceKey, Choice> choices() {
         Map<ResourceKey, Choice> choices = new LinkedHashMap<>();
         for (ResourceEntry entry : snapshot.entries()) {
-            if (choices.containsKey(entry.key()) || entry.inForce().isEmpty() || !owns(entry)) {
+            if (choices.containsKey(entry.key()) || entry.realised().isEmpty() || !owns(entry)) {
                 continue;
             }
-            Choice choice = new Choice(entry, entry.inForce().get(), entry.isValid());
+            Choice choice = new Choice(entry, entry.realised().get(), entry.isValid());
             if (choice.candidate() && rejections.holdsBack(entry.key(), entry.generation(), now)) {
                 choice.fallback().ifPresent(f -> choices.put(entry.key(), f));
             } else {
@@ -337,7 +337,7 @@ final class Reconciliation {
             }
             ResourceKey key = entry.key();
             long generation = entry.generation();
-            OptionalLong inForce = entry.applied().stream().mapToLong(AppliedVersion::generation).findFirst();
+            OptionalLong appliedGeneration = entry.applied().stream().mapToLong(AppliedVersion::generation).findFirst();
             Optional<String> rejection = rejections.reason(key, generation);
             Choice choice = choices.get(key);
             ResourceStatus status;
@@ -345,25 +345,25 @@ final class Reconciliation {
                 status = ResourceStatus.blocked(generation, b.dependency(), b.reason());
             } else if (choice == null) {
                 status = entry.verdict() instanceof Verdict.Invalid ? ResourceStatus.invalid(generation, entry.verdict().message())
-                        : ResourceStatus.failed(generation, inForce, rejection.orElse(entry.verdict().message()));
+                        : ResourceStatus.failed(generation, appliedGeneration, rejection.orElse(entry.verdict().message()));
             } else if (awaitedPlugins.containsKey(key.type())) {
-                status = ResourceStatus.pending(generation, inForce, awaitedPlugins.get(key.type()));
+                status = ResourceStatus.pending(generation, appliedGeneration, awaitedPlugins.get(key.type()));
             } else if (desired.unsupported().containsKey(key)) {
-                status = ResourceStatus.unsupported(generation, inForce, desired.unsupported().get(key));
+                status = ResourceStatus.unsupported(generation, appliedGeneration, desired.unsupported().get(key));
             } else if (desired.failed().containsKey(key)) {
-                status = ResourceStatus.failed(generation, inForce, desired.failed().get(key));
+                status = ResourceStatus.failed(generation, appliedGeneration, desired.failed().get(key));
             } else if (problems.containsKey(key)) {
-                status = ResourceStatus.failed(generation, inForce,
+                status = ResourceStatus.failed(generation, appliedGeneration,
                         problems.get(key).stream().distinct().collect(Collectors.joining("; ")));
             } else if (additiveOnly) {
-                status = ResourceStatus.pending(generation, inForce,
+                status = ResourceStatus.pending(generation, appliedGeneration,
                         "nothing is removed while plugins are awaited: " + awaitedTypes());
             } else if (choice.candidate()) {
                 status = ResourceStatus.applied(generation);
                 applied.put(key, generation);
                 rejections.accepted(key);
             } else {
-                status = ResourceStatus.keptApplied(generation, inForce.orElseThrow(),
+                status = ResourceStatus.keptApplied(generation, appliedGeneration.orElseThrow(),
                         entry.isValid() ? rejection.orElse("") : entry.verdict().message());
             }
             board.set(key, status);

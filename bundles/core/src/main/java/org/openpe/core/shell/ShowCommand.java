@@ -65,7 +65,7 @@ public class ShowCommand extends OpenpeCommand {
         entry.resource().ifPresent(r -> root.set("effective", ResourceView.tree(r)));
         entry.applied().filter(a -> !entry.resource().equals(Optional.of(a.resource())))
                 .ifPresent(a -> root.set("inForce", ResourceView.tree(a.resource())));
-        Resource shown = entry.inForce().or(entry::resource).orElse(null);
+        Resource shown = entry.realised().or(entry::resource).orElse(null);
         if (shown != null && snapshot.node().nodeIndex().isPresent()) {
             int index = snapshot.node().nodeIndex().getAsInt();
             ObjectNode allocation = root.putObject("allocation");

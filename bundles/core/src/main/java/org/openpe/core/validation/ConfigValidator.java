@@ -75,7 +75,7 @@ public final class ConfigValidator {
         Optional<Resource> resource = Optional.empty();
         /** The version in force, while it may still be realised when the candidate is rejected. */
         Optional<Resource> fallback;
-        Optional<Resource> inForce = Optional.empty();
+        Optional<Resource> realised = Optional.empty();
         Verdict.Blocked blocked;
 
         Work(Candidate candidate) {
@@ -97,14 +97,14 @@ public final class ConfigValidator {
 
         /** Realise the candidate when it has no problem, else the version in force, if any. */
         void decide() {
-            inForce = problems.isEmpty() ? resource : fallback;
+            realised = problems.isEmpty() ? resource : fallback;
         }
 
         ResourceEntry toEntry() {
             Verdict verdict = !problems.isEmpty() ? new Verdict.Invalid(problems)
                     : blocked != null ? blocked : Verdict.VALID;
             return new ResourceEntry(key(), candidate.source(), candidate.properties(), candidate.generation(),
-                    resource, blocked != null ? Optional.empty() : inForce, candidate.applied(), verdict);
+                    resource, blocked != null ? Optional.empty() : realised, candidate.applied(), verdict);
         }
     }
 
@@ -196,11 +196,11 @@ public final class ConfigValidator {
         static void block(List<Work> work, NodeState node) {
             Optional<Work> underlay = work.stream()
                     .filter(w -> w.key().type() == ResourceType.UNDERLAY)
-                    .filter(w -> w.inForce.isPresent())
+                    .filter(w -> w.realised.isPresent())
                     .findFirst();
             Optional<Work> anyUnderlay = work.stream().filter(w -> w.key().type() == ResourceType.UNDERLAY).findFirst();
             for (Work w : work) {
-                if (w.inForce.isEmpty()) {
+                if (w.realised.isEmpty()) {
                     continue;
                 }
                 if (!node.isValid()) {
@@ -219,7 +219,7 @@ public final class ConfigValidator {
                             .orElseGet(() -> new Verdict.Blocked("underlay",
                                     w.key() + ": waiting for an underlay; none is configured"));
                 } else if (type != ResourceType.L3PASSTHROUGH
-                        && ((Underlay) underlay.get().inForce.get()).evpn().isEmpty()) {
+                        && ((Underlay) underlay.get().realised.get()).evpn().isEmpty()) {
                     w.blocked = new Verdict.Blocked(underlay.get().key().toString(),
                             w.key() + ": " + underlay.get().key() + " has no evpn (set evpn.vtepcidr); VNIs need EVPN");
                 }

@@ -68,7 +68,7 @@ class ConfigTrackerTest {
         String pid = cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
         ResourceEntry red = tracker.current().entry(RED).orElseThrow();
         assertEquals(Verdict.VALID, red.verdict());
-        assertEquals(100, ((L3VNI) red.inForce().orElseThrow()).vni());
+        assertEquals(100, ((L3VNI) red.realised().orElseThrow()).vni());
         assertEquals(Optional.of(etc.resolve("org.openpe.l3vni-red.cfg").toString()), red.source().file());
         assertEquals(pid, red.source().pid());
 
@@ -98,7 +98,7 @@ class ConfigTrackerTest {
         ResourceEntry unnamed = s.entry(new ResourceKey(ResourceType.L3VNI, "org.openpe.l3vni.99bb")).orElseThrow();
         assertEquals("l3vni org.openpe.l3vni.99bb: has no name: add a 'name' property, or name the file"
                 + " etc/org.openpe.l3vni-<name>.cfg", unnamed.verdict().message());
-        assertEquals(Optional.empty(), unnamed.inForce());
+        assertEquals(Optional.empty(), unnamed.realised());
     }
 
     @Test
@@ -116,19 +116,19 @@ class ConfigTrackerTest {
     void immutableFieldChangeIsRejectedAndTheOldVersionStaysInForce() {
         start();
         String pid = cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
-        L3VNI original = (L3VNI) tracker.current().entry(RED).orElseThrow().inForce().orElseThrow();
+        L3VNI original = (L3VNI) tracker.current().entry(RED).orElseThrow().realised().orElseThrow();
         applied(RED);
 
         cm.put(L3VNI_PID, pid, l3vni(100, "192.169.99.0/24"));
         ResourceEntry changed = tracker.current().entry(RED).orElseThrow();
         assertInstanceOf(Verdict.Invalid.class, changed.verdict());
-        assertEquals(Optional.of(original), changed.inForce());
-        assertEquals(original, tracker.current().inForce().get(RED));
+        assertEquals(Optional.of(original), changed.realised());
+        assertEquals(original, tracker.current().realised().get(RED));
         assertTrue(changed.verdict().message().contains("delete l3vni red and create it again"));
 
         // an unrelated change keeps the rejection and the old version
         cm.putFile(L3VNI_PID, "blue", etc, l3vni(200, "192.169.20.0/24"));
-        assertEquals(Optional.of(original), tracker.current().entry(RED).orElseThrow().inForce());
+        assertEquals(Optional.of(original), tracker.current().entry(RED).orElseThrow().realised());
 
         // deleting and recreating it is the way to change the CIDR
         cm.remove(pid);
@@ -140,7 +140,7 @@ class ConfigTrackerTest {
     void immutableFieldChangedWhileStoppedIsRejectedAfterTheRestart() throws Exception {
         start();
         String pid = cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
-        L3VNI original = (L3VNI) tracker.current().entry(RED).orElseThrow().inForce().orElseThrow();
+        L3VNI original = (L3VNI) tracker.current().entry(RED).orElseThrow().realised().orElseThrow();
         applied(RED);
         touch(L3VNI_PID, "red");
 
@@ -149,7 +149,7 @@ class ConfigTrackerTest {
         start();
         ResourceEntry red = tracker.current().entry(RED).orElseThrow();
         assertInstanceOf(Verdict.Invalid.class, red.verdict());
-        assertEquals(Optional.of(original), red.inForce());
+        assertEquals(Optional.of(original), red.realised());
 
     }
 
@@ -214,7 +214,7 @@ class ConfigTrackerTest {
         cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
         applied(underlay);
         applied(RED);
-        Object inForce = tracker.current().entry(underlay).orElseThrow().inForce().orElseThrow();
+        Object inForce = tracker.current().entry(underlay).orElseThrow().realised().orElseThrow();
 
         for (Map<String, Object> bad : List.of(with(underlay(), "neighbors.0.asn", "64512x"),
                 props("asn", "64514", "nics", "toswitch"), // a half-written file
@@ -223,11 +223,11 @@ class ConfigTrackerTest {
             ResourceEntry typo = tracker.current().entry(underlay).orElseThrow();
             assertInstanceOf(Verdict.Invalid.class, typo.verdict());
             assertTrue(typo.keepsAppliedVersion());
-            assertEquals(Optional.of(inForce), typo.inForce());
+            assertEquals(Optional.of(inForce), typo.realised());
             assertEquals(1, typo.applied().orElseThrow().generation());
             ResourceEntry red = tracker.current().entry(RED).orElseThrow();
             assertEquals(Verdict.VALID, red.verdict(), red.verdict().message());
-            assertTrue(red.inForce().isPresent());
+            assertTrue(red.realised().isPresent());
         }
         assertEquals("underlay default: 'neighbors.0.password' must be 1..80 printable ASCII characters without"
                 + " whitespace (its 9 characters are not shown: it is a secret)",
@@ -259,7 +259,7 @@ class ConfigTrackerTest {
         assertInstanceOf(Verdict.Invalid.class, red.verdict());
         assertEquals(3, red.generation());
         assertEquals(2, red.applied().orElseThrow().generation());
-        assertEquals(4790, ((L3VNI) red.inForce().orElseThrow()).vxlanPort());
+        assertEquals(4790, ((L3VNI) red.realised().orElseThrow()).vxlanPort());
 
         cm.put(L3VNI_PID, pid, with(l3vni(100, "192.169.10.0/24"), "vxlanport", "4790"));
         assertEquals(4, tracker.current().entry(RED).orElseThrow().generation(), "generations only increase");

@@ -34,20 +34,20 @@ class ConfigValidatorTest {
 
     private static void assertValid(ResourceEntry e) {
         assertEquals(Verdict.VALID, e.verdict(), e.key() + ": " + e.verdict().message());
-        assertEquals(e.resource(), e.inForce());
+        assertEquals(e.resource(), e.realised());
     }
 
     private static void assertInvalid(ResourceEntry e, String expected) {
         Verdict.Invalid invalid = assertInstanceOf(Verdict.Invalid.class, e.verdict(), e.key().toString());
         assertTrue(invalid.reasons().contains(expected), () -> "expected '" + expected + "' in " + invalid.reasons());
-        assertEquals(Optional.empty(), e.inForce());
+        assertEquals(Optional.empty(), e.realised());
     }
 
     private static void assertBlocked(ResourceEntry e, String dependency, String reason) {
         Verdict.Blocked blocked = assertInstanceOf(Verdict.Blocked.class, e.verdict(), e.key().toString());
         assertEquals(dependency, blocked.dependency());
         assertEquals(reason, blocked.reason());
-        assertEquals(Optional.empty(), e.inForce());
+        assertEquals(Optional.empty(), e.realised());
         assertTrue(e.resource().isPresent());
     }
 
@@ -206,7 +206,7 @@ class ConfigValidatorTest {
         assertEquals("l3vni red: 'hostsession.localcidr' cannot be changed on an existing resource (was ipv4"
                 + " 192.169.10.0/24, ipv6 unset, now ipv4 192.169.99.0/24, ipv6 unset); delete l3vni red and create it"
                 + " again to change it. The previous configuration stays in force", e.verdict().message());
-        assertEquals(Optional.of(accepted), e.inForce());
+        assertEquals(Optional.of(accepted), e.realised());
         assertEquals(4790, ((L3VNI) e.resource().orElseThrow()).vxlanPort());
 
         Candidate sameCidr = updated(candidate(ResourceType.L3VNI, "red",
@@ -223,7 +223,7 @@ class ConfigValidatorTest {
         ResourceEntry e = base().add(changed).validate(0).get("l2vni l2");
         assertTrue(e.verdict().message().startsWith("l2vni l2: 'l2gatewayip' cannot be changed on an existing resource"
                 + " (was 192.171.24.1/24, now 192.171.24.254/24); delete l2vni l2 and create it again"), e.verdict().message());
-        assertEquals(Optional.of(accepted), e.inForce());
+        assertEquals(Optional.of(accepted), e.realised());
     }
 
     @Test
@@ -234,8 +234,8 @@ class ConfigValidatorTest {
                 with(passthrough(), "hostsession.localcidr.ipv6", null)), accepted);
         ResourceEntry e = base().add(changed).validate(0).get("l3passthrough pt");
         assertTrue(e.isValid(), e.verdict().message());
-        assertEquals(e.resource(), e.inForce());
-        assertFalse(e.inForce().equals(Optional.of(accepted)));
+        assertEquals(e.resource(), e.realised());
+        assertFalse(e.realised().equals(Optional.of(accepted)));
     }
 
     @Test
@@ -264,7 +264,7 @@ class ConfigValidatorTest {
         assertInstanceOf(Verdict.Invalid.class, underlay.verdict());
         assertTrue(underlay.verdict().message().contains("'neighbors.0.asn' = '64512x'"), underlay.verdict().message());
         assertTrue(underlay.keepsAppliedVersion());
-        assertEquals(typo.applied().map(a -> a.resource()), underlay.inForce());
+        assertEquals(typo.applied().map(a -> a.resource()), underlay.realised());
         assertValid(r.get("l3vni red"));
         assertValid(r.get("l3passthrough pt"));
     }
@@ -290,7 +290,7 @@ class ConfigValidatorTest {
 
         ResourceEntry edited = r.get("l3vni blue");
         assertEquals("l3vni blue: 'vni' = 100 is already used by l3vni red", edited.verdict().message());
-        assertEquals(200, ((L3VNI) edited.inForce().orElseThrow()).vni());
+        assertEquals(200, ((L3VNI) edited.realised().orElseThrow()).vni());
         assertValid(r.get("l3vni red"));
     }
 

@@ -80,7 +80,7 @@ class RandomConfigurationTest {
             assertBuildable(entries, node);
             for (ResourceEntry e : entries) {
                 verdicts.merge(e.verdict().getClass().getSimpleName(), 1, Integer::sum);
-                assertFalse(e.verdict() instanceof Verdict.Valid && e.inForce().isEmpty(), e::toString);
+                assertFalse(e.verdict() instanceof Verdict.Valid && e.realised().isEmpty(), e::toString);
                 if (e.verdict() instanceof Verdict.Invalid invalid) {
                     assertFalse(invalid.reasons().isEmpty());
                     invalid.reasons().forEach(r -> assertTrue(r.startsWith(e.key() + ": "), r));
@@ -105,7 +105,7 @@ class RandomConfigurationTest {
             return;
         }
         Map<ResourceKey, Resource> inForce = new LinkedHashMap<>();
-        entries.forEach(e -> e.inForce().ifPresent(r -> inForce.putIfAbsent(e.key(), r)));
+        entries.forEach(e -> e.realised().ifPresent(r -> inForce.putIfAbsent(e.key(), r)));
         DesiredState desired = new DesiredStateBuilder(node.nodeIndex().getAsInt(), "perouter", "informational",
                 type -> Optional.empty(), new VrfTables(Map.of())).build(List.copyOf(inForce.values()));
         entries.stream().filter(e -> e.isValid() && e.key().type() == ResourceType.UNDERLAY)

@@ -108,7 +108,7 @@ class ValidUnderlaysFrrAcceptsTest {
         ResourceEntry entry = new TestConfigs.Set().add(ResourceType.UNDERLAY, "fabric", properties).validateAll(0).get(0);
         assertTrue(entry.isValid(), entry.verdict().message());
         DesiredState desired = new DesiredStateBuilder(0, "opv", "informational", type -> Optional.empty(),
-                new VrfTables(Map.of())).build(List.of(entry.inForce().orElseThrow()));
+                new VrfTables(Map.of())).build(List.of(entry.realised().orElseThrow()));
         assertTrue(desired.failed().isEmpty(), desired.failed()::toString);
         return desired.frr();
     }
