@@ -11,10 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.openpe.api.Reconciler;
 import org.openpe.api.ResourceType;
 import org.openpe.api.model.NodeSettings;
@@ -79,7 +77,7 @@ public class ReconcileEngine {
     private final CandidateRejections rejections = new CandidateRejections();
     private final FrrRefusal frrRefusal = new FrrRefusal();
     private final RememberedContributions remembered = new RememberedContributions();
-    private final AtomicBoolean passRequested = new AtomicBoolean();
+    private final PassRequests passRequests = new PassRequests(executor, this::runLogged, COALESCE_MILLIS);
     private NetlinkKernel kernel;
     private FrrInstance frr;
     private FrrSettings frrSettings;
@@ -115,7 +113,7 @@ public class ReconcileEngine {
                 pluginGoneSince.put(type, Instant.now());
                 LOG.info("plugin for {} resources unregistered", type.id());
                 trigger();
-                later(this::trigger, PLUGIN_GRACE.toMillis() + COALESCE_MILLIS);
+                passRequests.later(this::trigger, PLUGIN_GRACE.toMillis() + COALESCE_MILLIS);
             }
         });
     }
@@ -128,29 +126,9 @@ public class ReconcileEngine {
         trigger();
     }
 
-    /**
-     * Schedules a pass soon; requests arriving before it starts share it. A request arriving while
-     * a pass runs schedules the next one, since that pass may have read the snapshot before the change.
-     */
+    /** Schedules a pass soon (see {@link PassRequests}). */
     public void trigger() {
-        if (passRequested.compareAndSet(false, true) && !later(this::runRequested, COALESCE_MILLIS)) {
-            passRequested.set(false);
-        }
-    }
-
-    /** Runs {@code task} after {@code millis}; false once deactivated (references are unbound after that). */
-    private boolean later(Runnable task, long millis) {
-        try {
-            executor.schedule(task, millis, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (RejectedExecutionException e) {
-            return false;
-        }
-    }
-
-    private void runRequested() {
-        passRequested.set(false);
-        runLogged();
+        passRequests.request();
     }
 
     /** Runs a pass now (after any running one) and reports what it changed. */
@@ -212,7 +190,7 @@ public class ReconcileEngine {
                 frrRefusal, remembered).run();
         lastReport = Optional.of(report);
         store.markApplied(report.appliedGenerations());
-        zebraWatch.nextDue().ifPresent(due -> later(this::trigger,
+        zebraWatch.nextDue().ifPresent(due -> passRequests.later(this::trigger,
                 Math.max(0, Duration.between(Instant.now(), due).toMillis()) + COALESCE_MILLIS));
         publishNodeStatus(settings.routerNamespace(), report);
         if (!report.changes().isEmpty()) {
