@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The properties and generation of every resource version in force, kept in the bundle's data
- * area, readable by its owner only (passwords are among the properties). After a restart, the
+ * The properties and generation of every resource version in force, and the node settings in
+ * force, kept in the bundle's data area, readable by its owner only (passwords are among the
+ * properties). After a restart, the
  * version in force stays applied while the configured one is rejected, and the immutable-field
  * rule still holds (a CIDR edited while the runtime was stopped is rejected like one edited while
  * it runs).
@@ -31,8 +32,13 @@ final class AcceptedVersions {
     private static final String GENERATION = "generation";
     private static final String PROPERTIES = "properties";
 
+    private static final String NODE = "node";
+
     /** One version in force as stored. */
     record Stored(long generation, Map<String, Object> properties) {}
+
+    /** Everything in force: the resources, and the properties of the node settings. */
+    record InForce(Map<ResourceKey, Stored> resources, Optional<Map<String, Object>> node) {}
 
     private final Optional<Path> file;
 
@@ -40,21 +46,24 @@ final class AcceptedVersions {
         this.file = file;
     }
 
-    Map<ResourceKey, Stored> load() {
-        Map<ResourceKey, Stored> result = new LinkedHashMap<>();
+    InForce load() {
+        Map<ResourceKey, Stored> resources = new LinkedHashMap<>();
+        Optional<Map<String, Object>> node = Optional.empty();
         if (file.isEmpty() || !Files.exists(file.get())) {
-            return result;
+            return new InForce(resources, node);
         }
         try {
-            JSON.readValue(file.get().toFile(), TYPE).forEach((id, value) -> {
+            Map<String, Map<String, Object>> byId = JSON.readValue(file.get().toFile(), TYPE);
+            byId.forEach((id, value) -> {
                 int slash = id.indexOf('/');
                 ResourceType.byId(id.substring(0, Math.max(slash, 0)))
-                        .ifPresent(type -> result.put(new ResourceKey(type, id.substring(slash + 1)), stored(value)));
+                        .ifPresent(type -> resources.put(new ResourceKey(type, id.substring(slash + 1)), stored(value)));
             });
+            node = Optional.ofNullable(byId.get(NODE)).map(v -> stored(v).properties());
         } catch (IOException | ClassCastException e) {
             LOG.warn("Cannot read {}; the versions in force before the restart are not known", file.get(), e);
         }
-        return result;
+        return new InForce(resources, node);
     }
 
     /** Reads both this format and the earlier one, which held the properties alone. */
@@ -66,13 +75,14 @@ final class AcceptedVersions {
         return new Stored(1, value);
     }
 
-    void save(Map<ResourceKey, Stored> versions) {
+    void save(InForce inForce) {
         if (file.isEmpty()) {
             return;
         }
         Map<String, Map<String, Object>> byId = new TreeMap<>();
-        versions.forEach((key, stored) -> byId.put(key.type().id() + "/" + key.name(),
+        inForce.resources().forEach((key, stored) -> byId.put(key.type().id() + "/" + key.name(),
                 Map.of(GENERATION, stored.generation(), PROPERTIES, new TreeMap<>(stored.properties()))));
+        inForce.node().ifPresent(node -> byId.put(NODE, Map.of(GENERATION, 1, PROPERTIES, new TreeMap<>(node))));
         Path temp = file.get().resolveSibling(file.get().getFileName() + ".tmp");
         try {
             Files.deleteIfExists(temp);

@@ -62,8 +62,8 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     private final AcceptedVersions acceptedVersions;
     private final List<SnapshotListener> listeners = new CopyOnWriteArrayList<>();
     private Snapshot snapshot;
-    /** The last valid node settings while the node configuration exists: they stay in force when it turns invalid. */
-    private Optional<NodeState> lastValidNode = Optional.empty();
+    /** The properties of the last valid node settings: they stay in force while the configured ones are invalid. */
+    private Optional<Map<String, Object>> nodeInForce = Optional.empty();
 
     /** One configuration as last read from config admin. */
     private record Tracked(String pid, Optional<ResourceType> type, Map<String, Object> properties, long generation) {}
@@ -86,7 +86,9 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
         this.nodeRules = new NodeRules(interfaces);
         this.acceptedVersions = new AcceptedVersions(acceptedFile);
         synchronized (this) {
-            acceptedVersions.load().forEach((key, stored) ->
+            AcceptedVersions.InForce inForce = acceptedVersions.load();
+            nodeInForce = inForce.node();
+            inForce.resources().forEach((key, stored) ->
                     ConfigValidator.resource(key, stored.properties()).ifPresent(r -> accepted.put(key,
                             new Accepted(new AppliedVersion(stored.generation(), r), stored.properties()))));
             snapshot = new Snapshot(0, nodeRules.evaluate(Optional.empty(), Map.of()), List.of());
@@ -236,16 +238,8 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     }
 
     private void publish() {
-        NodeState configured = configs.values().stream()
-                .filter(t -> t.type().isEmpty())
-                .findFirst()
-                .map(t -> nodeRules.evaluate(Optional.of(source(t)), t.properties()))
-                .orElseGet(() -> nodeRules.evaluate(Optional.empty(), Map.of()));
-        if (configured.isValid() || configured.source().isEmpty()) {
-            lastValidNode = configured.isValid() ? Optional.of(configured) : Optional.empty();
-        }
-        NodeState node = configured.isValid() ? configured
-                : lastValidNode.map(valid -> valid.rejecting(configured)).orElse(configured);
+        Optional<Tracked> nodeConfig = configs.values().stream().filter(t -> t.type().isEmpty()).findFirst();
+        NodeState node = nodeState(nodeConfig);
         List<Candidate> candidates = configs.values().stream()
                 .filter(t -> t.type().isPresent())
                 .map(this::candidate)
@@ -262,6 +256,25 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
                 LOG.error("Snapshot listener {} failed", listener, e);
             }
         }
+    }
+
+    /**
+     * The configured node settings when valid (they become the ones in force), else the ones in
+     * force, rejecting the configured ones; without a node configuration, none are in force.
+     */
+    private NodeState nodeState(Optional<Tracked> nodeConfig) {
+        Optional<Map<String, Object>> properties = nodeConfig.map(t -> PropertyTree.resourceProperties(t.properties()));
+        NodeState configured = nodeRules.evaluate(nodeConfig.map(ConfigTracker::source), properties.orElse(Map.of()));
+        if (configured.isValid() || nodeConfig.isEmpty()) {
+            Optional<Map<String, Object>> inForce = configured.isValid() ? properties : Optional.empty();
+            if (!inForce.equals(nodeInForce)) {
+                nodeInForce = inForce;
+                save();
+            }
+            return configured;
+        }
+        return nodeInForce.map(p -> nodeRules.evaluate(configured.source(), p)).filter(NodeState::isValid)
+                .map(valid -> valid.rejecting(configured)).orElse(configured);
     }
 
     private Candidate candidate(Tracked t) {
@@ -284,7 +297,7 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     private void save() {
         Map<ResourceKey, AcceptedVersions.Stored> stored = new HashMap<>();
         accepted.forEach((key, a) -> stored.put(key, new AcceptedVersions.Stored(a.version().generation(), a.properties())));
-        acceptedVersions.save(stored);
+        acceptedVersions.save(new AcceptedVersions.InForce(stored, nodeInForce));
     }
 
     private static Map<String, Object> toMap(Dictionary<String, Object> dictionary) {

@@ -195,6 +195,17 @@ class ConfigTrackerTest {
     }
 
     @Test
+    void theNodeSettingsInForceSurviveARestart() {
+        start();
+        cm.listenWith(event -> {});   // stopped: the edit reaches config admin only
+        cm.put(null, ConfigTracker.NODE_PID, props("nodeIndex", "2", "logLevel", "chatty"));
+        start();
+        assertEquals(OptionalInt.of(2), tracker.current().node().nodeIndex());
+        assertTrue(tracker.current().node().isValid());
+        assertTrue(tracker.current().node().rejected().get(0).contains("chatty"), tracker.current().node()::toString);
+    }
+
+    @Test
     void theGenerationCountsChangesOfTheResourceOnly() {
         start();
         String pid = cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
