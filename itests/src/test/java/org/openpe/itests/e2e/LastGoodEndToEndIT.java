@@ -133,6 +133,24 @@ class LastGoodEndToEndIT {
         assertEquals("Applied", underlay.path("state").asText(), underlay.toString());
         assertTrue(!lab.runningConfig(lab.router).contains("neighbor " + NODE), "the refused neighbor stayed in FRR");
         assertNothingTakenDown(leafUptime, hostUptime);
+
+        // not tried again on every pass, only after its back-off (30 s); trying again resets nothing either
+        long generation = underlay.path("generation").asLong();
+        String refusal = "underlay lab: generation " + generation + " rejected, FRR refused it";
+        assertEquals(1, refusals(refusal), "tried again before its back-off");
+        Eventually.await("the refused underlay to be tried again after its back-off", CONVERGE, () -> refusals(refusal),
+                n -> n >= 2);
+        assertTrue(!lab.runningConfig(lab.router).contains("neighbor " + NODE), "the refused neighbor stayed in FRR");
+        assertNothingTakenDown(leafUptime, hostUptime);
+    }
+
+    /** How often the runtime logged this rejection. */
+    private static long refusals(String line) {
+        try (var lines = Files.lines(appliance.home.resolve("console.log"))) {
+            return lines.filter(l -> l.contains(line)).count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
