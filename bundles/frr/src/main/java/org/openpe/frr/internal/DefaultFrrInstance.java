@@ -2,12 +2,16 @@ package org.openpe.frr.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.openpe.api.frr.FrrConfig;
 import org.openpe.frr.ApplyResult;
@@ -28,6 +32,8 @@ import org.slf4j.LoggerFactory;
 final class DefaultFrrInstance implements FrrInstance {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultFrrInstance.class);
+    /** How often frr-reload compares FRR with the applied configuration, off the path of every change. */
+    static final Duration DRIFT_CHECK_INTERVAL = Duration.ofMinutes(2);
 
     private final FrrSettings settings;
     private final Daemons daemons;
@@ -36,6 +42,7 @@ final class DefaultFrrInstance implements FrrInstance {
     private final Applier applier;
     private final ApplyQueue queue;
     private final List<FrrListener> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService driftCheck;
     private volatile Supervisor supervisor;
     private volatile ApplyResult lastResult;
 
@@ -48,6 +55,18 @@ final class DefaultFrrInstance implements FrrInstance {
         this.applier = new Applier(layout, renderer, new FrrReload(settings), vtysh);
         this.queue = new ApplyQueue(settings.pathspace(), this::applyNow);
         layout.prepare();
+        this.driftCheck = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "frr-drift-check-" + settings.pathspace());
+            t.setDaemon(true);
+            return t;
+        });
+        driftCheck.scheduleWithFixedDelay(this::checkDrift, DRIFT_CHECK_INTERVAL.toMillis(), DRIFT_CHECK_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Through the queue, so that it never runs beside an apply; the worker logs what it repaired. */
+    CompletableFuture<ApplyResult> checkDrift() {
+        return queue.submit(null, Applier.Mode.REPAIR_DRIFT);
     }
 
     /**
@@ -110,13 +129,15 @@ final class DefaultFrrInstance implements FrrInstance {
         return queue.submit(config);
     }
 
-    private ApplyResult applyNow(FrrConfig requested, boolean force) {
+    private ApplyResult applyNow(FrrConfig requested, Applier.Mode mode) {
         Optional<FrrConfig> config = Optional.ofNullable(requested).or(applier::applied);
         if (config.isEmpty()) {
-            return null; // a forced re-apply before anything was applied: nothing to restore
+            return null; // a re-apply before anything was applied: nothing to restore or check
         }
-        ApplyResult result = applier.apply(config.get(), force);
-        lastResult = result;
+        ApplyResult result = applier.apply(config.get(), mode);
+        if (mode != Applier.Mode.REPAIR_DRIFT || result.outcome() != ApplyResult.Outcome.UNCHANGED) {
+            lastResult = result;
+        }
         return result;
     }
 
@@ -195,6 +216,7 @@ final class DefaultFrrInstance implements FrrInstance {
     @Override
     public void close() {
         stopSupervising();
+        driftCheck.shutdownNow();
         queue.close();
     }
 
@@ -230,7 +252,7 @@ final class DefaultFrrInstance implements FrrInstance {
 
         @Override
         public void configurationLost() {
-            queue.submitForced(null).thenAccept(result -> {
+            queue.submit(null, Applier.Mode.RESTORE).thenAccept(result -> {
                 // superseded: a newer configuration, applied forcibly, restores the daemons instead
                 if (result != null && result.outcome() != ApplyResult.Outcome.SUPERSEDED) {
                     notifyListeners(l -> l.configurationRestored(DefaultFrrInstance.this, result));

@@ -1,5 +1,6 @@
 package org.openpe.frr.internal;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +35,26 @@ final class Vtysh {
         run(arguments, "-d " + daemon + " (configure " + lines.size() + " line(s))");
     }
 
-    private String run(List<String> arguments, String described) {
+    /**
+     * {@code vtysh -f file}: one process sends every command to the daemons that know it; it
+     * carries on after a command fails and then exits non-zero, naming the line.
+     *
+     * @throws FrrException when vtysh outlives {@code timeout} (it is then killed)
+     */
+    Commands.Result applyFile(Path file, Duration timeout) {
+        Commands.Result result = Commands.run(command(List.of("-f", file.toString())), timeout);
+        return new Commands.Result(result.exitCode(), result.output().strip());
+    }
+
+    private List<String> command(List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(settings.vtysh().toString(), "--config_dir",
                 settings.configDir().toString(), "-N", settings.pathspace()));
         command.addAll(arguments);
-        Commands.Result result = Commands.run(command, TIMEOUT);
+        return command;
+    }
+
+    private String run(List<String> arguments, String described) {
+        Commands.Result result = Commands.run(command(arguments), TIMEOUT);
         if (!result.ok()) {
             throw new FrrException("vtysh -N " + settings.pathspace() + " " + described + " failed (exit "
                     + result.exitCode() + "): " + result.output().strip());
