@@ -33,7 +33,7 @@ final class DefaultFrrInstance implements FrrInstance {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultFrrInstance.class);
     /** How often frr-reload compares FRR with the applied configuration, off the path of every change. */
-    static final Duration DRIFT_CHECK_INTERVAL = Duration.ofMinutes(2);
+    private static final Duration DRIFT_CHECK_INTERVAL = Duration.ofMinutes(2);
 
     private final FrrSettings settings;
     private final Daemons daemons;
@@ -46,7 +46,7 @@ final class DefaultFrrInstance implements FrrInstance {
     private volatile Supervisor supervisor;
     private volatile ApplyResult lastResult;
 
-    private DefaultFrrInstance(FrrSettings settings) {
+    private DefaultFrrInstance(FrrSettings settings, Duration driftCheckInterval) {
         this.settings = settings;
         Layout layout = new Layout(settings);
         this.daemons = new Daemons(settings);
@@ -60,7 +60,7 @@ final class DefaultFrrInstance implements FrrInstance {
             t.setDaemon(true);
             return t;
         });
-        driftCheck.scheduleWithFixedDelay(this::checkDrift, DRIFT_CHECK_INTERVAL.toMillis(), DRIFT_CHECK_INTERVAL.toMillis(),
+        driftCheck.scheduleWithFixedDelay(this::checkDrift, driftCheckInterval.toMillis(), driftCheckInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
@@ -74,8 +74,13 @@ final class DefaultFrrInstance implements FrrInstance {
      * starts the missing ones, then watches them.
      */
     static DefaultFrrInstance open(FrrSettings settings) {
+        return open(settings, DRIFT_CHECK_INTERVAL);
+    }
+
+    /** @param driftCheckInterval the benchmark changes FRR behind the instance's back on purpose, and must not be repaired */
+    static DefaultFrrInstance open(FrrSettings settings, Duration driftCheckInterval) {
         requireInstalled(settings);
-        DefaultFrrInstance instance = new DefaultFrrInstance(settings);
+        DefaultFrrInstance instance = new DefaultFrrInstance(settings, driftCheckInterval);
         if (settings.supervise()) {
             instance.startMissingDaemons();
             instance.supervisor = new Supervisor(settings.pathspace(), instance.daemons, instance.new Restarts());
