@@ -1,13 +1,14 @@
 package org.openpe.frr.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.openpe.api.frr.FrrConfig;
 import org.openpe.frr.ApplyResult;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies one configuration at a time (the {@link ApplyQueue} guarantees that). While FRR is known
- * to run the configuration applied last, a change goes as a {@link FrrDelta} in one vtysh batch
- * and is then checked against FRR's running configuration. Otherwise (first apply, a daemon
+ * to run the configuration applied last, a change goes as a {@link FrrDelta} in one batch straight
+ * to the daemons' vty sockets ({@link VtyBatch}) and is then checked against their running
+ * configuration. Otherwise (first apply, a daemon
  * restarted, a delta FRR refused or did not take exactly, a drift check) the whole configuration
  * goes through frr-reload: test, the intermediate configurations FRR needs on the way
  * ({@link ApplyStages}), reload, and reload of the previous configuration when FRR rejected part
@@ -44,17 +46,19 @@ final class Applier {
     private final ConfigRenderer renderer;
     private final FrrReload reload;
     private final Vtysh vtysh;
+    private final VtyBatch vty;
 
     private volatile FrrConfig applied;
     private volatile String appliedText;
     /** FRR runs {@link #applied} exactly, as far as we know: a delta from it is safe. */
     private boolean inSync;
 
-    Applier(Layout layout, ConfigRenderer renderer, FrrReload reload, Vtysh vtysh) {
+    Applier(Layout layout, ConfigRenderer renderer, FrrReload reload, Vtysh vtysh, VtyBatch vty) {
         this.layout = layout;
         this.renderer = renderer;
         this.reload = reload;
         this.vtysh = vtysh;
+        this.vty = vty;
     }
 
     Optional<FrrConfig> applied() {
@@ -89,14 +93,13 @@ final class Applier {
         FrrDelta.Batch batch = FrrDelta.between(applied, config, renderer);
         try {
             Layout.writePrivate(layout.candidateFile(), text);
-            Layout.writePrivate(layout.deltaFile(), String.join("\n", batch.commands()) + "\n");
-            Commands.Result sent = vtysh.applyFile(layout.deltaFile(), WorkTimeout.forLines(batch.commands().size()));
-            if (!sent.ok()) {
-                LOG.warn("FRR refused part of a delta of {} command(s); reloading the whole configuration: {}",
-                        batch.commands().size(), SecretMasker.mask(sent.output(), secrets));
+            List<String> refused = vty.send(batch.commands(), WorkTimeout.forLines(batch.commands().size()));
+            if (!refused.isEmpty()) {
+                LOG.warn("FRR refused {} of a delta of {} command(s); reloading the whole configuration: {}", refused.size(),
+                        batch.commands().size(), SecretMasker.mask(String.join("; ", refused), secrets));
                 return Optional.empty();
             }
-            List<String> differences = RunningConfigCheck.differences(text, vtysh.show("show running-config"), batch.touched());
+            List<String> differences = differencesFromRunning(text, batch.touched());
             if (!differences.isEmpty()) {
                 LOG.warn("FRR does not run what a delta of {} command(s) should have set; reloading the whole configuration: {}",
                         batch.commands().size(), SecretMasker.mask(String.join("; ", differences), secrets));
@@ -105,13 +108,26 @@ final class Applier {
         } catch (FrrException e) {
             LOG.warn("FRR delta failed; reloading the whole configuration: {}", SecretMasker.mask(e.getMessage(), secrets));
             return Optional.empty();
-        } finally {
-            deleteDeltaFile();
         }
         remember(config, text);
         ApplyResult result = result(Outcome.APPLIED, batch.commands().size() + " command(s) sent", start);
         LOG.info("FRR configuration applied in {} ms ({})", result.duration().toMillis(), result.message());
         return Optional.of(result);
+    }
+
+    /**
+     * Each touched context in the running configuration of the daemon that holds it (a route map in
+     * zebra's and in bgpd's), and our top-level lines in zebra's.
+     */
+    private List<String> differencesFromRunning(String expected, Set<String> touched) {
+        Map<String, Set<String>> touchedByDaemon = new TreeMap<>(Map.of("zebra", new HashSet<>()));
+        for (String header : touched) {
+            VtyBatch.owners(header).forEach(d -> touchedByDaemon.computeIfAbsent(d, k -> new HashSet<>()).add(header));
+        }
+        List<String> differences = new ArrayList<>();
+        vty.runningConfigs(touchedByDaemon.keySet()).forEach((daemon, running) -> RunningConfigCheck.differences(expected, running,
+                touchedByDaemon.get(daemon), daemon.equals("zebra")).forEach(d -> differences.add(daemon + ": " + d)));
+        return differences;
     }
 
     private ApplyResult applyWhole(FrrConfig config, String text, Mode mode, Set<String> secrets, Instant start) {
@@ -221,14 +237,6 @@ final class Applier {
         }
         LOG.error("FRR: restoring the previous configuration failed: {}", SecretMasker.mask(restored.output(), secrets));
         return "Restoring the previous configuration failed as well: " + restored.output();
-    }
-
-    private void deleteDeltaFile() {
-        try {
-            Files.deleteIfExists(layout.deltaFile());
-        } catch (IOException e) {
-            throw new FrrException("cannot remove " + layout.deltaFile() + ": " + e, e);
-        }
     }
 
     /** {@code show running-config} as a file frr-reload accepts (without vtysh's banner lines). */

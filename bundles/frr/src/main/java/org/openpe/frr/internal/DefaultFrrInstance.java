@@ -52,7 +52,7 @@ final class DefaultFrrInstance implements FrrInstance {
         this.daemons = new Daemons(settings);
         this.renderer = new ConfigRenderer(layout.frrLogFile());
         this.vtysh = new Vtysh(settings);
-        this.applier = new Applier(layout, renderer, new FrrReload(settings), vtysh);
+        this.applier = new Applier(layout, renderer, new FrrReload(settings), vtysh, new VtyBatch(settings.pathspaceRunDir()));
         this.queue = new ApplyQueue(settings.pathspace(), this::applyNow);
         layout.prepare();
         this.driftCheck = Executors.newSingleThreadScheduledExecutor(r -> {

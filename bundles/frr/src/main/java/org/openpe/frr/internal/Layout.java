@@ -24,7 +24,6 @@ final class Layout {
 
     static final String CANDIDATE = "openpe-candidate.conf";
     static final String ROLLBACK = "openpe-rollback.conf";
-    static final String DELTA = "openpe-delta.conf";
 
     private final FrrSettings settings;
 
@@ -38,11 +37,6 @@ final class Layout {
 
     Path rollbackFile() {
         return settings.pathspaceConfigDir().resolve(ROLLBACK);
-    }
-
-    /** The commands of a delta, for {@code vtysh -f}; removed once sent. */
-    Path deltaFile() {
-        return settings.pathspaceConfigDir().resolve(DELTA);
     }
 
     Path frrLogFile() {

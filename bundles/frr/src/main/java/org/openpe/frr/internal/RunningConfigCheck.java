@@ -17,14 +17,19 @@ final class RunningConfigCheck {
 
     private RunningConfigCheck() {}
 
-    /** @return one line per difference; empty when FRR runs {@code expected} in every context of {@code touched} */
-    static List<String> differences(String expected, String running, Set<String> touched) {
+    /**
+     * @param running one daemon's running configuration
+     * @param touched the top-level contexts that daemon holds
+     * @param withTopLevel also check our top-level lines ({@code log file}, {@code ip nht ...})
+     * @return one line per difference; empty when FRR runs {@code expected} in every context of {@code touched}
+     */
+    static List<String> differences(String expected, String running, Set<String> touched, boolean withTopLevel) {
         ConfigContexts want = ConfigContexts.parse(expected);
         ConfigContexts have = ConfigContexts.parse(running);
         List<String> differences = new ArrayList<>();
         Set<String> rootLines = new HashSet<>(have.rootLines());
-        for (String line : want.rootLines()) {
-            // FRR 8.4's vtysh always shows the machine's hostname
+        for (String line : withTopLevel ? want.rootLines() : List.<String>of()) {
+            // FRR 8.4 always shows the machine's hostname
             if (!line.startsWith("hostname ") && !rootLines.contains(line)) {
                 differences.add("missing: " + line);
             }

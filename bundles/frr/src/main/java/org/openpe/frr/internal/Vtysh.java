@@ -1,6 +1,5 @@
 package org.openpe.frr.internal;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,17 +32,6 @@ final class Vtysh {
         List<String> arguments = new ArrayList<>(List.of("-d", daemon, "-c", "configure terminal"));
         lines.forEach(line -> arguments.addAll(List.of("-c", line)));
         run(arguments, "-d " + daemon + " (configure " + lines.size() + " line(s))");
-    }
-
-    /**
-     * {@code vtysh -f file}: one process sends every command to the daemons that know it; it
-     * carries on after a command fails and then exits non-zero, naming the line.
-     *
-     * @throws FrrException when vtysh outlives {@code timeout} (it is then killed)
-     */
-    Commands.Result applyFile(Path file, Duration timeout) {
-        Commands.Result result = Commands.run(command(List.of("-f", file.toString())), timeout);
-        return new Commands.Result(result.exitCode(), result.output().strip());
     }
 
     private List<String> command(List<String> arguments) {

@@ -135,7 +135,7 @@ public final class FrrBench {
     }
 
     private Commands.Result vtyshFile(Path file) {
-        return new Vtysh(settings).applyFile(file, LONG);
+        return Commands.run(List.of(settings.vtysh().toString(), "-N", settings.pathspace(), "-f", file.toString()), LONG);
     }
 
     private void time(String what, Supplier<CompletableFuture<ApplyResult>> apply, Path expected) {
