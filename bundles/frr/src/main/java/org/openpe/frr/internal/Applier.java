@@ -93,7 +93,7 @@ final class Applier {
         FrrDelta.Batch batch = FrrDelta.between(applied, config, renderer);
         try {
             Layout.writePrivate(layout.candidateFile(), text);
-            List<String> refused = vty.send(batch.commands(), WorkTimeout.forLines(batch.commands().size()));
+            List<String> refused = vty.send(batch.commands());
             if (!refused.isEmpty()) {
                 LOG.warn("FRR refused {} of a delta of {} command(s); reloading the whole configuration: {}", refused.size(),
                         batch.commands().size(), SecretMasker.mask(String.join("; ", refused), secrets));
