@@ -105,6 +105,7 @@ final class Applier {
                         batch.commands().size(), SecretMasker.mask(String.join("; ", differences), secrets));
                 return Optional.empty();
             }
+            Layout.writePrivate(layout.persistedFile(), text);
         } catch (FrrException e) {
             LOG.warn("FRR delta failed; reloading the whole configuration: {}", SecretMasker.mask(e.getMessage(), secrets));
             return Optional.empty();

@@ -54,7 +54,7 @@ final class FrrDelta {
     private static final String DEFAULT_INSTANCE = "";
 
     /**
-     * @param commands the lines to feed to {@code vtysh -f}, passwords included (never log them)
+     * @param commands configuration lines, indented by context, passwords included (never log them)
      * @param touched the top-level contexts the commands create, change or remove
      */
     record Batch(List<String> commands, Set<String> touched) {

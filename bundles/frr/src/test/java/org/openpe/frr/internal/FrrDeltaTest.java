@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -177,6 +180,17 @@ class FrrDeltaTest {
     }
 
     @Test
+    void aDeltaPersistsWhatItAppliedInFilesOnlyRootCanRead() throws Exception {
+        FrrConfig withPassword = withTor(Configs.tor(TOR).withEvpn(true).withPassword("s3cret"), List.of());
+        assertDelta("password", withPassword);
+        Layout layout = new Layout(settings);
+        assertEquals(renderer().render(withPassword), Files.readString(layout.persistedFile()));
+        for (Path file : List.of(layout.persistedFile(), layout.candidateFile())) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file.toString());
+        }
+    }
+
+    @Test
     void driftByHandIsFoundAndRepaired() throws Exception {
         FrrTestSupport.sh(settings.vtysh().toString(), "-N", settings.pathspace(), "-c", "configure terminal",
                 "-c", "router bgp 64514 vrf red", "-c", "no neighbor 192.169.10.2 route-map allowall in");
@@ -195,6 +209,10 @@ class FrrDeltaTest {
         assertEquals(Outcome.APPLIED, result.outcome(), what + ": " + result.message());
         assertTrue(result.message().endsWith("command(s) sent"), what + " must go as a delta, not reloaded: " + result.message());
         assertEquals(List.of(), FrrTestSupport.residue(settings, new Layout(settings).candidateFile()), what);
+    }
+
+    private ConfigRenderer renderer() {
+        return new ConfigRenderer(new Layout(settings).frrLogFile());
     }
 
     private static FrrConfig withTor(BgpNeighbor tor, List<BfdProfile> profiles) {
