@@ -9,14 +9,19 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * One FRR instance: the daemons of one pathspace in one router namespace.
  *
- * <p>Applying: {@link #apply} renders the configuration, writes it to
- * {@code <configDir>/<pathspace>/openpe-candidate.conf}, runs {@code frr-reload.py --test} and then
- * {@code --reload}. Applies run one at a time; while one runs, only the newest submitted
- * configuration waits, older waiting ones complete as {@link ApplyResult.Outcome#SUPERSEDED}. A
- * configuration equal to the last one applied, or (after a runtime restart) one that frr-reload
- * finds nothing to change for, completes as {@link ApplyResult.Outcome#UNCHANGED} without touching
- * FRR, so BGP sessions are not reset. When FRR rejects part of a configuration, the configuration
- * that ran before is reloaded and FRR's error text is returned.
+ * <p>Applying: {@link #apply} renders the configuration to
+ * {@code <configDir>/<pathspace>/openpe-candidate.conf} (mode 0600). While FRR is known to run the
+ * configuration applied last, only the difference between the two is sent, as commands straight to
+ * the daemons' vty sockets, and the contexts it touched are then compared with FRR's running
+ * configuration. Otherwise (first apply, a daemon restarted, a difference FRR refused or did not
+ * take exactly) the whole file goes through {@code frr-reload.py --test} and {@code --reload}.
+ * Applies run one at a time; while one runs, only the newest submitted configuration waits, older
+ * waiting ones complete as {@link ApplyResult.Outcome#SUPERSEDED}. A configuration equal to the
+ * last one applied, or (after a runtime restart) one that frr-reload finds nothing to change for,
+ * completes as {@link ApplyResult.Outcome#UNCHANGED} without touching FRR, so BGP sessions are not
+ * reset. When FRR rejects part of a configuration, the configuration that ran before is reloaded
+ * and FRR's error text is returned. Every few minutes frr-reload also compares FRR with the applied
+ * configuration and repairs what was changed behind the instance's back.
  *
  * <p>Observing: the query methods run {@code vtysh -N <pathspace>} and parse FRR's JSON; they throw
  * {@link FrrException} when FRR cannot be reached.

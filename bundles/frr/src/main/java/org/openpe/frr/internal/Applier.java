@@ -2,10 +2,14 @@ package org.openpe.frr.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.openpe.api.frr.FrrConfig;
 import org.openpe.frr.ApplyResult;
 import org.openpe.frr.ApplyResult.Outcome;
@@ -14,12 +18,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies one configuration at a time (the {@link ApplyQueue} guarantees that): render, skip
- * when unchanged, test, apply the intermediate configurations FRR needs on the way ({@link ApplyStages}),
- * reload, and reload the previous configuration when FRR rejected part of the new one
- * (frr-reload has then already executed some of its commands).
+ * Applies one configuration at a time (the {@link ApplyQueue} guarantees that). While FRR is known
+ * to run the configuration applied last, a change goes as a {@link FrrDelta} in one batch straight
+ * to the daemons' vty sockets ({@link VtyBatch}) and is then checked against their running
+ * configuration. Otherwise (first apply, a daemon
+ * restarted, a delta FRR refused or did not take exactly, a drift check) the whole configuration
+ * goes through frr-reload: test, the intermediate configurations FRR needs on the way
+ * ({@link ApplyStages}), reload, and reload of the previous configuration when FRR rejected part
+ * of the new one (frr-reload has then already executed some of its commands) or timed out.
  */
 final class Applier {
+
+    /** Why a configuration is applied; a later mode includes the earlier ones. */
+    enum Mode {
+        /** A new configuration: skipped when unchanged, sent as a delta when FRR's state is known. */
+        APPLY,
+        /** Compare FRR with the applied configuration through frr-reload and repair what differs. */
+        REPAIR_DRIFT,
+        /** The daemons lost their configuration: reload it whole, whatever frr-reload finds to change. */
+        RESTORE
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
     private static final int MAX_RELOAD_PASSES = 3;
@@ -28,64 +46,128 @@ final class Applier {
     private final ConfigRenderer renderer;
     private final FrrReload reload;
     private final Vtysh vtysh;
+    private final VtyBatch vty;
 
     private volatile FrrConfig applied;
     private volatile String appliedText;
+    /** FRR runs {@link #applied} exactly, as far as we know: a delta from it is safe. */
+    private boolean inSync;
 
-    Applier(Layout layout, ConfigRenderer renderer, FrrReload reload, Vtysh vtysh) {
+    Applier(Layout layout, ConfigRenderer renderer, FrrReload reload, Vtysh vtysh, VtyBatch vty) {
         this.layout = layout;
         this.renderer = renderer;
         this.reload = reload;
         this.vtysh = vtysh;
+        this.vty = vty;
     }
 
     Optional<FrrConfig> applied() {
         return Optional.ofNullable(applied);
     }
 
-    /**
-     * @param force reload even when {@code config} is the last applied one (after a daemon restart
-     *     the daemons lost it)
-     */
-    ApplyResult apply(FrrConfig config, boolean force) {
+    ApplyResult apply(FrrConfig config, Mode mode) {
         Instant start = Instant.now();
         Set<String> secrets = new HashSet<>(SecretMasker.secretsOf(config));
         applied().ifPresent(a -> secrets.addAll(SecretMasker.secretsOf(a)));
         try {
             String text = renderer.render(config);
-            if (!force && text.equals(appliedText)) {
+            if (mode == Mode.APPLY && inSync && text.equals(appliedText)) {
                 return result(Outcome.UNCHANGED, "configuration already applied", start);
             }
-            Layout.writePrivate(layout.candidateFile(), text);
-            FrrReload.Test test = reload.test(layout.candidateFile());
-            if (!test.ok()) {
-                return failed("FRR rejected the configuration: " + test.output(), secrets, start);
+            if (mode == Mode.APPLY && inSync) {
+                Optional<ApplyResult> delta = applyDelta(config, text, secrets, start);
+                if (delta.isPresent()) {
+                    return delta.get();
+                }
+                inSync = false;
             }
-            if (!force && test.changes().isEmpty()) {
-                remember(config, text);
-                return result(Outcome.UNCHANGED, "FRR already runs this configuration", start);
-            }
-            String before = appliedText != null ? appliedText : runningConfigSnapshot();
-            if (force) {
-                restoreRouteMapsOfBgpd(config);
-            }
-            // after a daemon restart the daemons no longer run what was applied last
-            Commands.Result reloaded = applyIntermediateStages(config, force ? runningConfigSnapshot() : before);
-            if (reloaded.ok()) {
-                Layout.writePrivate(layout.candidateFile(), text);
-                reloaded = reloadUntilTaken();
-            }
-            if (!reloaded.ok()) {
-                return failed("FRR rejected the configuration: " + reloaded.output() + "\n" + rollBack(before, secrets),
-                        secrets, start);
-            }
-            remember(config, text);
-            ApplyResult result = result(Outcome.APPLIED, test.changes().size() + " line(s) changed", start);
-            LOG.info("FRR configuration applied in {} ms ({})", result.duration().toMillis(), result.message());
-            return result;
+            return applyWhole(config, text, mode, secrets, start);
         } catch (FrrException e) {
+            inSync = false;
             return failed(e.getMessage(), secrets, start);
         }
+    }
+
+    /** Empty when FRR refused the delta or runs something else afterwards: the caller reloads the whole configuration. */
+    private Optional<ApplyResult> applyDelta(FrrConfig config, String text, Set<String> secrets, Instant start) {
+        FrrDelta.Batch batch = FrrDelta.between(applied, config, renderer);
+        try {
+            Layout.writePrivate(layout.candidateFile(), text);
+            List<String> refused = vty.send(batch.commands());
+            if (!refused.isEmpty()) {
+                LOG.warn("FRR refused {} of a delta of {} command(s); reloading the whole configuration: {}", refused.size(),
+                        batch.commands().size(), SecretMasker.mask(String.join("; ", refused), secrets));
+                return Optional.empty();
+            }
+            List<String> differences = differencesFromRunning(text, batch.touched());
+            if (!differences.isEmpty()) {
+                LOG.warn("FRR does not run what a delta of {} command(s) should have set; reloading the whole configuration: {}",
+                        batch.commands().size(), SecretMasker.mask(String.join("; ", differences), secrets));
+                return Optional.empty();
+            }
+            Layout.writePrivate(layout.persistedFile(), text);
+        } catch (FrrException e) {
+            LOG.warn("FRR delta failed; reloading the whole configuration: {}", SecretMasker.mask(e.getMessage(), secrets));
+            return Optional.empty();
+        }
+        remember(config, text);
+        ApplyResult result = result(Outcome.APPLIED, batch.commands().size() + " command(s) sent", start);
+        LOG.info("FRR configuration applied in {} ms ({})", result.duration().toMillis(), result.message());
+        return Optional.of(result);
+    }
+
+    /**
+     * Each touched context in the running configuration of the daemon that holds it (a route map in
+     * zebra's and in bgpd's), and our top-level lines in zebra's.
+     */
+    private List<String> differencesFromRunning(String expected, Set<String> touched) {
+        Map<String, Set<String>> touchedByDaemon = new TreeMap<>(Map.of("zebra", new HashSet<>()));
+        for (String header : touched) {
+            VtyBatch.owners(header).forEach(d -> touchedByDaemon.computeIfAbsent(d, k -> new HashSet<>()).add(header));
+        }
+        List<String> differences = new ArrayList<>();
+        vty.runningConfigs(touchedByDaemon.keySet()).forEach((daemon, running) -> RunningConfigCheck.differences(expected, running,
+                touchedByDaemon.get(daemon), daemon.equals("zebra")).forEach(d -> differences.add(daemon + ": " + d)));
+        return differences;
+    }
+
+    private ApplyResult applyWhole(FrrConfig config, String text, Mode mode, Set<String> secrets, Instant start) {
+        String running = mode == Mode.APPLY && inSync ? appliedText : runningConfigSnapshot();
+        String before = appliedText != null ? appliedText : running;
+        Duration timeout = WorkTimeout.forLines(Math.max(WorkTimeout.lines(text), WorkTimeout.lines(running)));
+        Layout.writePrivate(layout.candidateFile(), text);
+        FrrReload.Test test = reload.test(layout.candidateFile(), timeout);
+        if (!test.ok()) {
+            return failed("FRR rejected the configuration: " + test.output(), secrets, start);
+        }
+        if (mode != Mode.RESTORE && test.changes().isEmpty()) {
+            remember(config, text);
+            return result(Outcome.UNCHANGED, "FRR already runs this configuration", start);
+        }
+        if (mode == Mode.REPAIR_DRIFT) {
+            LOG.warn("FRR drifted from the applied configuration ({} line(s) differ); repairing", test.changes().size());
+        }
+        if (mode == Mode.RESTORE) {
+            restoreRouteMapsOfBgpd(config);
+        }
+        Commands.Result reloaded;
+        try {
+            reloaded = applyIntermediateStages(config, running, timeout);
+            if (reloaded.ok()) {
+                Layout.writePrivate(layout.candidateFile(), text);
+                reloaded = reloadUntilTaken(timeout);
+            }
+        } catch (FrrException e) {
+            reloaded = new Commands.Result(1, e.getMessage());
+        }
+        if (!reloaded.ok()) {
+            return failed("FRR rejected the configuration: " + reloaded.output() + "\n" + rollBack(before, timeout, secrets),
+                    secrets, start);
+        }
+        remember(config, text);
+        ApplyResult result = result(Outcome.APPLIED, test.changes().size() + " line(s) changed", start);
+        LOG.info("FRR configuration applied in {} ms ({})", result.duration().toMillis(), result.message());
+        return result;
     }
 
     /**
@@ -101,12 +183,12 @@ final class Applier {
     }
 
     /** Applies the {@link ApplyStages} on the way to {@code config}; stops at the first that FRR does not take. */
-    private Commands.Result applyIntermediateStages(FrrConfig config, String before) {
+    private Commands.Result applyIntermediateStages(FrrConfig config, String running, Duration timeout) {
         Commands.Result reloaded = new Commands.Result(0, "");
-        for (ApplyStages.Stage stage : ApplyStages.before(config, before)) {
+        for (ApplyStages.Stage stage : ApplyStages.before(config, running)) {
             LOG.info("FRR: {}", stage.reason());
             Layout.writePrivate(layout.candidateFile(), renderer.render(stage.config()));
-            reloaded = reloadUntilTaken();
+            reloaded = reloadUntilTaken(timeout);
             if (!reloaded.ok()) {
                 return new Commands.Result(reloaded.exitCode(), "while " + stage.reason() + ": " + reloaded.output());
             }
@@ -119,10 +201,10 @@ final class Applier {
      * {@code neighbor X bfd profile P} after {@code neighbor X bfd} re-enables BFD, and then
      * {@code no bfd} fails silently): check with {@code --test} and reload once more if needed.
      */
-    private Commands.Result reloadUntilTaken() {
-        Commands.Result reloaded = reload.reload(layout.candidateFile());
+    private Commands.Result reloadUntilTaken(Duration timeout) {
+        Commands.Result reloaded = reload.reload(layout.candidateFile(), timeout);
         for (int pass = 1; reloaded.ok(); pass++) {
-            List<String> residue = reload.test(layout.candidateFile()).changes();
+            List<String> residue = reload.test(layout.candidateFile(), timeout).changes();
             if (residue.isEmpty()) {
                 return reloaded;
             }
@@ -130,7 +212,7 @@ final class Applier {
                 return new Commands.Result(1, "FRR did not take these changes: " + String.join("\n", residue));
             }
             LOG.info("FRR reload left {} line(s) to change; reloading again", residue.size());
-            reloaded = reload.reload(layout.candidateFile());
+            reloaded = reload.reload(layout.candidateFile(), timeout);
         }
         return reloaded;
     }
@@ -138,11 +220,19 @@ final class Applier {
     private void remember(FrrConfig config, String text) {
         appliedText = text;
         applied = config;
+        inSync = true;
     }
 
-    private String rollBack(String before, Set<String> secrets) {
+    /** Reloads {@code before}; FRR's state is known again only when that worked. */
+    private String rollBack(String before, Duration timeout, Set<String> secrets) {
         Layout.writePrivate(layout.rollbackFile(), before);
-        Commands.Result restored = reload.reload(layout.rollbackFile());
+        Commands.Result restored;
+        try {
+            restored = reload.reload(layout.rollbackFile(), timeout);
+        } catch (FrrException e) {
+            restored = new Commands.Result(1, e.getMessage());
+        }
+        inSync = restored.ok() && applied != null;
         if (restored.ok()) {
             return "The previous configuration was restored.";
         }
@@ -155,7 +245,7 @@ final class Applier {
         String running = vtysh.show("show running-config");
         int start = running.indexOf("Current configuration:");
         String body = start >= 0 ? running.substring(running.indexOf('\n', start) + 1) : running;
-        return body.lines().filter(l -> !l.equals("end")).reduce("", (a, b) -> a + b + "\n");
+        return body.lines().filter(l -> !l.equals("end")).collect(Collectors.joining("\n", "", "\n"));
     }
 
     private static ApplyResult failed(String message, Set<String> secrets, Instant start) {

@@ -18,16 +18,16 @@ import org.openpe.frr.ApplyResult.Outcome;
 final class ApplyQueue implements AutoCloseable {
 
     /** {@code config} empty: re-apply whatever was applied last. */
-    private record Request(FrrConfig config, boolean force, CompletableFuture<ApplyResult> future) {}
+    private record Request(FrrConfig config, Applier.Mode mode, CompletableFuture<ApplyResult> future) {}
 
-    private final BiFunction<FrrConfig, Boolean, ApplyResult> apply;
+    private final BiFunction<FrrConfig, Applier.Mode, ApplyResult> apply;
     private final ExecutorService worker;
     private Request pending;
     private boolean draining;
     private boolean closed;
 
-    /** @param apply applies a configuration, forced or not; called on the worker thread only */
-    ApplyQueue(String name, BiFunction<FrrConfig, Boolean, ApplyResult> apply) {
+    /** @param apply applies a configuration in a mode; called on the worker thread only */
+    ApplyQueue(String name, BiFunction<FrrConfig, Applier.Mode, ApplyResult> apply) {
         this.apply = apply;
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "frr-apply-" + name);
@@ -37,15 +37,15 @@ final class ApplyQueue implements AutoCloseable {
     }
 
     CompletableFuture<ApplyResult> submit(FrrConfig config) {
-        return enqueue(new Request(config, false, new CompletableFuture<>()));
+        return enqueue(new Request(config, Applier.Mode.APPLY, new CompletableFuture<>()));
     }
 
     /**
-     * Applies {@code config} (or, when it is {@code null}, the pending or last applied one) even if
-     * it is unchanged: the daemons lost their configuration.
+     * Applies {@code config} (or, when it is {@code null}, the pending or last applied one) in
+     * {@code mode}: a pending request is applied in the later of both modes.
      */
-    CompletableFuture<ApplyResult> submitForced(FrrConfig config) {
-        return enqueue(new Request(config, true, new CompletableFuture<>()));
+    CompletableFuture<ApplyResult> submit(FrrConfig config, Applier.Mode mode) {
+        return enqueue(new Request(config, mode, new CompletableFuture<>()));
     }
 
     private synchronized CompletableFuture<ApplyResult> enqueue(Request request) {
@@ -54,15 +54,16 @@ final class ApplyQueue implements AutoCloseable {
             return request.future;
         }
         if (pending != null) {
+            Applier.Mode mode = request.mode.compareTo(pending.mode) > 0 ? request.mode : pending.mode;
             if (request.config == null) {
-                // a forced re-apply of "the latest" is satisfied by the pending request, made forced
-                pending = new Request(pending.config, true, pending.future);
+                // a re-apply of "the latest" is satisfied by the pending request, in the later mode
+                pending = new Request(pending.config, mode, pending.future);
                 pending.future.thenAccept(request.future::complete);
                 return request.future;
             }
             pending.future.complete(new ApplyResult(Outcome.SUPERSEDED, "a newer configuration was submitted", Instant.now(),
                     Duration.ZERO));
-            request = new Request(request.config, request.force || pending.force, request.future);
+            request = new Request(request.config, mode, request.future);
         }
         pending = request;
         if (!draining) {
@@ -84,7 +85,7 @@ final class ApplyQueue implements AutoCloseable {
                 }
             }
             try {
-                next.future.complete(apply.apply(next.config, next.force));
+                next.future.complete(apply.apply(next.config, next.mode));
             } catch (RuntimeException e) {
                 next.future.completeExceptionally(e);
             }

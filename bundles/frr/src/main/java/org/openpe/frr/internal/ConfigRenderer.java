@@ -21,9 +21,9 @@ final class ConfigRenderer {
     static final String PERMISSIVE_ROUTE_MAP = "allowall";
 
     // FRR's BFD defaults (bfdd/bfd.h): a profile only carries what differs from them.
-    private static final int DEFAULT_INTERVAL_MS = 300;
-    private static final int DEFAULT_DETECT_MULTIPLIER = 3;
-    private static final int DEFAULT_ECHO_INTERVAL_MS = 50;
+    static final int DEFAULT_INTERVAL_MS = 300;
+    static final int DEFAULT_DETECT_MULTIPLIER = 3;
+    static final int DEFAULT_ECHO_INTERVAL_MS = 50;
     private static final String FRR_DEFAULT_FILE_LOG_LEVEL = "debugging";
     private static final int DEFAULT_MINIMUM_TTL = 254;
     private static final int MAX_TTL = 255;
@@ -56,6 +56,27 @@ final class ConfigRenderer {
             out.line("!");
         }
         config.routers().forEach(r -> router(out, r, maskSecrets));
+        return out.toString();
+    }
+
+    /** The top-level lines ({@code hostname}, {@code log file}, ...) of {@code config}. */
+    String header(FrrConfig config) {
+        Lines out = new Lines();
+        header(out, config);
+        return out.toString();
+    }
+
+    /** The {@code bfd} stanza holding {@code profile} alone. */
+    String bfdProfile(BfdProfile profile) {
+        Lines out = new Lines();
+        bfd(out, List.of(profile));
+        return out.toString();
+    }
+
+    /** One {@code router bgp} stanza, passwords included. Never log it. */
+    String router(BgpRouter router) {
+        Lines out = new Lines();
+        router(out, router, false);
         return out.toString();
     }
 

@@ -2,12 +2,16 @@ package org.openpe.frr.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.openpe.api.frr.FrrConfig;
 import org.openpe.frr.ApplyResult;
@@ -28,6 +32,8 @@ import org.slf4j.LoggerFactory;
 final class DefaultFrrInstance implements FrrInstance {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultFrrInstance.class);
+    /** How often frr-reload compares FRR with the applied configuration, off the path of every change. */
+    private static final Duration DRIFT_CHECK_INTERVAL = Duration.ofMinutes(2);
 
     private final FrrSettings settings;
     private final Daemons daemons;
@@ -36,18 +42,31 @@ final class DefaultFrrInstance implements FrrInstance {
     private final Applier applier;
     private final ApplyQueue queue;
     private final List<FrrListener> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService driftCheck;
     private volatile Supervisor supervisor;
     private volatile ApplyResult lastResult;
 
-    private DefaultFrrInstance(FrrSettings settings) {
+    private DefaultFrrInstance(FrrSettings settings, Duration driftCheckInterval) {
         this.settings = settings;
         Layout layout = new Layout(settings);
         this.daemons = new Daemons(settings);
         this.renderer = new ConfigRenderer(layout.frrLogFile());
         this.vtysh = new Vtysh(settings);
-        this.applier = new Applier(layout, renderer, new FrrReload(settings), vtysh);
+        this.applier = new Applier(layout, renderer, new FrrReload(settings), vtysh, new VtyBatch(settings.pathspaceRunDir()));
         this.queue = new ApplyQueue(settings.pathspace(), this::applyNow);
         layout.prepare();
+        this.driftCheck = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "frr-drift-check-" + settings.pathspace());
+            t.setDaemon(true);
+            return t;
+        });
+        driftCheck.scheduleWithFixedDelay(this::checkDrift, driftCheckInterval.toMillis(), driftCheckInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Through the queue, so that it never runs beside an apply; the worker logs what it repaired. */
+    CompletableFuture<ApplyResult> checkDrift() {
+        return queue.submit(null, Applier.Mode.REPAIR_DRIFT);
     }
 
     /**
@@ -55,8 +74,13 @@ final class DefaultFrrInstance implements FrrInstance {
      * starts the missing ones, then watches them.
      */
     static DefaultFrrInstance open(FrrSettings settings) {
+        return open(settings, DRIFT_CHECK_INTERVAL);
+    }
+
+    /** @param driftCheckInterval the benchmark changes FRR behind the instance's back on purpose, and must not be repaired */
+    static DefaultFrrInstance open(FrrSettings settings, Duration driftCheckInterval) {
         requireInstalled(settings);
-        DefaultFrrInstance instance = new DefaultFrrInstance(settings);
+        DefaultFrrInstance instance = new DefaultFrrInstance(settings, driftCheckInterval);
         if (settings.supervise()) {
             instance.startMissingDaemons();
             instance.supervisor = new Supervisor(settings.pathspace(), instance.daemons, instance.new Restarts());
@@ -110,13 +134,15 @@ final class DefaultFrrInstance implements FrrInstance {
         return queue.submit(config);
     }
 
-    private ApplyResult applyNow(FrrConfig requested, boolean force) {
+    private ApplyResult applyNow(FrrConfig requested, Applier.Mode mode) {
         Optional<FrrConfig> config = Optional.ofNullable(requested).or(applier::applied);
         if (config.isEmpty()) {
-            return null; // a forced re-apply before anything was applied: nothing to restore
+            return null; // a re-apply before anything was applied: nothing to restore or check
         }
-        ApplyResult result = applier.apply(config.get(), force);
-        lastResult = result;
+        ApplyResult result = applier.apply(config.get(), mode);
+        if (mode != Applier.Mode.REPAIR_DRIFT || result.outcome() != ApplyResult.Outcome.UNCHANGED) {
+            lastResult = result;
+        }
         return result;
     }
 
@@ -195,6 +221,7 @@ final class DefaultFrrInstance implements FrrInstance {
     @Override
     public void close() {
         stopSupervising();
+        driftCheck.shutdownNow();
         queue.close();
     }
 
@@ -230,7 +257,7 @@ final class DefaultFrrInstance implements FrrInstance {
 
         @Override
         public void configurationLost() {
-            queue.submitForced(null).thenAccept(result -> {
+            queue.submit(null, Applier.Mode.RESTORE).thenAccept(result -> {
                 // superseded: a newer configuration, applied forcibly, restores the daemons instead
                 if (result != null && result.outcome() != ApplyResult.Outcome.SUPERSEDED) {
                     notifyListeners(l -> l.configurationRestored(DefaultFrrInstance.this, result));

@@ -1,11 +1,15 @@
 package org.openpe.frr.internal;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.openpe.frr.FrrException;
 import org.openpe.frr.FrrSettings;
 
 /**
@@ -15,7 +19,6 @@ import org.openpe.frr.FrrSettings;
  */
 final class FrrReload {
 
-    private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static final Path DEFAULT_CONFIG_DIR = Path.of("/etc/frr");
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*m");
     private static final Pattern LOG_PREFIX = Pattern.compile("(?m)^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d+\\s+\\w+:\\s?");
@@ -30,17 +33,37 @@ final class FrrReload {
     }
 
     /** Checks the syntax of {@code file} and lists what a reload would change. */
-    Test test(Path file) {
-        Commands.Result result = Commands.run(command("--test", file), TIMEOUT);
+    Test test(Path file, Duration timeout) {
+        Commands.Result result = Commands.run(command("--test", file), timeout);
         return new Test(result.ok(), changes(result.output()), clean(withoutDiff(result.output())));
     }
 
-    /** Applies {@code file}; on failure the returned text is FRR's (unmasked) error output. */
-    Commands.Result reload(Path file) {
+    /**
+     * Applies {@code file}; on failure the returned text is FRR's (unmasked) error output.
+     *
+     * @throws FrrException on a timeout, after removing the command files frr-reload left in the
+     *     run directory (they hold passwords)
+     */
+    Commands.Result reload(Path file, Duration timeout) {
         List<String> command = command("--reload", file);
         command.addAll(command.size() - 1, List.of("--stdout", "--rundir", settings.pathspaceRunDir().toString()));
-        Commands.Result result = Commands.run(command, TIMEOUT);
-        return new Commands.Result(result.exitCode(), clean(result.output()));
+        try {
+            Commands.Result result = Commands.run(command, timeout);
+            return new Commands.Result(result.exitCode(), clean(result.output()));
+        } catch (FrrException e) {
+            removeCommandFiles();
+            throw e;
+        }
+    }
+
+    private void removeCommandFiles() {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(settings.pathspaceRunDir(), "reload-*.txt")) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new FrrException("cannot remove frr-reload's command files in " + settings.pathspaceRunDir() + ": " + e, e);
+        }
     }
 
     private List<String> command(String mode, Path file) {

@@ -39,6 +39,14 @@ final class Layout {
         return settings.pathspaceConfigDir().resolve(ROLLBACK);
     }
 
+    /**
+     * {@code <configDir>/<pathspace>/frr.conf}, FRR's integrated configuration: frr-reload persists
+     * it after a reload, the delta path writes it after a delta.
+     */
+    Path persistedFile() {
+        return settings.pathspaceConfigDir().resolve("frr.conf");
+    }
+
     Path frrLogFile() {
         return settings.pathspaceLogDir().resolve("frr.log");
     }

@@ -34,11 +34,15 @@ final class Vtysh {
         run(arguments, "-d " + daemon + " (configure " + lines.size() + " line(s))");
     }
 
-    private String run(List<String> arguments, String described) {
+    private List<String> command(List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(settings.vtysh().toString(), "--config_dir",
                 settings.configDir().toString(), "-N", settings.pathspace()));
         command.addAll(arguments);
-        Commands.Result result = Commands.run(command, TIMEOUT);
+        return command;
+    }
+
+    private String run(List<String> arguments, String described) {
+        Commands.Result result = Commands.run(command(arguments), TIMEOUT);
         if (!result.ok()) {
             throw new FrrException("vtysh -N " + settings.pathspace() + " " + described + " failed (exit "
                     + result.exitCode() + "): " + result.output().strip());

@@ -20,8 +20,8 @@ class ApplyQueueTest {
     private final CountDownLatch firstStarted = new CountDownLatch(1);
     private final CountDownLatch releaseFirst = new CountDownLatch(1);
 
-    private ApplyResult fakeApply(FrrConfig config, boolean force) {
-        applied.add((config == null ? "last" : config.hostname()) + (force ? "!" : ""));
+    private ApplyResult fakeApply(FrrConfig config, Applier.Mode mode) {
+        applied.add((config == null ? "last" : config.hostname()) + (mode == Applier.Mode.APPLY ? "" : " " + mode));
         if (applied.size() == 1) {
             firstStarted.countDown();
             try {
@@ -55,12 +55,26 @@ class ApplyQueueTest {
             queue.submit(FrrConfig.empty("a", "info"));
             firstStarted.await(10, TimeUnit.SECONDS);
             CompletableFuture<ApplyResult> b = queue.submit(FrrConfig.empty("b", "info"));
-            CompletableFuture<ApplyResult> restore = queue.submitForced(null);
+            CompletableFuture<ApplyResult> restore = queue.submit(null, Applier.Mode.RESTORE);
             releaseFirst.countDown();
 
             assertEquals(Outcome.APPLIED, b.get(10, TimeUnit.SECONDS).outcome());
             assertEquals(Outcome.APPLIED, restore.get(10, TimeUnit.SECONDS).outcome());
-            assertEquals(List.of("a", "b!"), applied);
+            assertEquals(List.of("a", "b RESTORE"), applied);
+        }
+    }
+
+    @Test
+    void aNewerConfigurationKeepsTheLaterModeOfTheOneItSupersedes() throws Exception {
+        try (ApplyQueue queue = new ApplyQueue("test", this::fakeApply)) {
+            queue.submit(FrrConfig.empty("a", "info"));
+            firstStarted.await(10, TimeUnit.SECONDS);
+            queue.submit(null, Applier.Mode.REPAIR_DRIFT);
+            CompletableFuture<ApplyResult> b = queue.submit(FrrConfig.empty("b", "info"));
+            releaseFirst.countDown();
+
+            assertEquals(Outcome.APPLIED, b.get(10, TimeUnit.SECONDS).outcome());
+            assertEquals(List.of("a", "b REPAIR_DRIFT"), applied);
         }
     }
 

@@ -63,14 +63,13 @@ class FrrAcceptsConfigTest {
         features.put("no underlay", Configs.noUnderlay());
         features.put("log level debugging", FrrConfig.empty("pe1", "debugging"));
         features.put("log level warnings", FrrConfig.empty("pe1", "warnings"));
-        FrrReload reload = new FrrReload(settings);
         Layout layout = new Layout(settings);
         for (var feature : features.entrySet()) {
             ApplyResult result = frr.apply(feature.getValue()).get();
             System.out.printf("apply %-48s %-9s %5d ms%n", feature.getKey(), result.outcome(), result.duration().toMillis());
             assertEquals(Outcome.APPLIED, result.outcome(), feature.getKey() + ": " + result.message());
             // after the reload frr-reload must find nothing left to change: our text is FRR's normal form
-            assertEquals(List.of(), reload.test(layout.candidateFile()).changes(), feature.getKey());
+            assertEquals(List.of(), FrrTestSupport.residue(settings, layout.candidateFile()), feature.getKey());
         }
         assertFalse(frr.runningConfig().contains("router bgp"), "no underlay must leave no BGP instance");
         assertEquals(List.of(), frr.bgpNeighbors());
@@ -113,7 +112,7 @@ class FrrAcceptsConfigTest {
             ApplyResult result = frr.apply(edit.getValue()).get();
             System.out.printf("apply %-24s %-9s %5d ms%n", edit.getKey(), result.outcome(), result.duration().toMillis());
             assertEquals(Outcome.APPLIED, result.outcome(), edit.getKey() + ": " + result.message());
-            assertEquals(List.of(), new FrrReload(settings).test(new Layout(settings).candidateFile()).changes(), edit.getKey());
+            assertEquals(List.of(), FrrTestSupport.residue(settings, new Layout(settings).candidateFile()), edit.getKey());
         }
         String running = frr.runningConfig();
         assertTrue(running.contains("router bgp 64520 vrf red\n"), running);
@@ -167,6 +166,6 @@ class FrrAcceptsConfigTest {
         assertFalse(running.contains("10.1.0.0/16"), "the part FRR had accepted must be rolled back:\n" + running);
         assertTrue(running.contains("neighbor 192.168.11.2 timers 1 3"), running);
         assertEquals(Optional.of(good), frr.appliedConfig());
-        assertEquals(List.of(), new FrrReload(settings).test(new Layout(settings).rollbackFile()).changes());
+        assertEquals(List.of(), FrrTestSupport.residue(settings, new Layout(settings).rollbackFile()));
     }
 }

@@ -124,7 +124,7 @@ class FrrSessionTest {
         }
         var file = peerSettings.pathspaceConfigDir().resolve("peer.conf");
         Files.writeString(file, PEER_CONFIG);
-        Commands.Result r = new FrrReload(peerSettings).reload(file);
+        Commands.Result r = new FrrReload(peerSettings).reload(file, Duration.ofMinutes(1));
         assertTrue(r.ok(), r.output());
     }
 

@@ -50,6 +50,15 @@ final class FrrTestSupport {
         return r.output();
     }
 
+    /** What {@code frr-reload.py --test} would still change to make FRR run {@code file} (hostname aside). */
+    static List<String> residue(FrrSettings settings, Path file) {
+        FrrReload.Test test = new FrrReload(settings).test(file, Duration.ofMinutes(2));
+        if (!test.ok()) {
+            throw new IllegalStateException("frr-reload --test " + file + " failed: " + test.output());
+        }
+        return test.changes();
+    }
+
     static void createNamespace(String name) {
         sh("ip", "netns", "add", name);
         sh("ip", "-n", name, "link", "set", "lo", "up");
