@@ -1,16 +1,16 @@
 package org.openpe.frr.internal;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.Set;
 import org.openpe.frr.FrrException;
 import org.openpe.frr.FrrSettings;
@@ -43,52 +43,47 @@ final class Layout {
         return settings.pathspaceLogDir().resolve("frr.log");
     }
 
-    /** Creates the configuration and log directories of the pathspace, owned by frr. */
+    /**
+     * Creates the configuration and log directories of the pathspace, owned by frr. frr owns their
+     * parents too (Debian's /etc/frr, /var/log/frr), so nothing here follows a symbolic link.
+     */
     void prepare() {
         try {
             Path config = settings.pathspaceConfigDir();
-            Files.createDirectories(config);
+            NoFollow.createDirectory(config);
             Path vtyshConf = config.resolve("vtysh.conf");
-            if (!Files.exists(vtyshConf)) {
-                Files.writeString(vtyshConf, "service integrated-vtysh-config\n");
+            if (!Files.exists(vtyshConf, LinkOption.NOFOLLOW_LINKS)) {
+                try (FileChannel out = NoFollow.open(vtyshConf, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+                    out.write(StandardCharsets.UTF_8.encode("service integrated-vtysh-config\n"));
+                }
             }
-            Files.createDirectories(settings.pathspaceLogDir());
-            chownToFrr(config);
-            chownToFrr(vtyshConf);
-            chownToFrr(settings.pathspaceLogDir());
+            NoFollow.createDirectory(settings.pathspaceLogDir());
+            NoFollow.chownToFrr(config);
+            NoFollow.chownToFrr(vtyshConf);
+            NoFollow.chownToFrr(settings.pathspaceLogDir());
         } catch (IOException e) {
             throw new FrrException("cannot prepare the directories of FRR pathspace " + settings.pathspace() + ": " + e, e);
         }
     }
 
-    /** Writes a file only root can read: it holds passwords. */
+    /**
+     * Writes a file only root can read (it holds passwords) in the frr-owned pathspace directory:
+     * created afresh without following links, written through that one descriptor, renamed into place.
+     */
     static void writePrivate(Path file, String text) {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(Set.of(
-                    PosixFilePermission.OWNER_READ,
-                    PosixFilePermission.OWNER_WRITE)));
-            Files.writeString(tmp, text);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            try (FileChannel out = NoFollow.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)))) {
+                ByteBuffer bytes = StandardCharsets.UTF_8.encode(text);
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new FrrException("cannot write " + file + ": " + e, e);
         }
-    }
-
-    private static void chownToFrr(Path path) throws IOException {
-        UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
-        UserPrincipal user;
-        GroupPrincipal group;
-        try {
-            user = lookup.lookupPrincipalByName("frr");
-            group = lookup.lookupPrincipalByGroupName("frr");
-        } catch (IOException e) {
-            throw new FrrException("user or group 'frr' is missing: is Debian's frr package installed?", e);
-        }
-        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
-        view.setOwner(user);
-        view.setGroup(group);
     }
 }
