@@ -179,8 +179,12 @@ final class Daemons {
         }
     }
 
+    Path vtySocket(String daemon) {
+        return settings.pathspaceRunDir().resolve(daemon + ".vty");
+    }
+
     private long awaitRunning(String daemon, Launch launch) throws InterruptedException {
-        Path socket = settings.pathspaceRunDir().resolve(daemon + ".vty");
+        Path socket = vtySocket(daemon);
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             OptionalLong pid = runningPid(daemon);
@@ -200,6 +204,15 @@ final class Daemons {
         }
         ProcessHandle.of(pid.getAsLong()).ifPresent(ProcessHandle::destroy);
         if (!awaitExit(daemon, STOP_TIMEOUT)) {
+            ProcessHandle.of(pid.getAsLong()).ifPresent(ProcessHandle::destroyForcibly);
+            awaitExit(daemon, STOP_TIMEOUT);
+        }
+    }
+
+    /** SIGKILL, for a daemon that no longer answers (a stopped process never acts on SIGTERM). */
+    void kill(String daemon) {
+        OptionalLong pid = runningPid(daemon);
+        if (pid.isPresent()) {
             ProcessHandle.of(pid.getAsLong()).ifPresent(ProcessHandle::destroyForcibly);
             awaitExit(daemon, STOP_TIMEOUT);
         }
