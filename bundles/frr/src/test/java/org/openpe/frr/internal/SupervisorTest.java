@@ -23,7 +23,8 @@ import org.openpe.frr.FrrSettings;
 
 /**
  * M1 against the real FRR daemons of a throw-away namespace: a daemon killed right after each start
- * is restarted after a growing, capped back-off that its state shows; a daemon stopped with SIGSTOP
+ * is restarted after a growing, capped back-off that its state shows (zebra with every other
+ * daemon); a daemon stopped with SIGSTOP
  * (alive, mute) is killed and restarted once it has not answered on its vty socket for the bound.
  * The policy's durations are shortened so that the test takes seconds.
  */
@@ -129,6 +130,39 @@ class SupervisorTest {
         assertEquals(5, restarted.restarts(), restarted.toString());
         assertTrue(restarted.describe().matches("running \\(pid \\d+\\); restarted 5 times in a row \\(died \\d+ s after its start\\)"),
                 restarted.describe());
+    }
+
+    @Test
+    void zebraKilledFiveTimesInARowTakesEveryDaemonAlongAfterAGrowingBackOff() throws Exception {
+        List<Duration> downtimes = new ArrayList<>();
+        for (int kill = 1; kill <= 5; kill++) {
+            FrrTestSupport.await("every daemon to be up", SLACK.plus(SLACK), () -> supervisor.states().stream()
+                    .allMatch(s -> s.running() && s.nextStart().isEmpty()));
+            List<OptionalLong> before = supervisor.states().stream().map(DaemonState::pid).toList();
+            long killed = System.nanoTime();
+            ProcessHandle.of(before.get(0).getAsLong()).orElseThrow().destroyForcibly();
+            FrrTestSupport.await("every daemon restarted after kill " + kill + " of zebra", MAX_BACKOFF.plus(SLACK).plus(SLACK),
+                    () -> {
+                        List<DaemonState> now = supervisor.states();
+                        for (int i = 0; i < now.size(); i++) {
+                            if (!now.get(i).running() || now.get(i).pid().equals(before.get(i))) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    });
+            downtimes.add(Duration.ofNanos(System.nanoTime() - killed));
+        }
+        System.out.println("zebra killed 5 times right after each start; every daemon back after "
+                + downtimes.stream().map(Duration::toMillis).toList() + " ms");
+
+        List<Duration> backoffs = List.of(Duration.ZERO, FIRST_BACKOFF, FIRST_BACKOFF.multipliedBy(2), MAX_BACKOFF, MAX_BACKOFF);
+        for (int i = 0; i < backoffs.size(); i++) {
+            assertTrue(downtimes.get(i).compareTo(backoffs.get(i)) >= 0, "restart " + (i + 1) + " came before its back-off: "
+                    + downtimes);
+        }
+        DaemonState zebra = supervisor.states().get(0);
+        assertEquals(5, zebra.restarts(), zebra.toString());
     }
 
     @Test
