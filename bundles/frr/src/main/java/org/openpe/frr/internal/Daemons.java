@@ -4,15 +4,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openpe.frr.DaemonState;
 import org.openpe.frr.FrrException;
@@ -145,7 +147,9 @@ final class Daemons {
     /** Runs the launcher (which exits once the daemon has forked), its output copied to {@code <daemon>.start.log}. */
     private Launch launch(String daemon, List<String> command) throws IOException, InterruptedException {
         Path startLog = settings.pathspaceLogDir().resolve(daemon + ".start.log");
-        try (FileChannel log = NoFollow.openForAppend(startLog)) {
+        try (NoFollow.Dir logDir = NoFollow.directory(settings.logDir(), settings.pathspace());
+                SeekableByteChannel log = logDir.open(startLog.getFileName().toString(),
+                        Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE))) {
             // The log directory is frr's: the launcher writes to a pipe, never to a file opened by name.
             Process launcher = new ProcessBuilder(command).redirectErrorStream(true).start();
             launcher.getOutputStream().close();

@@ -2,12 +2,10 @@ package org.openpe.frr.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -49,39 +47,41 @@ final class Layout {
      */
     void prepare() {
         try {
-            Path config = settings.pathspaceConfigDir();
-            NoFollow.createDirectory(config);
-            Path vtyshConf = config.resolve("vtysh.conf");
-            if (!Files.exists(vtyshConf, LinkOption.NOFOLLOW_LINKS)) {
-                try (FileChannel out = NoFollow.open(vtyshConf, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+            try (NoFollow.Dir config = NoFollow.directory(settings.configDir(), settings.pathspace())) {
+                try (SeekableByteChannel out = config.open("vtysh.conf", Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
                     out.write(StandardCharsets.UTF_8.encode("service integrated-vtysh-config\n"));
+                } catch (FileAlreadyExistsException e) {
+                    // kept: frr may have written it; a link there is refused by the chown below
                 }
+                config.chownToFrr("vtysh.conf");
+                config.chownToFrr();
             }
-            NoFollow.createDirectory(settings.pathspaceLogDir());
-            NoFollow.chownToFrr(config);
-            NoFollow.chownToFrr(vtyshConf);
-            NoFollow.chownToFrr(settings.pathspaceLogDir());
+            try (NoFollow.Dir log = NoFollow.directory(settings.logDir(), settings.pathspace())) {
+                log.chownToFrr();
+            }
         } catch (IOException e) {
             throw new FrrException("cannot prepare the directories of FRR pathspace " + settings.pathspace() + ": " + e, e);
         }
     }
 
     /**
-     * Writes a file only root can read (it holds passwords) in the frr-owned pathspace directory:
-     * created afresh without following links, written through that one descriptor, renamed into place.
+     * Writes a file only root can read (it holds passwords) in the frr-owned pathspace directory
+     * {@code file.getParent()}: created afresh next to it, renamed into place, never through a link.
      */
     static void writePrivate(Path file, String text) {
-        try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
-            try (FileChannel out = NoFollow.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+        Path dir = file.getParent();
+        String name = file.getFileName().toString();
+        String tmp = name + ".tmp";
+        try (NoFollow.Dir pathspace = NoFollow.directory(dir.getParent(), dir.getFileName().toString())) {
+            pathspace.deleteIfExists(tmp);
+            try (SeekableByteChannel out = pathspace.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     PosixFilePermissions.asFileAttribute(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)))) {
                 ByteBuffer bytes = StandardCharsets.UTF_8.encode(text);
                 while (bytes.hasRemaining()) {
                     out.write(bytes);
                 }
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            pathspace.rename(tmp, name);
         } catch (IOException e) {
             throw new FrrException("cannot write " + file + ": " + e, e);
         }

@@ -1,86 +1,166 @@
 package org.openpe.frr.internal;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.HashSet;
 import java.util.Set;
 import org.openpe.frr.FrrException;
 
 /**
- * File operations of root in the directories the frr user owns, none of which follows a symbolic
- * link: a compromised daemon could otherwise plant one there and make root chown or write the file
- * it points to ({@code /etc/shadow}). A planted link is refused with an {@link FrrException}.
+ * Root's file operations in a directory the frr user owns ({@code <configDir>/<pathspace>},
+ * {@code <logDir>/<pathspace>}), none of which follows a symbolic link: a compromised daemon could
+ * otherwise plant one and make root chown or write the file it points to ({@code /etc/shadow}).
+ * Everything goes through {@link Dir}, an open descriptor of that directory reached without
+ * following a link (openat, fchownat, renameat), so swapping a path component for a link between a
+ * check and a use gains nothing. A planted link is refused with an {@link FrrException}.
  */
 final class NoFollow {
 
     private NoFollow() {
     }
 
-    /** Creates {@code dir} (and its parents) unless it exists; refuses a symbolic link or a non-directory. */
-    static void createDirectory(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            Files.createDirectories(dir);
+    /**
+     * {@code <parent>/<name>}, created unless it exists, opened without following a link. {@code parent}
+     * itself is root's path (Debian's /etc/frr or /var/log/frr, whose own parent only root can write).
+     */
+    static Dir directory(Path parent, String name) throws IOException {
+        Path path = parent.resolve(name);
+        Files.createDirectories(parent);
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                Files.createDirectory(path); // mkdir: never follows a link at path
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // created meanwhile: what it is gets checked on opening
+            }
         }
-        BasicFileAttributes attributes = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (attributes.isSymbolicLink()) {
-            throw refused(dir);
-        }
-        if (!attributes.isDirectory()) {
-            throw new FrrException(dir + " is not a directory");
-        }
-    }
-
-    /** Opens {@code file} for writing; O_NOFOLLOW, so a symbolic link is refused instead of followed. */
-    static FileChannel open(Path file, Set<? extends OpenOption> options, FileAttribute<?>... attributes) throws IOException {
-        Set<OpenOption> noFollow = new java.util.HashSet<>(options);
-        noFollow.add(LinkOption.NOFOLLOW_LINKS);
+        SecureDirectoryStream<Path> parentStream = secure(parent);
         try {
-            return FileChannel.open(file, noFollow, attributes);
+            return new Dir(path, parentStream, parentStream.newDirectoryStream(Path.of(name), LinkOption.NOFOLLOW_LINKS));
         } catch (IOException e) {
-            if (Files.isSymbolicLink(file)) {
-                throw refused(file);
+            boolean link = isLink(parentStream, name);
+            parentStream.close();
+            if (link) {
+                throw refused(path);
             }
             throw e;
         }
     }
 
-    /** Appends to {@code file}, creating it. */
-    static FileChannel openForAppend(Path file) throws IOException {
-        return open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+    private static SecureDirectoryStream<Path> secure(Path dir) throws IOException {
+        DirectoryStream<Path> stream = Files.newDirectoryStream(dir);
+        if (stream instanceof SecureDirectoryStream<Path> secure) {
+            return secure;
+        }
+        stream.close();
+        throw new FrrException("the file system of " + dir + " offers no operations relative to an open directory (openat)");
     }
 
-    /** Gives {@code path} itself (lchown, never a link's target) to the frr user and group; refuses a symbolic link. */
-    static void chownToFrr(Path path) throws IOException {
-        if (Files.isSymbolicLink(path)) {
-            throw refused(path);
-        }
-        UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
-        UserPrincipal user;
-        GroupPrincipal group;
+    private static boolean isLink(SecureDirectoryStream<Path> dir, String name) {
         try {
-            user = lookup.lookupPrincipalByName("frr");
-            group = lookup.lookupPrincipalByGroupName("frr");
+            return dir.getFileAttributeView(Path.of(name), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .readAttributes().isSymbolicLink();
         } catch (IOException e) {
-            throw new FrrException("user or group 'frr' is missing: is Debian's frr package installed?", e);
+            return false;
         }
-        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-        view.setOwner(user);
-        view.setGroup(group);
     }
 
     private static FrrException refused(Path path) {
         return new FrrException("refusing to use " + path + ": it is a symbolic link, in a directory the frr user can write;"
                 + " remove it (someone may have planted it to make root write or chown another file)");
+    }
+
+    /** An open frr-owned directory; every operation is relative to it and never follows a link. */
+    static final class Dir implements AutoCloseable {
+        private final Path path;
+        private final SecureDirectoryStream<Path> parent;
+        private final SecureDirectoryStream<Path> self;
+
+        private Dir(Path path, SecureDirectoryStream<Path> parent, SecureDirectoryStream<Path> self) {
+            this.path = path;
+            this.parent = parent;
+            this.self = self;
+        }
+
+        Path path() {
+            return path;
+        }
+
+        /** Opens the entry {@code name}; O_NOFOLLOW, so a link there is refused instead of followed. */
+        SeekableByteChannel open(String name, Set<? extends OpenOption> options, FileAttribute<?>... attributes) throws IOException {
+            Set<OpenOption> noFollow = new HashSet<>(options);
+            noFollow.add(LinkOption.NOFOLLOW_LINKS);
+            try {
+                return self.newByteChannel(Path.of(name), noFollow, attributes);
+            } catch (IOException e) {
+                if (isLink(self, name)) {
+                    throw refused(path.resolve(name));
+                }
+                throw e;
+            }
+        }
+
+        void deleteIfExists(String name) throws IOException {
+            try {
+                self.deleteFile(Path.of(name));
+            } catch (java.nio.file.NoSuchFileException e) {
+                // nothing to delete
+            }
+        }
+
+        /** Renames {@code from} to {@code to} within the directory, replacing {@code to} (a link there included, not its target). */
+        void rename(String from, String to) throws IOException {
+            self.move(Path.of(from), self, Path.of(to));
+        }
+
+        /** Gives the directory itself to the frr user and group. */
+        void chownToFrr() throws IOException {
+            chown(parent, path.getFileName().toString(), path);
+        }
+
+        /** Gives the entry {@code name} itself to the frr user and group; refuses a link. */
+        void chownToFrr(String name) throws IOException {
+            chown(self, name, path.resolve(name));
+        }
+
+        private static void chown(SecureDirectoryStream<Path> dir, String name, Path path) throws IOException {
+            PosixFileAttributeView view = dir.getFileAttributeView(Path.of(name), PosixFileAttributeView.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (view.readAttributes().isSymbolicLink()) {
+                throw refused(path);
+            }
+            UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
+            UserPrincipal user;
+            GroupPrincipal group;
+            try {
+                user = lookup.lookupPrincipalByName("frr");
+                group = lookup.lookupPrincipalByGroupName("frr");
+            } catch (IOException e) {
+                throw new FrrException("user or group 'frr' is missing: is Debian's frr package installed?", e);
+            }
+            view.setOwner(user); // fchownat(AT_SYMLINK_NOFOLLOW)
+            view.setGroup(group);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                self.close();
+            } finally {
+                parent.close();
+            }
+        }
     }
 }
