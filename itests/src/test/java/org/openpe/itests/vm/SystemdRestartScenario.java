@@ -49,6 +49,8 @@ class SystemdRestartScenario {
     private static final String QUICK_START_JAVA_OPTS = "-XX:+UnlockDiagnosticVMOptions -XX:TieredStopAtLevel=1";
     private static final Pattern IFINDEX = Pattern.compile("^(\\d+): ");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Touched right before the first start: what the service wrote is newer. */
+    private static final Path STARTED_MARKER = Path.of("/run/openpe-systemd-scenario-started");
 
     private static Path labScript;
     private static String prefix;
@@ -81,6 +83,7 @@ class SystemdRestartScenario {
         Path dropIn = Files.createDirectories(units.resolve("openpe.service.d"));
         Files.writeString(dropIn.resolve("tcg.conf"), "[Service]\nEnvironment=\"JAVA_OPTS=" + QUICK_START_JAVA_OPTS + "\"\n");
         sh("systemctl", "daemon-reload");
+        Files.writeString(STARTED_MARKER, "");
         sh("systemctl", "start", UNIT);
 
         awaitSessionEstablished();
@@ -162,6 +165,16 @@ class SystemdRestartScenario {
         assertNotEquals(mainPid, mainPid());
 
         assertSurvived("kill -9 of the JVM", before, adopted, started);
+    }
+
+    @Test
+    @Order(4)
+    void underTheUnitsUmaskNothingTheRuntimeWroteIsReadableByOthers() throws IOException {
+        String readable = Shell.ok("find", HOME.resolve("data").toString(), "/etc/frr/" + router, "-newer",
+                STARTED_MARKER.toString(), "-type", "f", "-perm", "/077");
+        assertEquals("", readable.trim(), "files written under UMask=0077 that group or others can read");
+        Path candidate = Path.of("/etc/frr", router, "openpe-candidate.conf");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(candidate)));
     }
 
     /** Waits until the new runtime has adopted the daemons and applied every resource, then compares. */
