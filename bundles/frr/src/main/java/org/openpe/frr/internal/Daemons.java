@@ -146,9 +146,8 @@ final class Daemons {
 
     /** Runs the launcher (which exits once the daemon has forked), its output copied to {@code <daemon>.start.log}. */
     private Launch launch(String daemon, List<String> command) throws IOException, InterruptedException {
-        Path startLog = settings.pathspaceLogDir().resolve(daemon + ".start.log");
         try (NoFollow.Dir logDir = NoFollow.directory(settings.logDir(), settings.pathspace());
-                SeekableByteChannel log = logDir.open(startLog.getFileName().toString(),
+                SeekableByteChannel log = logDir.open(daemon + ".start.log",
                         Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE))) {
             // The log directory is frr's: the launcher writes to a pipe, never to a file opened by name.
             Process launcher = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -164,14 +163,18 @@ final class Daemons {
             }, "frr-launch-" + settings.pathspace() + "-" + daemon);
             reader.setDaemon(true);
             reader.start();
-            if (!launcher.waitFor(LAUNCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            boolean exited = launcher.waitFor(LAUNCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!exited) {
                 launcher.destroyForcibly();
-                throw new FrrException(daemon + " did not daemonize within " + LAUNCH_TIMEOUT.toSeconds() + " s; see " + startLog);
             }
             reader.join(OUTPUT_GRACE.toMillis());
             byte[] printed = output.toByteArray(); // synchronized: the reader may still be writing
             log.write(ByteBuffer.wrap(printed));
-            return new Launch(launcher.exitValue(), new String(printed, StandardCharsets.UTF_8));
+            Launch launch = new Launch(exited ? launcher.exitValue() : -1, new String(printed, StandardCharsets.UTF_8));
+            if (!exited) {
+                throw new FrrException(daemon + " did not daemonize within " + LAUNCH_TIMEOUT.toSeconds() + " s: " + launch.lastLines());
+            }
+            return launch;
         }
     }
 
