@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -89,12 +90,19 @@ final class Daemons {
         }
     }
 
-    /** Whether {@code pid} runs in the router namespace (its net namespace is the one bound at /var/run/netns). */
+    /**
+     * Whether {@code pid} runs in the router namespace (its net namespace is the one bound at /var/run/netns).
+     *
+     * @throws FrrException when this process may not tell: reading the net namespace of a daemon
+     *     running as user frr needs CAP_SYS_PTRACE
+     */
     boolean inRouterNamespace(long pid) {
+        Path theirs = Path.of("/proc", Long.toString(pid), "ns", "net");
         try {
-            Object ours = Files.getAttribute(namespacePath(), "unix:ino");
-            Object theirs = Files.getAttribute(Path.of("/proc", Long.toString(pid), "ns", "net"), "unix:ino");
-            return ours.equals(theirs);
+            return Files.getAttribute(namespacePath(), "unix:ino").equals(Files.getAttribute(theirs, "unix:ino"));
+        } catch (AccessDeniedException e) {
+            throw new FrrException("cannot tell the network namespace of FRR pid " + pid + ": reading " + theirs
+                    + " needs CAP_SYS_PTRACE (the daemons run as user frr); is it in the service's CapabilityBoundingSet?", e);
         } catch (IOException | RuntimeException e) {
             return false;
         }
