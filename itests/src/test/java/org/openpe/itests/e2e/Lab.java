@@ -39,6 +39,11 @@ final class Lab implements AutoCloseable {
         }
     }
 
+    /** {@code show running-config} of the FRR instance of {@code namespace}. */
+    String runningConfig(String namespace) {
+        return Shell.run(List.of("vtysh", "-N", namespace, "-c", "show running-config")).orFail();
+    }
+
     /** Runs a command inside one of the lab's namespaces. */
     String in(String namespace, String... command) {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));

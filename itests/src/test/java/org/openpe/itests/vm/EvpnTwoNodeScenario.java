@@ -33,7 +33,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * VRF's ASN to 64520 and the underlay's ASN to 64516 on both nodes (and bgpd of node 0 killed: disabled);
  * then an L2VNI (VNI 110 in vrf red, autocreated host bridge, anycast gateway) joining a workload namespace
  * behind each node's {@code br-hs-110}; then the VNI plugins on node 0: bundle update/refresh flaps
- * nothing, feature uninstall/install of openpe-l2vni, then of openpe-l3vni; finally every VNI deleted.
+ * nothing, feature uninstall/install of openpe-l2vni, then of openpe-l3vni; then bad edits on node 0
+ * (an underlay typo, a half-written underlay, a password with a space, the L3VNI edited to the L2VNI's
+ * VNI) rejected while the versions in force stay applied (issue 14: no device recreated, no session
+ * reset), each written back; finally every VNI deleted.
  * The steps build on each other, in order. Run by {@link EvpnTwoNodeIT}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -420,15 +423,20 @@ class EvpnTwoNodeScenario {
 
             assertEquals(devicesBefore, vniDevices(0), "VNI devices (name=ifindex) of node 0 after bundle:update/refresh of "
                     + plugin + ": an index that changed is a recreated device");
-            long elapsed = System.currentTimeMillis() - measuredBefore;
-            Map<String, Long> uptimesAfter = sessionUptimes(0);
-            for (Map.Entry<String, Long> before : uptimesBefore.entrySet()) {
-                long after = uptimesAfter.getOrDefault(before.getKey(), -1L);
-                // A session that stayed up aged at least by the time elapsed (FRR counts whole seconds).
-                assertTrue(after >= before.getValue() + elapsed - 3000, "node 0's BGP session " + before.getKey()
-                        + " was reset by bundle:update/refresh of " + plugin + ": uptime " + before.getValue()
-                        + " ms, then " + after + " ms " + elapsed + " ms later (-1: not Established)");
-            }
+            assertNoSessionReset(uptimesBefore, measuredBefore, "bundle:update/refresh of " + plugin);
+        }
+    }
+
+    /** Every session of node 0 Established before is still up and aged at least by the time elapsed since. */
+    private static void assertNoSessionReset(Map<String, Long> uptimesBefore, long measuredBefore, String by) {
+        long elapsed = System.currentTimeMillis() - measuredBefore;
+        Map<String, Long> uptimesAfter = sessionUptimes(0);
+        for (Map.Entry<String, Long> before : uptimesBefore.entrySet()) {
+            long after = uptimesAfter.getOrDefault(before.getKey(), -1L);
+            // FRR counts whole seconds.
+            assertTrue(after >= before.getValue() + elapsed - 3000, "node 0's BGP session " + before.getKey()
+                    + " was reset by " + by + ": uptime " + before.getValue() + " ms, then " + after + " ms " + elapsed
+                    + " ms later (-1: not Established)");
         }
     }
 
@@ -650,8 +658,64 @@ class EvpnTwoNodeScenario {
         return l2;
     }
 
+    /** A bad version of a file, what its rejection says, and the version in force to write back. */
+    private record BadEdit(String file, String type, String name, String content, String rejection, String inForce) {}
+
     @Test
     @Order(14)
+    void badEditsAreRejectedWhileTheVersionsInForceStayApplied() throws IOException {
+        OpenPeNode node = nodes.get(0);
+        String underlay = underlay(EDITED_UNDERLAY_ASN);
+        String l3vni = l3vni(300, EDITED_HOST_SESSION_ASN);
+        List<BadEdit> edits = List.of(
+                new BadEdit(UNDERLAY, "underlay", "fabric", underlay.replace("neighbors.0.asn = 64512", "neighbors.0.asn = 64512x"),
+                        "'neighbors.0.asn' = '64512x'", underlay),
+                new BadEdit(UNDERLAY, "underlay", "fabric", "asn = 64516\nnics = toswitch\nneighbors.0.as", "neighbors.0",
+                        underlay),
+                new BadEdit(UNDERLAY, "underlay", "fabric", underlay + "neighbors.0.password = two words\n",
+                        "'neighbors.0.password'", underlay),
+                new BadEdit(L3VNI, "l3vni", "red", l3vni.replace("vni = 300", "vni = 110"),
+                        "'vni' = 110 is already used by l2vni red110", l3vni));
+        for (BadEdit edit : edits) {
+            Map<String, String> devicesBefore = vniDevices(0);
+            Map<String, Long> uptimesBefore = sessionUptimes(0);
+            long measuredBefore = System.currentTimeMillis();
+
+            node.writeConfig(edit.file(), edit.content());
+            Eventually.await(edit.type() + " " + edit.name() + " rejected with " + edit.rejection(), CONVERGE,
+                    () -> listed(node, edit.type(), edit.name()), r -> r.path("rejection").asText().contains(edit.rejection())
+                            && r.path("state").asText().equals("Applied"));
+            node.client("openpe:reconcile");
+            assertEquals(devicesBefore, vniDevices(0), "VNI devices (name=ifindex) of node 0 after the bad edit "
+                    + edit.content() + ": an index that changed is a recreated device");
+            assertNoSessionReset(uptimesBefore, measuredBefore, "the bad edit " + edit.content());
+
+            node.writeConfig(edit.file(), edit.inForce());
+            Eventually.await(edit.type() + " " + edit.name() + " applied again", CONVERGE,
+                    () -> listed(node, edit.type(), edit.name()), r -> !r.has("rejection") && r.path("state").asText()
+                            .equals("Applied") && r.path("generation").asLong() == r.path("appliedGeneration").asLong());
+        }
+    }
+
+    /** The resource's row of {@code openpe:list --json} on {@code node} (empty when it is not listed). */
+    private static JsonNode listed(OpenPeNode node, String type, String name) {
+        String out = node.client("openpe:list --json");
+        JsonNode rows;
+        try {
+            rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.substring(out.indexOf('[')));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("openpe:list --json did not answer JSON: " + out, e);
+        }
+        for (JsonNode row : rows) {
+            if (row.path("type").asText().equals(type) && row.path("name").asText().equals(name)) {
+                return row;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    }
+
+    @Test
+    @Order(15)
     void deletingTheVnisLeavesNoVniDeviceBehind() throws IOException {
         for (OpenPeNode node : nodes) {
             node.deleteConfig(L2VNI);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,15 +17,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The properties of every resource version in force, kept in the bundle's data area so that the
- * immutable-field rule still holds after a restart (a CIDR edited while the runtime was stopped
- * is rejected like one edited while it runs).
+ * The properties and generation of every resource version in force, and the node settings in
+ * force, kept in the bundle's data area, readable by its owner only (passwords are among the
+ * properties). After a restart, the
+ * version in force stays applied while the configured one is rejected, and the immutable-field
+ * rule still holds (a CIDR edited while the runtime was stopped is rejected like one edited while
+ * it runs).
  */
 final class AcceptedVersions {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcceptedVersions.class);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<TreeMap<String, Map<String, Object>>> TYPE = new TypeReference<>() {};
+    private static final String GENERATION = "generation";
+    private static final String PROPERTIES = "properties";
+
+    private static final String NODE = "node";
+
+    /** One version in force as stored. */
+    record Stored(long generation, Map<String, Object> properties) {}
+
+    /** Everything in force: the resources, and the properties of the node settings. */
+    record InForce(Map<ResourceKey, Stored> resources, Optional<Map<String, Object>> node) {}
 
     private final Optional<Path> file;
 
@@ -32,31 +46,47 @@ final class AcceptedVersions {
         this.file = file;
     }
 
-    Map<ResourceKey, Map<String, Object>> load() {
-        Map<ResourceKey, Map<String, Object>> result = new LinkedHashMap<>();
+    InForce load() {
+        Map<ResourceKey, Stored> resources = new LinkedHashMap<>();
+        Optional<Map<String, Object>> node = Optional.empty();
         if (file.isEmpty() || !Files.exists(file.get())) {
-            return result;
+            return new InForce(resources, node);
         }
         try {
-            JSON.readValue(file.get().toFile(), TYPE).forEach((id, properties) -> {
+            Map<String, Map<String, Object>> byId = JSON.readValue(file.get().toFile(), TYPE);
+            byId.forEach((id, value) -> {
                 int slash = id.indexOf('/');
                 ResourceType.byId(id.substring(0, Math.max(slash, 0)))
-                        .ifPresent(type -> result.put(new ResourceKey(type, id.substring(slash + 1)), properties));
+                        .ifPresent(type -> resources.put(new ResourceKey(type, id.substring(slash + 1)), stored(value)));
             });
-        } catch (IOException e) {
-            LOG.warn("Cannot read {}; changes of immutable fields made while stopped are not detected", file.get(), e);
+            node = Optional.ofNullable(byId.get(NODE)).map(v -> stored(v).properties());
+        } catch (IOException | ClassCastException e) {
+            LOG.warn("Cannot read {}; the versions in force before the restart are not known", file.get(), e);
         }
-        return result;
+        return new InForce(resources, node);
     }
 
-    void save(Map<ResourceKey, Map<String, Object>> versions) {
+    /** Reads both this format and the earlier one, which held the properties alone. */
+    @SuppressWarnings("unchecked")
+    private static Stored stored(Map<String, Object> value) {
+        if (value.get(GENERATION) instanceof Number generation && value.get(PROPERTIES) instanceof Map<?, ?> properties) {
+            return new Stored(generation.longValue(), (Map<String, Object>) properties);
+        }
+        return new Stored(1, value);
+    }
+
+    void save(InForce inForce) {
         if (file.isEmpty()) {
             return;
         }
         Map<String, Map<String, Object>> byId = new TreeMap<>();
-        versions.forEach((key, properties) -> byId.put(key.type().id() + "/" + key.name(), new TreeMap<>(properties)));
+        inForce.resources().forEach((key, stored) -> byId.put(key.type().id() + "/" + key.name(),
+                Map.of(GENERATION, stored.generation(), PROPERTIES, new TreeMap<>(stored.properties()))));
+        inForce.node().ifPresent(node -> byId.put(NODE, Map.of(GENERATION, 1, PROPERTIES, new TreeMap<>(node))));
         Path temp = file.get().resolveSibling(file.get().getFileName() + ".tmp");
         try {
+            Files.deleteIfExists(temp);
+            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             JSON.writeValue(temp.toFile(), byId);
             Files.move(temp, file.get(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -18,16 +18,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.openpe.api.ResourceType;
-import org.openpe.api.model.Resource;
-import org.openpe.core.status.ResourceState;
-import org.openpe.core.status.ResourceStatus;
-import org.openpe.core.status.StatusBoard;
 import org.openpe.core.validation.ConfigValidator;
 import org.openpe.core.validation.InterfaceAddresses;
 import org.openpe.core.validation.NetworkInterfaceAddresses;
 import org.openpe.core.validation.NodeRules;
 import org.openpe.core.validation.NodeState;
-import org.openpe.core.validation.Verdict;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
@@ -44,8 +39,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Tracks every OpenPE configuration in config admin (the four resource factory PIDs and the
  * {@value #NODE_PID} singleton) on create, update and delete, validates the whole set after each
- * change and publishes the result as a {@link Snapshot}; validation verdicts go to the
- * {@link StatusBoard}.
+ * change and publishes the result as a {@link Snapshot}.
+ *
+ * <p>Each configuration has a generation, increased whenever its properties change. The version in
+ * force of each resource (the last one the engine applied, {@link #markApplied}) is kept, also
+ * across restarts, so that a rejected candidate leaves it applied.
  *
  * <p>{@code etc/} is the source of truth: at activation, configurations whose
  * {@code felix.fileinstall.filename} no longer exists (deleted while the runtime was stopped)
@@ -58,39 +56,41 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigTracker.class);
 
     private final ConfigurationAdmin configAdmin;
-    private final StatusBoard board;
     private final NodeRules nodeRules;
     private final Map<String, Tracked> configs = new LinkedHashMap<>();
-    private final Map<ResourceKey, Resource> accepted = new HashMap<>();
-    private final Map<ResourceKey, Map<String, Object>> acceptedProperties = new HashMap<>();
+    private final Map<ResourceKey, Accepted> accepted = new HashMap<>();
     private final AcceptedVersions acceptedVersions;
     private final List<SnapshotListener> listeners = new CopyOnWriteArrayList<>();
     private Snapshot snapshot;
+    /** The properties of the last valid node settings: they stay in force while the configured ones are invalid. */
+    private Optional<Map<String, Object>> nodeInForce = Optional.empty();
 
     /** One configuration as last read from config admin. */
-    private record Tracked(String pid, Optional<ResourceType> type, Map<String, Object> properties) {}
+    private record Tracked(String pid, Optional<ResourceType> type, Map<String, Object> properties, long generation) {}
+
+    /** A version in force and the resource properties it was read from. */
+    private record Accepted(AppliedVersion version, Map<String, Object> properties) {}
 
     @Activate
-    public ConfigTracker(@Reference ConfigurationAdmin configAdmin, @Reference StatusBoard board, BundleContext context) {
-        this(configAdmin, board, new NetworkInterfaceAddresses(), Files::exists,
+    public ConfigTracker(@Reference ConfigurationAdmin configAdmin, BundleContext context) {
+        this(configAdmin, new NetworkInterfaceAddresses(), Files::exists,
                 Optional.ofNullable(context.getDataFile("accepted-resources.json")).map(File::toPath));
     }
 
     /**
      * @param acceptedFile where the versions in force are kept across restarts (empty: not kept)
      */
-    ConfigTracker(ConfigurationAdmin configAdmin, StatusBoard board, InterfaceAddresses interfaces,
+    ConfigTracker(ConfigurationAdmin configAdmin, InterfaceAddresses interfaces,
             Predicate<Path> fileExists, Optional<Path> acceptedFile) {
         this.configAdmin = configAdmin;
-        this.board = board;
         this.nodeRules = new NodeRules(interfaces);
         this.acceptedVersions = new AcceptedVersions(acceptedFile);
         synchronized (this) {
-            acceptedVersions.load().forEach((key, properties) ->
-                    ConfigValidator.resource(key, properties).ifPresent(r -> {
-                        accepted.put(key, r);
-                        acceptedProperties.put(key, properties);
-                    }));
+            AcceptedVersions.InForce inForce = acceptedVersions.load();
+            nodeInForce = inForce.node();
+            inForce.resources().forEach((key, stored) ->
+                    ConfigValidator.resource(key, stored.properties()).ifPresent(r -> accepted.put(key,
+                            new Accepted(new AppliedVersion(stored.generation(), r), stored.properties()))));
             snapshot = new Snapshot(0, nodeRules.evaluate(Optional.empty(), Map.of()), List.of());
             loadAll(fileExists);
             publish();
@@ -116,6 +116,27 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     public synchronized Snapshot revalidate() {
         publish();
         return snapshot;
+    }
+
+    @Override
+    public synchronized void markApplied(Map<ResourceKey, Long> generations) {
+        boolean changed = false;
+        for (Map.Entry<ResourceKey, Long> applied : generations.entrySet()) {
+            Optional<ResourceEntry> entry = snapshot.entry(applied.getKey())
+                    .filter(e -> e.generation() == applied.getValue() && e.isValid());
+            if (entry.isEmpty() || entry.flatMap(ResourceEntry::applied).map(AppliedVersion::generation)
+                    .equals(Optional.of(applied.getValue()))) {
+                continue;
+            }
+            ResourceEntry e = entry.get();
+            accepted.put(e.key(), new Accepted(new AppliedVersion(e.generation(), e.resource().orElseThrow()),
+                    e.properties()));
+            changed = true;
+        }
+        if (changed) {
+            save();
+            publish();
+        }
     }
 
     @Override
@@ -154,8 +175,8 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
                 delete(c, file.get());
                 continue;
             }
-            found.add(new Tracked(c.getPid(), Optional.ofNullable(c.getFactoryPid()).flatMap(ResourceType::byFactoryPid),
-                    properties));
+            Optional<ResourceType> type = Optional.ofNullable(c.getFactoryPid()).flatMap(ResourceType::byFactoryPid);
+            found.add(new Tracked(c.getPid(), type, properties, firstGeneration(c.getPid(), type, properties)));
         }
         // a stable order at start-up, so the same resource wins a conflict after every restart
         found.sort(Comparator.comparing((Tracked t) -> t.type().map(Enum::ordinal).orElse(-1))
@@ -180,10 +201,30 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
             configs.remove(pid);
             return;
         }
-        Tracked tracked = new Tracked(pid, Optional.ofNullable(factoryPid).flatMap(ResourceType::byFactoryPid),
-                properties.get());
+        Tracked before = configs.get(pid);
+        Optional<ResourceType> type = Optional.ofNullable(factoryPid).flatMap(ResourceType::byFactoryPid);
+        long generation = before == null ? firstGeneration(pid, type, properties.get())
+                : PropertyTree.resourceProperties(before.properties()).equals(PropertyTree.resourceProperties(properties.get()))
+                        ? before.generation() : before.generation() + 1;
+        Tracked tracked = new Tracked(pid, type, properties.get(), generation);
         // replace in place: a resource keeps its position (and so the things it claimed first)
         configs.put(pid, tracked);
+    }
+
+    /**
+     * Continues the generations of the version in force: the same properties are its generation,
+     * others the next one.
+     */
+    private long firstGeneration(String pid, Optional<ResourceType> type, Map<String, Object> properties) {
+        if (type.isEmpty()) {
+            return 1;
+        }
+        Accepted applied = accepted.get(key(new Tracked(pid, type, properties, 0)));
+        if (applied == null) {
+            return 1;
+        }
+        boolean same = applied.properties().equals(PropertyTree.resourceProperties(properties));
+        return applied.version().generation() + (same ? 0 : 1);
     }
 
     private List<Configuration> list(String filter) {
@@ -197,20 +238,17 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     }
 
     private void publish() {
-        NodeState node = configs.values().stream()
-                .filter(t -> t.type().isEmpty())
-                .findFirst()
-                .map(t -> nodeRules.evaluate(Optional.of(source(t)), t.properties()))
-                .orElseGet(() -> nodeRules.evaluate(Optional.empty(), Map.of()));
+        Optional<Tracked> nodeConfig = configs.values().stream().filter(t -> t.type().isEmpty()).findFirst();
+        NodeState node = nodeState(nodeConfig);
         List<Candidate> candidates = configs.values().stream()
                 .filter(t -> t.type().isPresent())
                 .map(this::candidate)
                 .toList();
+        if (accepted.keySet().retainAll(candidates.stream().map(Candidate::key).toList())) {
+            save();
+        }
         List<ResourceEntry> entries = ConfigValidator.validate(candidates, node);
-        Snapshot previous = snapshot;
-        snapshot = new Snapshot(previous.revision() + 1, node, entries);
-        rememberAccepted(entries);
-        updateBoard(previous, snapshot);
+        snapshot = new Snapshot(snapshot.revision() + 1, node, entries);
         for (SnapshotListener listener : listeners) {
             try {
                 listener.changed(snapshot);
@@ -220,12 +258,31 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
         }
     }
 
+    /**
+     * The configured node settings when valid (they become the ones in force), else the ones in
+     * force, rejecting the configured ones; without a node configuration, none are in force.
+     */
+    private NodeState nodeState(Optional<Tracked> nodeConfig) {
+        Optional<Map<String, Object>> properties = nodeConfig.map(t -> PropertyTree.resourceProperties(t.properties()));
+        NodeState configured = nodeRules.evaluate(nodeConfig.map(ConfigTracker::source), properties.orElse(Map.of()));
+        if (configured.isValid() || nodeConfig.isEmpty()) {
+            Optional<Map<String, Object>> inForce = configured.isValid() ? properties : Optional.empty();
+            if (!inForce.equals(nodeInForce)) {
+                nodeInForce = inForce;
+                save();
+            }
+            return configured;
+        }
+        return nodeInForce.map(p -> nodeRules.evaluate(configured.source(), p)).filter(NodeState::isValid)
+                .map(valid -> valid.rejecting(configured)).orElse(configured);
+    }
+
     private Candidate candidate(Tracked t) {
         ResourceKey key = key(t);
         Optional<String> problem = ResourceNames.derive(t.type().orElseThrow().factoryPid(), t.pid(), t.properties())
                 .isPresent() ? Optional.empty() : Optional.of(ResourceNames.noNameProblem(t.type().get().factoryPid()));
-        return new Candidate(key, source(t), PropertyTree.resourceProperties(t.properties()),
-                Optional.ofNullable(accepted.get(key)), problem);
+        return new Candidate(key, source(t), PropertyTree.resourceProperties(t.properties()), t.generation(),
+                Optional.ofNullable(accepted.get(key)).map(Accepted::version), problem);
     }
 
     private static ResourceKey key(Tracked t) {
@@ -237,53 +294,10 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
         return new ConfigSource(t.pid(), ResourceNames.file(t.properties()).map(Path::toString));
     }
 
-    private void rememberAccepted(List<ResourceEntry> entries) {
-        Map<ResourceKey, Map<String, Object>> properties = new HashMap<>();
-        accepted.clear();
-        for (ResourceEntry e : entries) {
-            if (e.inForce().isEmpty() || accepted.containsKey(e.key())) {
-                continue;
-            }
-            accepted.put(e.key(), e.inForce().get());
-            boolean current = e.inForce().equals(e.resource());
-            Map<String, Object> version = current ? e.properties() : acceptedProperties.get(e.key());
-            if (version != null) {
-                properties.put(e.key(), version);
-            }
-        }
-        if (!properties.equals(acceptedProperties)) {
-            acceptedProperties.clear();
-            acceptedProperties.putAll(properties);
-            acceptedVersions.save(acceptedProperties);
-        }
-    }
-
-    private void updateBoard(Snapshot previous, Snapshot now) {
-        Map<ResourceKey, ResourceEntry> owners = new LinkedHashMap<>();
-        now.entries().forEach(e -> owners.putIfAbsent(e.key(), e));
-        for (ResourceKey gone : board.all().keySet()) {
-            if (!owners.containsKey(gone)) {
-                board.remove(gone);
-            }
-        }
-        owners.forEach((key, e) -> {
-            if (e.verdict() instanceof Verdict.Invalid) {
-                board.set(key, ResourceStatus.invalid(e.verdict().message()));
-            } else if (e.verdict() instanceof Verdict.Blocked b) {
-                board.set(key, ResourceStatus.blocked(b.dependency(), b.reason()));
-            } else if (needsApplying(key, e, previous)) {
-                board.set(key, ResourceStatus.pending());
-            }
-        });
-    }
-
-    /** A valid resource is pending unless the engine already reported on this very version. */
-    private boolean needsApplying(ResourceKey key, ResourceEntry e, Snapshot previous) {
-        Optional<ResourceState> state = board.status(key).map(ResourceStatus::state);
-        boolean engineReported = state.filter(s -> s == ResourceState.APPLIED || s == ResourceState.FAILED
-                || s == ResourceState.UNSUPPORTED).isPresent();
-        boolean unchanged = previous.entry(key).map(ResourceEntry::inForce).equals(Optional.of(e.inForce()));
-        return !(engineReported && unchanged);
+    private void save() {
+        Map<ResourceKey, AcceptedVersions.Stored> stored = new HashMap<>();
+        accepted.forEach((key, a) -> stored.put(key, new AcceptedVersions.Stored(a.version().generation(), a.properties())));
+        acceptedVersions.save(new AcceptedVersions.InForce(stored, nodeInForce));
     }
 
     private static Map<String, Object> toMap(Dictionary<String, Object> dictionary) {

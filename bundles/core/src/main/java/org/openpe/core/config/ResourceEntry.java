@@ -10,16 +10,21 @@ import org.openpe.core.validation.Verdict;
  * One configured resource and what validation made of it.
  *
  * @param properties its resource keys as configured (bookkeeping keys removed)
+ * @param generation the generation of the configured version (the candidate)
  * @param resource the resource as configured now, when its fields are valid
- * @param inForce what the engine must realise: {@code resource} when the verdict is valid, the
- *     previously accepted version when only an immutable field changed, else empty
+ * @param realised what the engine must realise: {@code resource} when the verdict is valid, the
+ *     version in force ({@code applied}) when the candidate is rejected, empty when blocked or when
+ *     nothing was ever applied
+ * @param applied the version in force (last accepted and applied), if any
  */
 public record ResourceEntry(
         ResourceKey key,
         ConfigSource source,
         Map<String, Object> properties,
+        long generation,
         Optional<Resource> resource,
-        Optional<Resource> inForce,
+        Optional<Resource> realised,
+        Optional<AppliedVersion> applied,
         Verdict verdict) {
 
     public ResourceEntry {
@@ -27,11 +32,17 @@ public record ResourceEntry(
         Objects.requireNonNull(source, "source");
         properties = Map.copyOf(properties);
         Objects.requireNonNull(resource, "resource");
-        Objects.requireNonNull(inForce, "inForce");
+        Objects.requireNonNull(realised, "realised");
+        Objects.requireNonNull(applied, "applied");
         Objects.requireNonNull(verdict, "verdict");
     }
 
     public boolean isValid() {
         return verdict instanceof Verdict.Valid;
+    }
+
+    /** Whether the candidate was rejected while an earlier version stays in force. */
+    public boolean keepsAppliedVersion() {
+        return verdict instanceof Verdict.Invalid && applied.isPresent() && realised.isPresent();
     }
 }

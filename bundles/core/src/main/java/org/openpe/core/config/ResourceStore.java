@@ -1,5 +1,7 @@
 package org.openpe.core.config;
 
+import java.util.Map;
+
 /**
  * The desired state, tracked live from config admin. Listeners are called after every change, on
  * the thread that processed it, while the store holds its lock: they must return quickly (hand the
@@ -14,6 +16,13 @@ public interface ResourceStore {
      * interface changed) and publishes the result.
      */
     Snapshot revalidate();
+
+    /**
+     * Records that the engine applied these generations (resource to generation): each becomes
+     * its resource's version in force, kept across restarts. Generations no longer configured, or
+     * not valid, are ignored. Publishes a new snapshot when anything changed.
+     */
+    void markApplied(Map<ResourceKey, Long> generations);
 
     /** Adds a listener for later changes; it is not called with the current snapshot (read {@link #current()}). */
     void addListener(SnapshotListener listener);

@@ -32,15 +32,15 @@ public record Snapshot(long revision, NodeState node, List<ResourceEntry> entrie
         return entries.stream().filter(e -> e.key().type() == type).toList();
     }
 
-    /** What the engine must realise: every resource in force, by identity, in order. */
-    public Map<ResourceKey, Resource> inForce() {
+    /** What the engine must realise, by identity, in order. */
+    public Map<ResourceKey, Resource> realised() {
         Map<ResourceKey, Resource> result = new LinkedHashMap<>();
-        entries.forEach(e -> e.inForce().ifPresent(r -> result.putIfAbsent(e.key(), r)));
+        entries.forEach(e -> e.realised().ifPresent(r -> result.putIfAbsent(e.key(), r)));
         return result;
     }
 
-    /** The underlay in force, if any. */
+    /** The underlay to realise, if any. */
     public Optional<Underlay> underlay() {
-        return inForce().values().stream().filter(Underlay.class::isInstance).map(Underlay.class::cast).findFirst();
+        return realised().values().stream().filter(Underlay.class::isInstance).map(Underlay.class::cast).findFirst();
     }
 }

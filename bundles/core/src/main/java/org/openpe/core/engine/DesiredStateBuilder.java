@@ -58,8 +58,8 @@ public final class DesiredStateBuilder {
         this.frr = FrrConfig.empty(routerNamespace, logLevel);
     }
 
-    public DesiredState build(List<Resource> inForce) {
-        List<Resource> ordered = inForce.stream()
+    public DesiredState build(List<Resource> resources) {
+        List<Resource> ordered = resources.stream()
                 .sorted(Comparator.comparing((Resource r) -> r.type()).thenComparing(Resource::name)).toList();
         Optional<Underlay> underlay = ordered.stream()
                 .filter(Underlay.class::isInstance).map(Underlay.class::cast).findFirst();
@@ -81,6 +81,8 @@ public final class DesiredStateBuilder {
             merge(underlay, contribution, Optional.of(router));
         } catch (ReconcileException e) {
             failed.put(key(underlay), e.getMessage());
+        } catch (RuntimeException e) {
+            failed.put(key(underlay), "underlay " + underlay.name() + ": cannot be built: " + e.getMessage());
         }
     }
 
@@ -116,7 +118,7 @@ public final class DesiredStateBuilder {
         FrrConfig assembled;
         try {
             assembled = assemble(base, candidate);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             failed.put(key, resource.type().id() + " " + resource.name() + ": its FRR configuration does not fit: "
                     + e.getMessage());
             return;

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.openpe.api.Reconciler;
@@ -75,7 +74,10 @@ public class ReconcileEngine {
         }
     };
 
-    private ScheduledFuture<?> pending;
+    private final CandidateRejections rejections = new CandidateRejections();
+    private final FrrRefusal frrRefusal = new FrrRefusal();
+    private final RememberedContributions remembered = new RememberedContributions();
+    private final PassRequests passRequests = new PassRequests(executor, this::runLogged, COALESCE_MILLIS);
     private NetlinkKernel kernel;
     private FrrInstance frr;
     private FrrSettings frrSettings;
@@ -111,7 +113,7 @@ public class ReconcileEngine {
                 pluginGoneSince.put(type, Instant.now());
                 LOG.info("plugin for {} resources unregistered", type.id());
                 trigger();
-                executor.schedule(this::trigger, PLUGIN_GRACE.toMillis() + COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+                passRequests.later(this::trigger, PLUGIN_GRACE.toMillis() + COALESCE_MILLIS);
             }
         });
     }
@@ -124,11 +126,9 @@ public class ReconcileEngine {
         trigger();
     }
 
-    /** Schedules a pass soon; requests arriving before it starts share it. */
-    public synchronized void trigger() {
-        if (pending == null || pending.isDone()) {
-            pending = executor.schedule(this::runLogged, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
-        }
+    /** Schedules a pass soon (see {@link PassRequests}). */
+    public void trigger() {
+        passRequests.request();
     }
 
     /** Runs a pass now (after any running one) and reports what it changed. */
@@ -186,10 +186,12 @@ public class ReconcileEngine {
         openFrr(settings);
         ReconcileReport report = new Reconciliation(snapshot, snapshot.node().nodeIndex().getAsInt(), kernel, frr,
                 new NicHandover(stateDirectory().resolve("moved-nics-" + settings.routerNamespace())),
-                type -> Optional.ofNullable(reconcilers.get(type)), awaitedPlugins(), board, zebraWatch).run();
+                type -> Optional.ofNullable(reconcilers.get(type)), awaitedPlugins(), board, zebraWatch, rejections,
+                frrRefusal, remembered).run();
         lastReport = Optional.of(report);
-        zebraWatch.nextDue().ifPresent(due -> executor.schedule(this::trigger,
-                Math.max(0, Duration.between(Instant.now(), due).toMillis()) + COALESCE_MILLIS, TimeUnit.MILLISECONDS));
+        store.markApplied(report.appliedGenerations());
+        zebraWatch.nextDue().ifPresent(due -> passRequests.later(this::trigger,
+                Math.max(0, Duration.between(Instant.now(), due).toMillis()) + COALESCE_MILLIS));
         publishNodeStatus(settings.routerNamespace(), report);
         if (!report.changes().isEmpty()) {
             LOG.info("reconciled in {} ms: {} change(s)", report.duration().toMillis(), report.changes().size());

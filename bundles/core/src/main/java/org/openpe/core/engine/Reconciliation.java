@@ -8,8 +8,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +23,9 @@ import org.openpe.api.ResourceType;
 import org.openpe.api.kernel.Address;
 import org.openpe.api.kernel.Netns;
 import org.openpe.api.kernel.Sysctl;
-import org.openpe.api.model.Resource;
+import org.openpe.api.frr.FrrConfig;
 import org.openpe.api.model.Underlay;
+import org.openpe.core.config.AppliedVersion;
 import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceKey;
 import org.openpe.core.config.Snapshot;
@@ -34,6 +37,7 @@ import org.openpe.core.engine.kernel.NetlinkKernel;
 import org.openpe.core.engine.kernel.ZebraAddressWatch;
 import org.openpe.core.status.ResourceStatus;
 import org.openpe.core.status.StatusBoard;
+import org.openpe.core.validation.Verdict;
 import org.openpe.frr.ApplyResult;
 import org.openpe.frr.FrrInstance;
 import org.openpe.frr.ZebraInterface;
@@ -43,9 +47,16 @@ import org.slf4j.LoggerFactory;
 /**
  * One reconcile pass: desired state from the snapshot, kernel diff and apply, FRR apply, status.
  *
- * <p>While a resource in force waits for its plugin (at start-up, or while a plugin bundle is
- * being updated), the pass only adds: nothing is removed from the kernel and FRR is left as it
- * is, so a restart or a plugin update never flaps the data plane.
+ * <p>Each resource realises its candidate (the configured generation, when valid) or else its
+ * version in force. A candidate that cannot be built, or whose part FRR refuses (see
+ * {@link FrrAttribution}), is rejected and its version in force realised instead, so a bad change
+ * never removes what works; it is held back until it changes or its back-off has passed.
+ *
+ * <p>While a plugin is away (its bundle stopped, being updated or refreshed), its resources
+ * contribute what they did last ({@link RememberedContributions}), so the pass stays complete.
+ * Only when such a resource has no remembered contribution (at start-up, before its plugin
+ * started) does the pass only add: nothing is removed from the kernel and FRR is left as it is,
+ * so a restart or a plugin update never flaps the data plane.
  *
  * <p>Besides the kernel, a pass compares zebra's addresses of the router namespace's devices with
  * the kernel's and re-adds those zebra lost (see {@link ZebraAddressWatch}).
@@ -64,50 +75,140 @@ final class Reconciliation {
     private final Map<ResourceType, String> awaitedPlugins;
     private final StatusBoard board;
     private final ZebraAddressWatch zebraWatch;
+    private final CandidateRejections rejections;
+    private final FrrRefusal frrRefusal;
+    private final RememberedContributions remembered;
+    private final Instant now = Instant.now();
 
     private final List<String> changes = new ArrayList<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
 
     Reconciliation(Snapshot snapshot, int nodeIndex, NetlinkKernel kernel, FrrInstance frr, NicHandover handover,
             Function<ResourceType, Optional<Reconciler>> reconcilers, Map<ResourceType, String> awaitedPlugins,
-            StatusBoard board, ZebraAddressWatch zebraWatch) {
+            StatusBoard board, ZebraAddressWatch zebraWatch, CandidateRejections rejections, FrrRefusal frrRefusal,
+            RememberedContributions remembered) {
         this.snapshot = snapshot;
         this.nodeIndex = nodeIndex;
         this.kernel = kernel;
         this.frr = frr;
         this.handover = handover;
-        this.reconcilers = reconcilers;
+        this.reconcilers = type -> reconcilers.apply(type).map(remembered::recording)
+                .or(() -> awaitedPlugins.containsKey(type) ? Optional.of(remembered.replaying()) : Optional.empty());
+        this.remembered = remembered;
         this.awaitedPlugins = awaitedPlugins;
         this.board = board;
         this.zebraWatch = zebraWatch;
+        this.rejections = rejections;
+        this.frrRefusal = frrRefusal;
     }
 
     ReconcileReport run() {
         Instant start = Instant.now();
-        Map<ResourceKey, Resource> inForce = snapshot.inForce();
-        boolean additiveOnly = inForce.keySet().stream().anyMatch(k -> awaitedPlugins.containsKey(k.type()));
+        Map<ResourceKey, Choice> choices = choices();
+        boolean additiveOnly = choices.values().stream().anyMatch(c -> awaitedPlugins.containsKey(c.resource().type())
+                && !remembered.remembers(c.resource()));
+        VrfTables tables = new VrfTables(kernel.ownedVrfTables());
+        DesiredState desired = buildFallingBack(choices, tables);
 
-        DesiredState desired = new DesiredStateBuilder(nodeIndex, kernel.routerNamespace(),
-                snapshot.node().settings().logLevel(), reconcilers, new VrfTables(kernel.ownedVrfTables())).build(List.copyOf(inForce.values()));
-
-        Optional<String> nicProblem = handOverNic(desired);
+        Optional<String> nicProblem = handOverNic(choices, desired);
         Map<Netns, KernelView> views = views(desired);
         KernelPlan plan = KernelDiff.plan(desired.kernel(), views);
         applyKernel(plan, additiveOnly);
         if (!additiveOnly) {
             repairAddressesZebraLost(desired, views.get(Netns.ROUTER));
         }
-        String frrOutcome = additiveOnly ? "not applied: waiting for plugins " + awaitedTypes() : applyFrr(desired);
+        String frrOutcome = "not applied: waiting for plugins " + awaitedTypes();
+        if (!additiveOnly) {
+            Optional<FrrAttribution.Outcome> outcome = applyFrr(choices, tables);
+            frrOutcome = outcome.map(o -> describe(o.result())).orElseGet(() -> "failed: " + failures.get("frr"));
+            if (outcome.isPresent() && !outcome.get().refused().isEmpty()) {
+                rejectRefused(choices, outcome.get().refused());
+                // realise the versions in force of the refused candidates in the kernel too
+                choices = outcome.get().choices();
+                desired = build(choices, tables);
+                plan = KernelDiff.plan(desired.kernel(), views(desired));
+                applyKernel(plan, false);
+            }
+        }
 
         Duration took = Duration.between(start, Instant.now());
-        writeStatuses(desired, plan, nicProblem, additiveOnly, frrOutcome);
-        return new ReconcileReport(Instant.now(), took, changes, failures, frrOutcome);
+        Map<ResourceKey, Long> applied = writeStatuses(choices, desired, plan, nicProblem, additiveOnly);
+        return new ReconcileReport(Instant.now(), took, changes, failures, frrOutcome, applied);
     }
 
-    private Optional<String> handOverNic(DesiredState desired) {
-        Optional<String> nic = snapshot.underlay()
+    /** Applies the FRR configuration of the choices, finding the candidates FRR refuses; empty when FRR cannot be asked. */
+    private Optional<FrrAttribution.Outcome> applyFrr(Map<ResourceKey, Choice> choices, VrfTables tables) {
+        try {
+            FrrAttribution.Outcome outcome = new FrrAttribution(c -> build(c, tables).frr(), this::applyOnce).apply(choices);
+            if (outcome.result().outcome() == ApplyResult.Outcome.FAILED) {
+                failures.put("frr", "FRR configuration not applied: " + outcome.result().message());
+            }
+            return Optional.of(outcome);
+        } catch (FrrUnavailable e) {
+            failures.put("frr", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void rejectRefused(Map<ResourceKey, Choice> tried, Map<ResourceKey, String> refused) {
+        refused.forEach((key, message) -> {
+            long generation = tried.get(key).entry().generation();
+            rejections.reject(key, generation, "FRR refused it: " + message, now);
+            LOG.warn("{}: generation {} rejected, FRR refused it: {}", key, generation, message);
+        });
+    }
+
+    /** Per resource to realise: its valid candidate unless it is held back, else its version in force. */
+    private Map<ResourceKey, Choice> choices() {
+        Map<ResourceKey, Choice> choices = new LinkedHashMap<>();
+        for (ResourceEntry entry : snapshot.entries()) {
+            if (choices.containsKey(entry.key()) || entry.realised().isEmpty() || !owns(entry)) {
+                continue;
+            }
+            Choice choice = new Choice(entry, entry.realised().get(), entry.isValid());
+            if (choice.candidate() && rejections.holdsBack(entry.key(), entry.generation(), now)) {
+                choice.fallback().ifPresent(f -> choices.put(entry.key(), f));
+            } else {
+                choices.put(entry.key(), choice);
+            }
+        }
+        return choices;
+    }
+
+    private boolean owns(ResourceEntry entry) {
+        return snapshot.entry(entry.key()).filter(e -> e == entry).isPresent();
+    }
+
+    /** Builds the desired state; a candidate that cannot be built is rejected and its version in force built instead. */
+    private DesiredState buildFallingBack(Map<ResourceKey, Choice> choices, VrfTables tables) {
+        while (true) {
+            DesiredState desired = build(choices, tables);
+            List<ResourceKey> unbuildable = desired.failed().keySet().stream()
+                    .filter(k -> choices.containsKey(k) && choices.get(k).candidate())
+                    .filter(k -> !awaitedPlugins.containsKey(k.type())) // never rejected because its plugin is away
+                    .toList();
+            if (unbuildable.isEmpty()) {
+                return desired;
+            }
+            for (ResourceKey key : unbuildable) {
+                Choice choice = choices.get(key);
+                rejections.reject(key, choice.entry().generation(), desired.failed().get(key), now);
+                LOG.warn("{}: generation {} rejected: {}", key, choice.entry().generation(), desired.failed().get(key));
+                choice.fallback().ifPresentOrElse(f -> choices.put(key, f), () -> choices.remove(key));
+            }
+        }
+    }
+
+    private DesiredState build(Map<ResourceKey, Choice> choices, VrfTables tables) {
+        return new DesiredStateBuilder(nodeIndex, kernel.routerNamespace(), snapshot.node().settings().logLevel(),
+                reconcilers, tables).build(choices.values().stream().map(Choice::resource).toList());
+    }
+
+    private Optional<String> handOverNic(Map<ResourceKey, Choice> choices, DesiredState desired) {
+        Optional<String> nic = choices.values().stream().map(Choice::resource)
+                .filter(Underlay.class::isInstance).map(Underlay.class::cast)
                 .filter(u -> desired.contributed().contains(new ResourceKey(ResourceType.UNDERLAY, u.name())))
-                .flatMap(Underlay::nic);
+                .findFirst().flatMap(Underlay::nic);
         try {
             return handover.reconcile(kernel, nic, changes);
         } catch (RuntimeException e) {
@@ -167,31 +268,58 @@ final class Reconciliation {
         }
     }
 
-    private String applyFrr(DesiredState desired) {
+    /**
+     * Applies one FRR configuration and waits for the result. A configuration FRR refused is not
+     * applied again until its back-off has passed: the refusal is returned instead.
+     *
+     * @throws FrrUnavailable when FRR does not answer in time or the apply fails as such
+     */
+    private ApplyResult applyOnce(FrrConfig config) {
+        Optional<ApplyResult> heldBack = frrRefusal.holdsBack(config, now);
+        if (heldBack.isPresent()) {
+            return heldBack.get();
+        }
+        ApplyResult result;
         try {
-            ApplyResult result = frr.apply(desired.frr()).get(FRR_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            if (result.outcome() == ApplyResult.Outcome.APPLIED) {
-                changes.add("apply FRR configuration (" + result.duration().toMillis() + " ms)");
-            }
-            if (!result.ok() && result.outcome() != ApplyResult.Outcome.SUPERSEDED) {
-                failures.put("frr", "FRR configuration not applied: " + result.message());
-            }
-            return result.outcome().name().toLowerCase(java.util.Locale.ROOT)
-                    + (result.message().isEmpty() ? "" : ": " + result.message());
+            result = frr.apply(config).get(FRR_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            String message = "FRR did not finish applying the configuration within " + FRR_TIMEOUT.toSeconds() + " s";
-            failures.put("frr", message);
-            return "failed: " + message;
-        } catch (Exception e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            String message = Objects.requireNonNullElse(cause.getMessage(), cause.getClass().getSimpleName());
-            failures.put("frr", "applying the FRR configuration failed: " + message);
-            return "failed: " + message;
+            throw new FrrUnavailable("FRR did not finish applying the configuration within " + FRR_TIMEOUT.toSeconds()
+                    + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FrrUnavailable("interrupted while FRR applied the configuration");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new FrrUnavailable("applying the FRR configuration failed: "
+                    + Objects.requireNonNullElse(cause.getMessage(), cause.getClass().getSimpleName()));
+        }
+        if (result.outcome() == ApplyResult.Outcome.APPLIED) {
+            changes.add("apply FRR configuration (" + result.duration().toMillis() + " ms)");
+        }
+        if (result.outcome() == ApplyResult.Outcome.FAILED) {
+            frrRefusal.refused(config, result, now);
+        } else if (result.ok()) {
+            frrRefusal.clear();
+        }
+        return result;
+    }
+
+    /** FRR could not be asked: no resource is to blame. */
+    private static final class FrrUnavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FrrUnavailable(String message) {
+            super(message);
         }
     }
 
-    private void writeStatuses(DesiredState desired, KernelPlan plan, Optional<String> nicProblem, boolean additiveOnly,
-            String frrOutcome) {
+    private static String describe(ApplyResult result) {
+        return result.outcome().name().toLowerCase(Locale.ROOT) + (result.message().isEmpty() ? "" : ": " + result.message());
+    }
+
+    /** Writes every configured resource's status; returns the candidates applied (resource to generation). */
+    private Map<ResourceKey, Long> writeStatuses(Map<ResourceKey, Choice> choices, DesiredState desired, KernelPlan plan,
+            Optional<String> nicProblem, boolean additiveOnly) {
         Map<ResourceKey, List<String>> problems = new HashMap<>();
         Map<String, String> objectProblems = new HashMap<>(plan.conflicts());
         objectProblems.putAll(failures);
@@ -202,29 +330,48 @@ final class Reconciliation {
         Optional.ofNullable(failures.get("frr")).ifPresent(p -> desired.contributed()
                 .forEach(owner -> problems.computeIfAbsent(owner, k -> new ArrayList<>()).add(p)));
 
+        Map<ResourceKey, Long> applied = new LinkedHashMap<>();
         for (ResourceEntry entry : snapshot.entries()) {
-            if (!entry.isValid() || entry.inForce().isEmpty()) {
+            if (!owns(entry)) {
                 continue;
             }
             ResourceKey key = entry.key();
+            long generation = entry.generation();
+            OptionalLong appliedGeneration = entry.applied().stream().mapToLong(AppliedVersion::generation).findFirst();
+            Optional<String> rejection = rejections.reason(key, generation);
+            Choice choice = choices.get(key);
             ResourceStatus status;
-            if (awaitedPlugins.containsKey(key.type())) {
-                status = ResourceStatus.pending(awaitedPlugins.get(key.type()));
+            if (entry.verdict() instanceof Verdict.Blocked b) {
+                status = ResourceStatus.blocked(generation, b.dependency(), b.reason());
+            } else if (choice == null) {
+                status = entry.verdict() instanceof Verdict.Invalid ? ResourceStatus.invalid(generation, entry.verdict().message())
+                        : ResourceStatus.failed(generation, appliedGeneration, rejection.orElse(entry.verdict().message()));
+            } else if (awaitedPlugins.containsKey(key.type())) {
+                status = ResourceStatus.pending(generation, appliedGeneration, awaitedPlugins.get(key.type()));
             } else if (desired.unsupported().containsKey(key)) {
-                status = ResourceStatus.unsupported(desired.unsupported().get(key));
+                status = ResourceStatus.unsupported(generation, appliedGeneration, desired.unsupported().get(key));
             } else if (desired.failed().containsKey(key)) {
-                status = ResourceStatus.failed(desired.failed().get(key));
+                status = ResourceStatus.failed(generation, appliedGeneration, desired.failed().get(key));
             } else if (problems.containsKey(key)) {
-                status = ResourceStatus.failed(problems.get(key).stream().distinct().collect(Collectors.joining("; ")));
+                status = ResourceStatus.failed(generation, appliedGeneration,
+                        problems.get(key).stream().distinct().collect(Collectors.joining("; ")));
             } else if (additiveOnly) {
-                status = ResourceStatus.pending("nothing is removed while plugins are awaited: " + awaitedTypes());
+                status = ResourceStatus.pending(generation, appliedGeneration,
+                        "nothing is removed while plugins are awaited: " + awaitedTypes());
+            } else if (choice.candidate()) {
+                status = ResourceStatus.applied(generation);
+                applied.put(key, generation);
+                rejections.accepted(key);
             } else {
-                status = ResourceStatus.applied();
+                status = ResourceStatus.keptApplied(generation, appliedGeneration.orElseThrow(),
+                        entry.isValid() ? rejection.orElse("") : entry.verdict().message());
             }
-            if (board.status(key).map(s -> !s.sameAs(status)).orElse(true)) {
-                board.set(key, status);
-            }
+            board.set(key, status);
         }
+        rejections.retain(snapshot.entries().stream().map(ResourceEntry::key).toList());
+        remembered.retain(snapshot.entries().stream().map(ResourceEntry::key).toList());
+        board.all().keySet().stream().filter(k -> snapshot.entry(k).isEmpty()).forEach(board::remove);
+        return applied;
     }
 
     private String awaitedTypes() {

@@ -51,7 +51,7 @@ public class ListCommand extends OpenpeCommand {
                 continue;
             }
             ResourceStatus status = StatusView.of(e, snapshot, board);
-            rows.add(new String[] {e.key().type().id(), e.key().name(), StatusView.name(status), status.message()});
+            rows.add(new String[] {e.key().type().id(), e.key().name(), status.label(), status.reason()});
             ObjectNode row = array.addObject();
             row.put("type", e.key().type().id());
             row.put("name", e.key().name());
@@ -63,6 +63,6 @@ public class ListCommand extends OpenpeCommand {
             return;
         }
         Table.print(out, new String[] {"TYPE", "NAME", "STATUS", "REASON"}, rows);
-        snapshot.node().problems().forEach(p -> out.println("! " + p));
+        snapshot.node().remarks().forEach(p -> out.println("! " + p));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -62,9 +63,9 @@ public class ShowCommand extends OpenpeCommand {
         root.put("pid", entry.source().pid());
         root.set("status", StatusView.json(status));
         entry.resource().ifPresent(r -> root.set("effective", ResourceView.tree(r)));
-        entry.inForce().filter(r -> !entry.resource().equals(entry.inForce()))
-                .ifPresent(r -> root.set("inForce", ResourceView.tree(r)));
-        Resource shown = entry.inForce().or(entry::resource).orElse(null);
+        entry.applied().filter(a -> !entry.resource().equals(Optional.of(a.resource())))
+                .ifPresent(a -> root.set("inForce", ResourceView.tree(a.resource())));
+        Resource shown = entry.realised().or(entry::resource).orElse(null);
         if (shown != null && snapshot.node().nodeIndex().isPresent()) {
             int index = snapshot.node().nodeIndex().getAsInt();
             ObjectNode allocation = root.putObject("allocation");
@@ -79,12 +80,13 @@ public class ShowCommand extends OpenpeCommand {
             return;
         }
         out.println(key + " (" + entry.source() + ")");
-        out.println("  status: " + StatusView.name(status));
-        if (!status.message().isEmpty()) {
-            out.println("  reason: " + status.message());
+        out.println("  status: " + status.label());
+        if (!status.reason().isEmpty()) {
+            out.println("  reason: " + status.reason());
         }
         section(out, "Effective configuration", root.get("effective"));
-        section(out, "In force (the previous version)", root.get("inForce"));
+        section(out, "In force (generation " + entry.applied().map(a -> a.generation()).orElse(0L) + ")",
+                root.get("inForce"));
         section(out, "Allocated on this node", root.get("allocation"));
         if (entry.resource().isEmpty()) {
             section(out, "Configured properties", properties);

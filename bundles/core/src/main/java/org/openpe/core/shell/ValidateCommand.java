@@ -24,7 +24,7 @@ import org.openpe.core.validation.Verdict;
 
 @Service
 @Command(scope = "openpe", name = "validate",
-        description = "Validates the .cfg files and reference YAML manifests of a directory as one configuration, without applying anything; fails when any is invalid")
+        description = "Validates the .cfg files and reference YAML manifests of a directory as one configuration, without applying anything; fails when any resource would not be applied (Invalid or Blocked)")
 public class ValidateCommand extends OpenpeCommand {
 
     @Argument(index = 0, name = "dir", required = true, description = "The directory, e.g. a copy of etc/")
@@ -85,9 +85,13 @@ public class ValidateCommand extends OpenpeCommand {
             directory.skipped().forEach(f -> out.println("skipped " + f.getFileName() + " (not an OpenPE configuration)"));
             out.println(entries.size() - invalid - blocked + " valid, " + blocked + " blocked, " + invalid + " invalid");
         }
-        if (invalid > 0 || nodeFileInvalid) {
-            throw new IllegalStateException(invalid + " of " + entries.size() + " resources are invalid"
-                    + (nodeFileInvalid ? " and the node settings are invalid" : ""));
+        List<String> notApplied = entries.stream().filter(e -> !e.isValid())
+                .map(e -> e.key() + " is " + verdictName(e.verdict()) + " (" + String.join("; ", reasons(e.verdict())) + ")")
+                .toList();
+        if (!notApplied.isEmpty() || nodeFileInvalid) {
+            throw new IllegalStateException(notApplied.size() + " of " + entries.size() + " resources would not be applied"
+                    + (nodeFileInvalid ? " and the node settings are invalid" : "")
+                    + (notApplied.isEmpty() ? "" : ": " + String.join("; ", notApplied)));
         }
     }
 

@@ -1,6 +1,9 @@
 package org.openpe.core.status;
 
-/** The states of spec section 7. Validation writes the first three, the reconcile engine the others. */
+/**
+ * The states of spec section 7, of what is realised for a resource: {@code APPLIED} also while a
+ * rejected candidate leaves an earlier version applied (see {@link ResourceStatus#rejection()}).
+ */
 public enum ResourceState {
     /** Valid and waiting to be applied. */
     PENDING,

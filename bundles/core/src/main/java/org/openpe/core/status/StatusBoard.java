@@ -6,10 +6,10 @@ import java.util.function.UnaryOperator;
 import org.openpe.core.config.ResourceKey;
 
 /**
- * The status of every resource and of the node, kept in memory. The resource store writes
- * {@code PENDING}, {@code INVALID} and {@code BLOCKED} after each validation; the reconcile engine
- * writes {@code APPLIED}, {@code FAILED} and {@code UNSUPPORTED} for resources whose verdict is
- * valid, and fills the node status.
+ * The status of every resource and of the node, kept in memory. The reconcile engine writes each
+ * configured resource's status after every pass, stamped with the generation it reflects, and
+ * fills the node status. A status of an older generation than the one configured is stale: the
+ * shell then derives one from the verdict (see {@code StatusView}).
  */
 public interface StatusBoard {
 

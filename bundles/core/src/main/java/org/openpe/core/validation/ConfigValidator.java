@@ -16,6 +16,7 @@ import org.openpe.api.model.L3VNI;
 import org.openpe.api.model.LocalCIDRConfig;
 import org.openpe.api.model.Resource;
 import org.openpe.api.model.Underlay;
+import org.openpe.core.config.AppliedVersion;
 import org.openpe.core.config.Candidate;
 import org.openpe.core.config.ConfigSource;
 import org.openpe.core.config.ResourceEntry;
@@ -24,8 +25,12 @@ import org.openpe.core.config.ResourceKey;
 /**
  * Validates a whole configuration set (spec section 3) with failure isolation: an invalid resource
  * is rejected alone, resources depending on it are blocked, every other one stays applicable.
- * Where two resources claim the same thing (a VNI, a VRF, a CIDR, the single underlay) the one
- * listed first keeps it, so callers list resources in the order they appeared.
+ *
+ * <p>A rejected candidate never takes down what is in force: when a resource has a version in
+ * force ({@link Candidate#applied()}), that version stays what the engine realises, keeps what it
+ * claimed and keeps its dependents applicable. Where two resources claim the same thing (a VNI, a
+ * VRF, a CIDR, the single underlay), versions in force keep theirs, and among new claims the one
+ * listed first wins, so callers list resources in the order they appeared.
  */
 public final class ConfigValidator {
 
@@ -44,22 +49,21 @@ public final class ConfigValidator {
             if (first != null) {
                 w.problems.add(c.key() + ": is also defined by " + first.candidate.source()
                         + "; names must be unique per type");
+                w.fallback = Optional.empty();
                 continue;
             }
-            w.inForce = w.problems.isEmpty() ? w.resource : Optional.empty();
-            ImmutableFields.check(c, w.resource).ifPresent(problem -> {
-                w.problems.add(problem);
-                w.inForce = c.previous();
-            });
+            w.resource.flatMap(r -> Buildability.problem(r, node.nodeIndex())).ifPresent(w::reject);
+            ImmutableFields.check(c, w.resource).ifPresent(w.problems::add);
         }
         new CrossChecks(work).run();
+        work.forEach(Work::decide);
         Dependencies.block(work, node);
         return work.stream().map(Work::toEntry).toList();
     }
 
     /** A resource checked on its own (no node index, no other resources), if its fields are valid. */
     public static Optional<Resource> resource(ResourceKey key, Map<String, Object> properties) {
-        Candidate c = new Candidate(key, new ConfigSource(key.toString(), Optional.empty()), properties,
+        Candidate c = new Candidate(key, new ConfigSource(key.toString(), Optional.empty()), properties, 1,
                 Optional.empty(), Optional.empty());
         return Optional.ofNullable(FieldRules.check(c, OptionalInt.empty()).resource());
     }
@@ -69,11 +73,14 @@ public final class ConfigValidator {
         final Candidate candidate;
         final List<String> problems = new ArrayList<>();
         Optional<Resource> resource = Optional.empty();
-        Optional<Resource> inForce = Optional.empty();
+        /** The version in force, while it may still be realised when the candidate is rejected. */
+        Optional<Resource> fallback;
+        Optional<Resource> realised = Optional.empty();
         Verdict.Blocked blocked;
 
         Work(Candidate candidate) {
             this.candidate = candidate;
+            this.fallback = candidate.applied().map(AppliedVersion::resource);
         }
 
         ResourceKey key() {
@@ -86,21 +93,27 @@ public final class ConfigValidator {
 
         void reject(String problem) {
             problems.add(key() + ": " + problem);
-            inForce = Optional.empty();
+        }
+
+        /** Realise the candidate when it has no problem, else the version in force, if any. */
+        void decide() {
+            realised = problems.isEmpty() ? resource : fallback;
         }
 
         ResourceEntry toEntry() {
             Verdict verdict = !problems.isEmpty() ? new Verdict.Invalid(problems)
                     : blocked != null ? blocked : Verdict.VALID;
-            return new ResourceEntry(key(), candidate.source(), candidate.properties(), resource,
-                    blocked != null ? Optional.empty() : inForce, verdict);
+            return new ResourceEntry(key(), candidate.source(), candidate.properties(), candidate.generation(),
+                    resource, blocked != null ? Optional.empty() : realised, candidate.applied(), verdict);
         }
     }
 
     /**
-     * Uniqueness and overlap rules across resources. A resource in force claims its unique
-     * things (the single underlay, its VNI, its VRF, its host-session CIDRs) only when none is
-     * claimed already; otherwise it is rejected and claims nothing.
+     * Uniqueness and overlap rules across resources. First every version in force claims its
+     * unique things (the single underlay, its VNI, its VRF, its host-session CIDRs); then every
+     * candidate with valid fields claims its own, and is rejected when another resource holds one
+     * of them. A resource may hold the claims of both its versions: those of the version in force
+     * are released only once the candidate is applied.
      */
     private static final class CrossChecks {
         private final List<Work> work;
@@ -113,11 +126,23 @@ public final class ConfigValidator {
 
         void run() {
             for (Work w : work) {
-                w.inForce.ifPresent(r -> claimAll(w, r));
+                w.fallback.ifPresent(r -> {
+                    List<String> conflicts = claimAll(w, r);
+                    if (!conflicts.isEmpty()) {
+                        conflicts.forEach(c -> w.reject("its version in force: " + c));
+                        w.fallback = Optional.empty();
+                    }
+                });
+            }
+            for (Work w : work) {
+                if (w.problems.isEmpty() && w.resource.isPresent() && !w.resource.equals(w.fallback)) {
+                    claimAll(w, w.resource.get()).forEach(w::reject);
+                }
             }
         }
 
-        private void claimAll(Work w, Resource r) {
+        /** Claims everything {@code r} needs, or nothing; returns the conflicts. */
+        private List<String> claimAll(Work w, Resource r) {
             Map<String, String> wanted = new LinkedHashMap<>();
             Map<Cidr, String> wantedCidrs = new LinkedHashMap<>();
             if (r instanceof Underlay) {
@@ -138,21 +163,20 @@ public final class ConfigValidator {
             List<String> conflicts = new ArrayList<>();
             wanted.forEach((what, message) -> {
                 Work owner = claims.get(what);
-                if (owner != null) {
+                if (owner != null && owner != w) {
                     conflicts.add(String.format(message, owner.key()));
                 }
             });
             wantedCidrs.forEach((cidr, key) -> cidrs.forEach((other, owner) -> {
-                if (other.overlaps(cidr)) {
+                if (owner != w && other.overlaps(cidr)) {
                     conflicts.add("'" + key + "' = '" + cidr + "' overlaps " + other + " of " + owner.key());
                 }
             }));
             if (conflicts.isEmpty()) {
                 wanted.keySet().forEach(what -> claims.put(what, w));
                 wantedCidrs.keySet().forEach(cidr -> cidrs.put(cidr, w));
-            } else {
-                conflicts.forEach(w::reject);
             }
+            return conflicts;
         }
 
         private static void hostSession(HostSession h, Map<Cidr, String> wanted) {
@@ -162,17 +186,21 @@ public final class ConfigValidator {
         }
     }
 
-    /** Blocks valid resources whose dependency (node settings, the underlay) is not in force. */
+    /**
+     * Blocks resources to realise whose dependency (node settings, the underlay) is not in force.
+     * A resource whose candidate is rejected but whose version in force is realised depends the
+     * same way.
+     */
     private static final class Dependencies {
 
         static void block(List<Work> work, NodeState node) {
             Optional<Work> underlay = work.stream()
                     .filter(w -> w.key().type() == ResourceType.UNDERLAY)
-                    .filter(w -> w.inForce.isPresent())
+                    .filter(w -> w.realised.isPresent())
                     .findFirst();
             Optional<Work> anyUnderlay = work.stream().filter(w -> w.key().type() == ResourceType.UNDERLAY).findFirst();
             for (Work w : work) {
-                if (!w.isValid()) {
+                if (w.realised.isEmpty()) {
                     continue;
                 }
                 if (!node.isValid()) {
@@ -191,7 +219,7 @@ public final class ConfigValidator {
                             .orElseGet(() -> new Verdict.Blocked("underlay",
                                     w.key() + ": waiting for an underlay; none is configured"));
                 } else if (type != ResourceType.L3PASSTHROUGH
-                        && ((Underlay) underlay.get().inForce.get()).evpn().isEmpty()) {
+                        && ((Underlay) underlay.get().realised.get()).evpn().isEmpty()) {
                     w.blocked = new Verdict.Blocked(underlay.get().key().toString(),
                             w.key() + ": " + underlay.get().key() + " has no evpn (set evpn.vtepcidr); VNIs need EVPN");
                 }

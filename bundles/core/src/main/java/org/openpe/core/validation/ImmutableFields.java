@@ -18,10 +18,10 @@ final class ImmutableFields {
 
     /** The problem when {@code now} changes an immutable field of the candidate's previous version. */
     static Optional<String> check(Candidate c, Optional<Resource> now) {
-        if (c.previous().isEmpty() || now.isEmpty()) {
+        if (c.applied().isEmpty() || now.isEmpty()) {
             return Optional.empty();
         }
-        Resource before = c.previous().get();
+        Resource before = c.applied().get().resource();
         Resource after = now.get();
         if (before instanceof L3VNI b && after instanceof L3VNI a) {
             return localCidr(c, b.hostSession().map(HostSession::localCidr), a.hostSession().map(HostSession::localCidr));

@@ -1,10 +1,14 @@
 package org.openpe.core.validation;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import org.openpe.api.model.Allocation;
 import org.openpe.api.model.BFDSettings;
 import org.openpe.api.model.Cidr;
@@ -19,6 +23,9 @@ import org.openpe.core.config.Specs.UnderlaySpec;
 /** Field rules of the underlay (spec section 3 and the seed limits). */
 final class UnderlayRules {
 
+    /** FRR's TCP MD5 key: at most 80 bytes, and whitespace would split the FRR command. */
+    private static final Pattern PASSWORD = Pattern.compile("\\p{Graph}{1,80}");
+
     private UnderlayRules() {}
 
     static Underlay check(String name, UnderlaySpec spec, Problems p, OptionalInt nodeIndex) {
@@ -31,8 +38,12 @@ final class UnderlayRules {
         if (spec.neighbors() == null || spec.neighbors().isEmpty()) {
             p.add("'neighbors' needs at least one neighbor (neighbors.0.asn, neighbors.0.address)");
         } else {
+            Map<InetAddress, String> addresses = new HashMap<>();
             for (int i = 0; i < spec.neighbors().size(); i++) {
-                neighbors.add(neighbor("neighbors." + i + ".", spec.neighbors().get(i), asn, p));
+                String prefix = "neighbors." + i + ".";
+                Neighbor neighbor = neighbor(prefix, spec.neighbors().get(i), asn, p);
+                neighbors.add(neighbor);
+                uniqueAddress(prefix, neighbor.address(), addresses, p);
             }
         }
 
@@ -80,6 +91,11 @@ final class UnderlayRules {
             }
         }
         p.range(prefix + "port", n.port(), 0, 16384);
+        if (n.password() != null && !PASSWORD.matcher(n.password()).matches()) {
+            // the value is a secret: name the field and the rule, never the value
+            p.add("'" + prefix + "password' must be 1..80 printable ASCII characters without whitespace (its "
+                    + n.password().length() + " characters are not shown: it is a secret)");
+        }
         if (n.password() != null && n.passwordSecret() != null) {
             p.add("'" + prefix + "password' and '" + prefix + "passwordSecret' are mutually exclusive");
         }
@@ -97,6 +113,20 @@ final class UnderlayRules {
                 Optional.ofNullable(n.connectTime()),
                 Boolean.TRUE.equals(n.ebgpMultiHop()),
                 bfd);
+    }
+
+    private static void uniqueAddress(String prefix, String address, Map<InetAddress, String> seen, Problems p) {
+        InetAddress parsed;
+        try {
+            parsed = Cidr.parseAddress(address);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        String first = seen.putIfAbsent(parsed, prefix);
+        if (first != null) {
+            p.add("'" + prefix + "address' = '" + address + "' is also the address of " + first.substring(0, first.length() - 1)
+                    + "; each neighbor needs its own address");
+        }
     }
 
     private static void timers(String prefix, NeighborSpec n, Problems p) {

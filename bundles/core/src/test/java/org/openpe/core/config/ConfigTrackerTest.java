@@ -21,9 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openpe.api.ResourceType;
 import org.openpe.api.model.L3VNI;
-import org.openpe.core.status.InMemoryStatusBoard;
-import org.openpe.core.status.ResourceState;
-import org.openpe.core.status.ResourceStatus;
 import org.openpe.core.validation.Verdict;
 
 class ConfigTrackerTest {
@@ -36,7 +33,6 @@ class ConfigTrackerTest {
     Path etc;
 
     private final FakeConfigurationAdmin cm = new FakeConfigurationAdmin();
-    private final InMemoryStatusBoard board = new InMemoryStatusBoard();
     private final List<Snapshot> published = new ArrayList<>();
     private ConfigTracker tracker;
 
@@ -48,11 +44,16 @@ class ConfigTrackerTest {
     }
 
     private ConfigTracker start() {
-        tracker = new ConfigTracker(cm.admin(), board, name -> Optional.empty(), Files::exists,
+        tracker = new ConfigTracker(cm.admin(), name -> Optional.empty(), Files::exists,
                 Optional.of(etc.resolve("accepted.json")));
         cm.listenWith(tracker);
         tracker.addListener(published::add);
         return tracker;
+    }
+
+    /** What the engine does once it applied the current generation of a resource. */
+    private void applied(ResourceKey key) {
+        tracker.markApplied(Map.of(key, tracker.current().entry(key).orElseThrow().generation()));
     }
 
     private void touch(String factoryPid, String name) throws Exception {
@@ -63,23 +64,20 @@ class ConfigTrackerTest {
     void tracksCreateUpdateAndDelete() {
         start();
         assertEquals(OptionalInt.of(2), tracker.current().node().nodeIndex());
-        assertEquals(ResourceState.PENDING, board.status(new ResourceKey(ResourceType.UNDERLAY, "default")).orElseThrow().state());
 
         String pid = cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
         ResourceEntry red = tracker.current().entry(RED).orElseThrow();
         assertEquals(Verdict.VALID, red.verdict());
-        assertEquals(100, ((L3VNI) red.inForce().orElseThrow()).vni());
+        assertEquals(100, ((L3VNI) red.realised().orElseThrow()).vni());
         assertEquals(Optional.of(etc.resolve("org.openpe.l3vni-red.cfg").toString()), red.source().file());
         assertEquals(pid, red.source().pid());
-        assertEquals(ResourceState.PENDING, board.status(RED).orElseThrow().state());
 
         cm.put(L3VNI_PID, pid, with(l3vni(100, "192.169.10.0/24"), "vni", "0"));
-        assertInstanceOf(Verdict.Invalid.class, tracker.current().entry(RED).orElseThrow().verdict());
-        assertEquals("l3vni red: 'vni' = 0 is out of range 1..16777215", board.status(RED).orElseThrow().message());
+        assertEquals("l3vni red: 'vni' = 0 is out of range 1..16777215",
+                tracker.current().entry(RED).orElseThrow().verdict().message());
 
         cm.remove(pid);
         assertTrue(tracker.current().entry(RED).isEmpty());
-        assertTrue(board.status(RED).isEmpty());
         assertEquals(List.of(1L, 2L, 3L), published.stream().map(Snapshot::revision).map(r -> r - 1).toList());
     }
 
@@ -100,7 +98,7 @@ class ConfigTrackerTest {
         ResourceEntry unnamed = s.entry(new ResourceKey(ResourceType.L3VNI, "org.openpe.l3vni.99bb")).orElseThrow();
         assertEquals("l3vni org.openpe.l3vni.99bb: has no name: add a 'name' property, or name the file"
                 + " etc/org.openpe.l3vni-<name>.cfg", unnamed.verdict().message());
-        assertEquals(Optional.empty(), unnamed.inForce());
+        assertEquals(Optional.empty(), unnamed.realised());
     }
 
     @Test
@@ -112,25 +110,25 @@ class ConfigTrackerTest {
         assertEquals(Verdict.VALID, reds.get(0).verdict());
         assertEquals("l3vni red: is also defined by " + etc.resolve("org.openpe.l3vni-red.cfg")
                 + "; names must be unique per type", reds.get(1).verdict().message());
-        assertEquals(ResourceState.PENDING, board.status(RED).orElseThrow().state());
     }
 
     @Test
     void immutableFieldChangeIsRejectedAndTheOldVersionStaysInForce() {
         start();
         String pid = cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
-        L3VNI original = (L3VNI) tracker.current().entry(RED).orElseThrow().inForce().orElseThrow();
+        L3VNI original = (L3VNI) tracker.current().entry(RED).orElseThrow().realised().orElseThrow();
+        applied(RED);
 
         cm.put(L3VNI_PID, pid, l3vni(100, "192.169.99.0/24"));
         ResourceEntry changed = tracker.current().entry(RED).orElseThrow();
         assertInstanceOf(Verdict.Invalid.class, changed.verdict());
-        assertEquals(Optional.of(original), changed.inForce());
-        assertEquals(original, tracker.current().inForce().get(RED));
-        assertTrue(board.status(RED).orElseThrow().message().contains("delete l3vni red and create it again"));
+        assertEquals(Optional.of(original), changed.realised());
+        assertEquals(original, tracker.current().realised().get(RED));
+        assertTrue(changed.verdict().message().contains("delete l3vni red and create it again"));
 
         // an unrelated change keeps the rejection and the old version
         cm.putFile(L3VNI_PID, "blue", etc, l3vni(200, "192.169.20.0/24"));
-        assertEquals(Optional.of(original), tracker.current().entry(RED).orElseThrow().inForce());
+        assertEquals(Optional.of(original), tracker.current().entry(RED).orElseThrow().realised());
 
         // deleting and recreating it is the way to change the CIDR
         cm.remove(pid);
@@ -142,7 +140,8 @@ class ConfigTrackerTest {
     void immutableFieldChangedWhileStoppedIsRejectedAfterTheRestart() throws Exception {
         start();
         String pid = cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
-        L3VNI original = (L3VNI) tracker.current().entry(RED).orElseThrow().inForce().orElseThrow();
+        L3VNI original = (L3VNI) tracker.current().entry(RED).orElseThrow().realised().orElseThrow();
+        applied(RED);
         touch(L3VNI_PID, "red");
 
         cm.listenWith(event -> {});   // stopped: the edit reaches config admin only
@@ -150,7 +149,7 @@ class ConfigTrackerTest {
         start();
         ResourceEntry red = tracker.current().entry(RED).orElseThrow();
         assertInstanceOf(Verdict.Invalid.class, red.verdict());
-        assertEquals(Optional.of(original), red.inForce());
+        assertEquals(Optional.of(original), red.realised());
 
     }
 
@@ -169,25 +168,112 @@ class ConfigTrackerTest {
     }
 
     @Test
-    void engineStatusSurvivesUnrelatedChangesButNotChangesOfTheResource() {
-        start();
-        String pid = cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
-        board.set(RED, ResourceStatus.applied());
-        cm.putFile(L3VNI_PID, "blue", etc, l3vni(200, "192.169.20.0/24"));
-        assertEquals(ResourceState.APPLIED, board.status(RED).orElseThrow().state());
-        cm.put(L3VNI_PID, pid, with(l3vni(100, "192.169.10.0/24"), "vxlanport", "4790"));
-        assertEquals(ResourceState.PENDING, board.status(RED).orElseThrow().state());
-    }
-
-    @Test
     void missingNodeSettingsBlockEveryResource() {
         cm.remove(ConfigTracker.NODE_PID);
         start();
-        ResourceStatus status = board.status(new ResourceKey(ResourceType.UNDERLAY, "default")).orElseThrow();
-        assertEquals(ResourceState.BLOCKED, status.state());
-        assertEquals(Optional.of("node settings"), status.dependency());
+        ResourceEntry underlay = tracker.current().entry(new ResourceKey(ResourceType.UNDERLAY, "default")).orElseThrow();
+        assertEquals("node settings", assertInstanceOf(Verdict.Blocked.class, underlay.verdict()).dependency());
         cm.put(null, ConfigTracker.NODE_PID, props("nodeIndex", "0"));
-        assertEquals(ResourceState.PENDING, board.status(new ResourceKey(ResourceType.UNDERLAY, "default")).orElseThrow().state());
+        assertEquals(Verdict.VALID, tracker.current().entry(new ResourceKey(ResourceType.UNDERLAY, "default"))
+                .orElseThrow().verdict());
+    }
+
+    @Test
+    void aTypoInTheNodeSettingsKeepsThePreviousOnesInForce() {
+        start();
+        cm.put(null, ConfigTracker.NODE_PID, props("nodeIndex", "2x"));
+        Snapshot s = tracker.current();
+        assertEquals(OptionalInt.of(2), s.node().nodeIndex());
+        assertTrue(s.node().isValid());
+        assertEquals(1, s.node().rejected().size(), s.node().rejected()::toString);
+        assertTrue(s.node().rejected().get(0).contains("2x"), s.node().rejected()::toString);
+        assertEquals(Verdict.VALID, s.entry(new ResourceKey(ResourceType.UNDERLAY, "default")).orElseThrow().verdict());
+
+        cm.put(null, ConfigTracker.NODE_PID, props("nodeIndex", "3"));
+        assertEquals(OptionalInt.of(3), tracker.current().node().nodeIndex());
+        assertEquals(List.of(), tracker.current().node().rejected());
+    }
+
+    @Test
+    void theNodeSettingsInForceSurviveARestart() {
+        start();
+        cm.listenWith(event -> {});   // stopped: the edit reaches config admin only
+        cm.put(null, ConfigTracker.NODE_PID, props("nodeIndex", "2", "logLevel", "chatty"));
+        start();
+        assertEquals(OptionalInt.of(2), tracker.current().node().nodeIndex());
+        assertTrue(tracker.current().node().isValid());
+        assertTrue(tracker.current().node().rejected().get(0).contains("chatty"), tracker.current().node()::toString);
+    }
+
+    @Test
+    void theGenerationCountsChangesOfTheResourceOnly() {
+        start();
+        String pid = cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
+        assertEquals(1, tracker.current().entry(RED).orElseThrow().generation());
+        cm.put(L3VNI_PID, pid, l3vni(100, "192.169.10.0/24"));
+        cm.putFile(L3VNI_PID, "blue", etc, l3vni(200, "192.169.20.0/24"));
+        assertEquals(1, tracker.current().entry(RED).orElseThrow().generation());
+        cm.put(L3VNI_PID, pid, with(l3vni(100, "192.169.10.0/24"), "vxlanport", "4790"));
+        assertEquals(2, tracker.current().entry(RED).orElseThrow().generation());
+    }
+
+    @Test
+    void aTypoInTheUnderlayKeepsItsVersionInForceAndEveryDependentApplicable() {
+        start();
+        ResourceKey underlay = new ResourceKey(ResourceType.UNDERLAY, "default");
+        String underlayPid = tracker.current().entry(underlay).orElseThrow().source().pid();
+        cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
+        applied(underlay);
+        applied(RED);
+        Object inForce = tracker.current().entry(underlay).orElseThrow().realised().orElseThrow();
+
+        for (Map<String, Object> bad : List.of(with(underlay(), "neighbors.0.asn", "64512x"),
+                props("asn", "64514", "nics", "toswitch"), // a half-written file
+                with(underlay(), "neighbors.0.password", "two words"))) {
+            cm.put(UNDERLAY_PID, underlayPid, bad);
+            ResourceEntry typo = tracker.current().entry(underlay).orElseThrow();
+            assertInstanceOf(Verdict.Invalid.class, typo.verdict());
+            assertTrue(typo.keepsAppliedVersion());
+            assertEquals(Optional.of(inForce), typo.realised());
+            assertEquals(1, typo.applied().orElseThrow().generation());
+            ResourceEntry red = tracker.current().entry(RED).orElseThrow();
+            assertEquals(Verdict.VALID, red.verdict(), red.verdict().message());
+            assertTrue(red.realised().isPresent());
+        }
+        assertEquals("underlay default: 'neighbors.0.password' must be 1..80 printable ASCII characters without"
+                + " whitespace (its 9 characters are not shown: it is a secret)",
+                tracker.current().entry(underlay).orElseThrow().verdict().message());
+
+        cm.put(UNDERLAY_PID, underlayPid, with(underlay(), "neighbors.0.asn", "64513"));
+        ResourceEntry fixed = tracker.current().entry(underlay).orElseThrow();
+        assertEquals(Verdict.VALID, fixed.verdict());
+        assertEquals(5, fixed.generation());
+        assertEquals(1, fixed.applied().orElseThrow().generation(), "in force until the engine applied it");
+        applied(underlay);
+        assertEquals(5, tracker.current().entry(underlay).orElseThrow().applied().orElseThrow().generation());
+    }
+
+    @Test
+    void theVersionInForceSurvivesARestartInAFileOnlyItsOwnerReads() throws Exception {
+        touch(L3VNI_PID, "red");
+        start();
+        String pid = cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
+        cm.put(L3VNI_PID, pid, with(l3vni(100, "192.169.10.0/24"), "vxlanport", "4790"));
+        applied(RED);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(etc.resolve("accepted.json"))));
+
+        cm.listenWith(event -> {});   // stopped: the edit reaches config admin only
+        cm.put(L3VNI_PID, pid, with(l3vni(100, "192.169.10.0/24"), "vni", "x"));
+        start();
+        ResourceEntry red = tracker.current().entry(RED).orElseThrow();
+        assertInstanceOf(Verdict.Invalid.class, red.verdict());
+        assertEquals(3, red.generation());
+        assertEquals(2, red.applied().orElseThrow().generation());
+        assertEquals(4790, ((L3VNI) red.realised().orElseThrow()).vxlanPort());
+
+        cm.put(L3VNI_PID, pid, with(l3vni(100, "192.169.10.0/24"), "vxlanport", "4790"));
+        assertEquals(4, tracker.current().entry(RED).orElseThrow().generation(), "generations only increase");
     }
 
     @Test

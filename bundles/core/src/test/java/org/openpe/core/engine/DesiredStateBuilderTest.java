@@ -66,6 +66,25 @@ class DesiredStateBuilderTest {
     }
 
     @Test
+    void whatTheFrrModelRefusesFailsOnlyItsResourceAndNeverEscapes() {
+        Neighbor badPassword = new Neighbor(64512, Optional.empty(), "192.168.11.2", Optional.empty(),
+                Optional.of("two words"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
+                Optional.empty());
+        Underlay underlay = new Underlay("default", 64514, "10.0.0.0/24", List.of(badPassword), List.of("toswitch"),
+                Optional.empty());
+        Reconciler plugin = (r, n) -> {
+            throw new IllegalArgumentException("a bug in the plugin");
+        };
+
+        DesiredState state = build(Map.of(ResourceType.L3VNI, plugin), underlay, RED);
+
+        assertEquals("underlay default: cannot be built: password of neighbor 192.168.11.2 must be 1..80 printable"
+                + " characters without whitespace", state.failed().get(new ResourceKey(ResourceType.UNDERLAY, "default")));
+        assertTrue(state.failed().get(new ResourceKey(ResourceType.L3VNI, "red")).contains("a bug in the plugin"));
+        assertTrue(state.frr().defaultRouter().isEmpty());
+    }
+
+    @Test
     void pluginNeighborsJoinTheDefaultInstance() {
         Reconciler passthrough = (r, n) -> new Contribution(List.of(),
                 new FrrFragment(List.of(), List.of(), List.of(BgpNeighbor.of("192.169.10.5", 64515)),

@@ -65,8 +65,6 @@ class CommandTest {
     private ResourceStore store(int nodeIndex, Candidate... candidates) {
         List<ResourceEntry> entries = ConfigValidator.validate(List.of(candidates), TestConfigs.node(nodeIndex));
         Snapshot snapshot = new Snapshot(1, TestConfigs.node(nodeIndex), entries);
-        entries.forEach(e -> board.set(e.key(), e.isValid() ? ResourceStatus.pending()
-                : StatusView.fromVerdict(e.verdict())));
         return new ResourceStore() {
             @Override
             public Snapshot current() {
@@ -77,6 +75,9 @@ class CommandTest {
             public Snapshot revalidate() {
                 return snapshot;
             }
+
+            @Override
+            public void markApplied(java.util.Map<ResourceKey, Long> generations) {}
 
             @Override
             public void addListener(SnapshotListener listener) {}
@@ -103,15 +104,62 @@ class CommandTest {
         ListCommand list = new ListCommand();
         list.store = sample();
         list.board = board;
-        board.set(new ResourceKey(ResourceType.UNDERLAY, "default"), ResourceStatus.applied());
+        board.set(new ResourceKey(ResourceType.UNDERLAY, "default"), ResourceStatus.applied(1));
         assertEquals("""
-                TYPE      NAME     STATUS   REASON
-                underlay  default  Applied
+                TYPE      NAME     STATUS                  REASON
+                underlay  default  Applied (generation 1)
                 l3vni     red      Pending
-                l3vni     bad      Invalid  l3vni bad: 'vni' = 0 is out of range 1..16777215
+                l3vni     bad      Invalid                 l3vni bad: 'vni' = 0 is out of range 1..16777215
                 """, run(list));
         list.type = "l3vni";
         assertEquals(3, run(list).lines().count());
+    }
+
+    @Test
+    void aRejectedCandidateShowsTheVersionInForceAndWhyTheNewOneIsRejected() throws Exception {
+        Candidate applied = file(ResourceType.UNDERLAY, "fabric", underlay());
+        var inForce = ConfigValidator.validate(List.of(applied), TestConfigs.node(0)).get(0).resource().orElseThrow();
+        Candidate typo = new Candidate(applied.key(), applied.source(), with(underlay(), "neighbors.0.asn", "64512x"), 4,
+                Optional.of(new org.openpe.core.config.AppliedVersion(3, inForce)), Optional.empty());
+        ListCommand list = new ListCommand();
+        list.store = store(0, typo);
+        list.board = board;
+        board.set(applied.key(), ResourceStatus.applied(3)); // the engine's status of an older generation
+        assertEquals("""
+                TYPE      NAME    STATUS                  REASON
+                underlay  fabric  Applied (generation 3)  generation 4 rejected: underlay fabric: 'neighbors.0.asn' = \
+                '64512x' is not an integer (or is too large)
+                """, run(list));
+
+        list.json = true;
+        JsonNode row = OpenpeCommand.JSON.readTree(run(list)).get(0);
+        assertEquals("Applied", row.get("state").asText());
+        assertEquals(4, row.get("generation").asLong());
+        assertEquals(3, row.get("appliedGeneration").asLong());
+        assertEquals("underlay fabric: 'neighbors.0.asn' = '64512x' is not an integer (or is too large)",
+                row.get("rejection").asText());
+
+        ShowCommand show = new ShowCommand();
+        show.store = list.store;
+        show.board = board;
+        show.type = "underlay";
+        show.name = "fabric";
+        String text = run(show);
+        assertTrue(text.contains("  status: Applied (generation 3)\n  reason: generation 4 rejected: "), text);
+        assertTrue(text.contains("In force (generation 3):\n  asn = 64514"), text);
+    }
+
+    @Test
+    void aStatusOfAnOlderGenerationIsNeverShownAsTheNewOnesApplied() throws Exception {
+        ListCommand list = new ListCommand();
+        list.store = sample();
+        list.board = board;
+        list.json = true;
+        board.set(new ResourceKey(ResourceType.L3VNI, "red"), ResourceStatus.applied(0));
+        JsonNode red = OpenpeCommand.JSON.readTree(run(list)).get(1);
+        assertEquals("Pending", red.get("state").asText());
+        assertEquals(1, red.get("generation").asLong());
+        assertTrue(red.path("appliedGeneration").isMissingNode());
     }
 
     @Test
@@ -278,7 +326,8 @@ class CommandTest {
         validate.dir = dir.toString();
         validate.json = true;
         IllegalStateException e = assertThrows(IllegalStateException.class, validate::execute);
-        assertEquals("1 of 3 resources are invalid", e.getMessage());
+        assertEquals("1 of 3 resources would not be applied: l3vni red is Invalid (l3vni red: key 'hostsession.asnn'"
+                + " is not a known field (known here: asn, hostasn, localcidr))", e.getMessage());
         JsonNode root = OpenpeCommand.JSON.readTree(captured.toString(StandardCharsets.UTF_8));
         List<String> verdicts = new ArrayList<>();
         root.get("resources").forEach(r -> verdicts.add(r.get("name").asText() + "=" + r.get("verdict").asText()));
@@ -288,12 +337,28 @@ class CommandTest {
     }
 
     @Test
-    void validateWithoutNodeSettingsReportsBlockedButDoesNotFail() throws Exception {
+    void validateWithoutNodeSettingsFailsNamingTheBlockedResources() throws Exception {
         Files.writeString(dir.resolve("org.openpe.l2vni-ok.cfg"), "vni = 110\n");
         ValidateCommand validate = new ValidateCommand();
         validate.dir = dir.toString();
-        String text = run(validate);
+        IllegalStateException e = assertThrows(IllegalStateException.class, validate::execute);
+        assertTrue(e.getMessage().startsWith("1 of 1 resources would not be applied: l2vni ok is Blocked (l2vni ok:"
+                + " waiting for valid node settings"), e.getMessage());
+        String text = captured.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("l2vni ok: Blocked"), text);
         assertTrue(text.contains("! node settings: no node index"), text);
+    }
+
+    @Test
+    void validateFailsForAnL3vniWhoseUnderlayHasNoEvpn() throws Exception {
+        Files.writeString(dir.resolve("org.openpe.node.cfg"), "nodeIndex = 0\n");
+        Files.writeString(dir.resolve("org.openpe.underlay-default.cfg"), "asn = 64514\nneighbors.0.asn = 64512\n"
+                + "neighbors.0.address = 192.168.11.2\n");
+        Files.writeString(dir.resolve("org.openpe.l3vni-red.cfg"), "vni = 100\n");
+        ValidateCommand validate = new ValidateCommand();
+        validate.dir = dir.toString();
+        IllegalStateException e = assertThrows(IllegalStateException.class, validate::execute);
+        assertEquals("1 of 2 resources would not be applied: l3vni red is Blocked (l3vni red: underlay default has no"
+                + " evpn (set evpn.vtepcidr); VNIs need EVPN)", e.getMessage());
     }
 }

@@ -63,6 +63,9 @@ class CompleterTest {
             }
 
             @Override
+            public void markApplied(java.util.Map<ResourceKey, Long> generations) {}
+
+            @Override
             public void addListener(SnapshotListener listener) {}
 
             @Override

@@ -34,20 +34,20 @@ class ConfigValidatorTest {
 
     private static void assertValid(ResourceEntry e) {
         assertEquals(Verdict.VALID, e.verdict(), e.key() + ": " + e.verdict().message());
-        assertEquals(e.resource(), e.inForce());
+        assertEquals(e.resource(), e.realised());
     }
 
     private static void assertInvalid(ResourceEntry e, String expected) {
         Verdict.Invalid invalid = assertInstanceOf(Verdict.Invalid.class, e.verdict(), e.key().toString());
         assertTrue(invalid.reasons().contains(expected), () -> "expected '" + expected + "' in " + invalid.reasons());
-        assertEquals(Optional.empty(), e.inForce());
+        assertEquals(Optional.empty(), e.realised());
     }
 
     private static void assertBlocked(ResourceEntry e, String dependency, String reason) {
         Verdict.Blocked blocked = assertInstanceOf(Verdict.Blocked.class, e.verdict(), e.key().toString());
         assertEquals(dependency, blocked.dependency());
         assertEquals(reason, blocked.reason());
-        assertEquals(Optional.empty(), e.inForce());
+        assertEquals(Optional.empty(), e.realised());
         assertTrue(e.resource().isPresent());
     }
 
@@ -187,8 +187,8 @@ class ConfigValidatorTest {
     void duplicateNamesAreRejected() {
         Candidate first = candidate(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"));
         Candidate second = new Candidate(first.key(), new ConfigSource("org.openpe.l3vni.1234",
-                Optional.of("/etc/org.openpe.l3vni-x.cfg.json")), l3vni(200, "192.169.11.0/24"), Optional.empty(),
-                Optional.empty());
+                Optional.of("/etc/org.openpe.l3vni-x.cfg.json")), l3vni(200, "192.169.11.0/24"), 1,
+                Optional.empty(), Optional.empty());
         List<ResourceEntry> all = base().add(first).add(second).validateAll(0);
         assertValid(all.get(1));
         assertInvalid(all.get(2), "l3vni red: is also defined by org.openpe.l3vni~red; names must be unique per type");
@@ -206,7 +206,7 @@ class ConfigValidatorTest {
         assertEquals("l3vni red: 'hostsession.localcidr' cannot be changed on an existing resource (was ipv4"
                 + " 192.169.10.0/24, ipv6 unset, now ipv4 192.169.99.0/24, ipv6 unset); delete l3vni red and create it"
                 + " again to change it. The previous configuration stays in force", e.verdict().message());
-        assertEquals(Optional.of(accepted), e.inForce());
+        assertEquals(Optional.of(accepted), e.realised());
         assertEquals(4790, ((L3VNI) e.resource().orElseThrow()).vxlanPort());
 
         Candidate sameCidr = updated(candidate(ResourceType.L3VNI, "red",
@@ -223,7 +223,7 @@ class ConfigValidatorTest {
         ResourceEntry e = base().add(changed).validate(0).get("l2vni l2");
         assertTrue(e.verdict().message().startsWith("l2vni l2: 'l2gatewayip' cannot be changed on an existing resource"
                 + " (was 192.171.24.1/24, now 192.171.24.254/24); delete l2vni l2 and create it again"), e.verdict().message());
-        assertEquals(Optional.of(accepted), e.inForce());
+        assertEquals(Optional.of(accepted), e.realised());
     }
 
     @Test
@@ -234,16 +234,89 @@ class ConfigValidatorTest {
                 with(passthrough(), "hostsession.localcidr.ipv6", null)), accepted);
         ResourceEntry e = base().add(changed).validate(0).get("l3passthrough pt");
         assertTrue(e.isValid(), e.verdict().message());
-        assertEquals(e.resource(), e.inForce());
-        assertFalse(e.inForce().equals(Optional.of(accepted)));
+        assertEquals(e.resource(), e.realised());
+        assertFalse(e.realised().equals(Optional.of(accepted)));
     }
 
     @Test
     void unnamedConfigurationIsInvalid() {
         Candidate c = new Candidate(new ResourceKey(ResourceType.L2VNI, "org.openpe.l2vni.abc"),
-                new ConfigSource("org.openpe.l2vni.abc", Optional.empty()), l2vni(10), Optional.empty(),
-                Optional.of("has no name: add a 'name' property"));
+                new ConfigSource("org.openpe.l2vni.abc", Optional.empty()), l2vni(10), 1,
+                Optional.empty(), Optional.of("has no name: add a 'name' property"));
         ResourceEntry e = base().add(c).validate(0).get("l2vni org.openpe.l2vni.abc");
         assertInvalid(e, "l2vni org.openpe.l2vni.abc: has no name: add a 'name' property");
+    }
+
+    private static Candidate inForce(Candidate applied, Map<String, Object> now) {
+        var version = base().add(applied).validate(0).get(applied.key().toString()).resource().orElseThrow();
+        return updated(candidate(applied.key().type(), applied.key().name(), now), version);
+    }
+
+    @Test
+    void anInvalidUnderlayKeepsItsVersionInForceAndBlocksNothing() {
+        Candidate typo = inForce(candidate(ResourceType.UNDERLAY, "default", underlay()),
+                with(underlay(), "neighbors.0.asn", "64512x"));
+        Map<String, ResourceEntry> r = new TestConfigs.Set().add(typo)
+                .add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"))
+                .add(ResourceType.L3PASSTHROUGH, "pt", passthrough()).validate(0);
+
+        ResourceEntry underlay = r.get("underlay default");
+        assertInstanceOf(Verdict.Invalid.class, underlay.verdict());
+        assertTrue(underlay.verdict().message().contains("'neighbors.0.asn' = '64512x'"), underlay.verdict().message());
+        assertTrue(underlay.keepsAppliedVersion());
+        assertEquals(typo.applied().map(a -> a.resource()), underlay.realised());
+        assertValid(r.get("l3vni red"));
+        assertValid(r.get("l3passthrough pt"));
+    }
+
+    @Test
+    void anInvalidUnderlayWithNothingInForceBlocksItsDependentsAsBefore() {
+        Map<String, ResourceEntry> r = new TestConfigs.Set()
+                .add(ResourceType.UNDERLAY, "default", with(underlay(), "neighbors.0.asn", "64512x"))
+                .add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24")).validate(0);
+        assertInvalid(r.get("underlay default"), "underlay default: 'neighbors.0.asn' = '64512x' is not an integer (or is too large)");
+        assertBlocked(r.get("l3vni red"), "underlay default", "l3vni red: waiting for underlay default, which is invalid");
+    }
+
+    @Test
+    void anL3vniEditedToAnotherOnesVniKeepsItsOwnVersionInForceWhereverItIsListed() {
+        Candidate blue = inForce(candidate(ResourceType.L3VNI, "blue", l3vni(200, "192.169.20.0/24")),
+                l3vni(100, "192.169.20.0/24"));
+        Map<String, ResourceEntry> r = base().add(blue)
+                .add(updated(candidate(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24")),
+                        base().add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24")).validate(0)
+                                .get("l3vni red").resource().orElseThrow()))
+                .validate(0);
+
+        ResourceEntry edited = r.get("l3vni blue");
+        assertEquals("l3vni blue: 'vni' = 100 is already used by l3vni red", edited.verdict().message());
+        assertEquals(200, ((L3VNI) edited.realised().orElseThrow()).vni());
+        assertValid(r.get("l3vni red"));
+    }
+
+    @Test
+    void aNewResourceCannotTakeWhatAVersionInForceHolds() {
+        Candidate red = inForce(candidate(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24")),
+                l3vni(101, "192.169.10.0/24"));
+        Map<String, ResourceEntry> r = base().add(ResourceType.L3VNI, "blue", l3vni(100, "192.169.20.0/24")).add(red)
+                .validate(0);
+        assertInvalid(r.get("l3vni blue"), "l3vni blue: 'vni' = 100 is already used by l3vni red");
+        assertValid(r.get("l3vni red"));
+    }
+
+    @Test
+    void whatTheFrrModelRefusesIsAValidationProblemNamingTheField() {
+        Map<String, ResourceEntry> r = new TestConfigs.Set().add(ResourceType.UNDERLAY, "default", with(underlay(),
+                "neighbors.0.password", "x".repeat(81), "neighbors.1.asn", "64513", "neighbors.1.address", "192.168.011.2"))
+                .validate(0);
+        Verdict.Invalid invalid = assertInstanceOf(Verdict.Invalid.class, r.get("underlay default").verdict());
+        assertEquals(List.of("underlay default: 'neighbors.0.password' must be 1..80 printable ASCII characters without"
+                + " whitespace (its 81 characters are not shown: it is a secret)"), invalid.reasons().subList(0, 1));
+        assertTrue(invalid.reasons().stream().noneMatch(m -> m.contains("xxxx")));
+
+        Map<String, ResourceEntry> twice = new TestConfigs.Set().add(ResourceType.UNDERLAY, "default", with(underlay(),
+                "neighbors.1.asn", "64513", "neighbors.1.address", "192.168.11.2")).validate(0);
+        assertInvalid(twice.get("underlay default"), "underlay default: 'neighbors.1.address' = '192.168.11.2' is also"
+                + " the address of neighbors.0; each neighbor needs its own address");
     }
 }

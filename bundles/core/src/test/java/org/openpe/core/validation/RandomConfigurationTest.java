@@ -11,19 +11,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.openpe.api.Reconciler;
 import org.openpe.api.ResourceType;
 import org.openpe.api.model.Resource;
+import org.openpe.core.config.AppliedVersion;
 import org.openpe.core.config.Candidate;
 import org.openpe.core.config.ConfigSource;
 import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceKey;
+import org.openpe.core.engine.DesiredState;
+import org.openpe.core.engine.DesiredStateBuilder;
+import org.openpe.core.engine.VrfTables;
+import org.openpe.l2vni.L2VniReconciler;
+import org.openpe.l3vni.L3VniReconciler;
+import org.openpe.passthrough.PassthroughReconciler;
 
 /**
  * Feeds thousands of mutated configurations through validation: every outcome must be a verdict,
- * never an exception, and every message must name its resource.
+ * never an exception, every message must name its resource, and what is judged valid builds.
  */
 class RandomConfigurationTest {
 
@@ -33,12 +40,15 @@ class RandomConfigurationTest {
             "16777215", "16777216", "4294967295", "4294967296", "99999999999999999999", "1.5", "true", "false", "yes",
             "10.0.0.0/33", "10.0.0.0/24", "10.0.0.0/30", "::/0", "2001:db8::/64", "2001:db8::/127", "fe80::1",
             "192.169.10.0/24", "192.169.10.1", "300.1.1.1/24", "red", "a-very-long-interface-name", "0eth", "br 0",
-            "bridge", "ovs", "90s", "1m30s", "500ms", "2s", "-3s", "1h", "1d", "a,b", ",", "x".repeat(300),
+            "bridge", "ovs", "two words", "pässword", "192.168.11.2", "90s", "1m30s", "500ms", "2s", "-3s", "1h", "1d", "a,b", ",", "x".repeat(300),
             64512L, 0L, -5L, Long.MAX_VALUE, 7, Boolean.TRUE, 1.25d, new String[] {"eth0"}, new String[] {"a", "b"},
             new long[] {1, 2}, List.of("x"), 'c'};
     private static final String[] SEGMENTS = {"asn", "hostasn", "0", "1", "2", "neighbors", "nics", "evpn",
             "vtepcidr", "hostsession", "localcidr", "ipv4", "ipv6", "vni", "vrf", "vxlanport", "hostmaster", "name",
-            "type", "autocreate", "l2gatewayip", "bfd", "holdTime", "x", "", "service.pid", "nodeIndex", "frr"};
+            "type", "autocreate", "l2gatewayip", "bfd", "holdTime", "password", "address", "x", "", "service.pid", "nodeIndex", "frr"};
+
+    private static final Map<ResourceType, Reconciler> PLUGINS = Map.of(ResourceType.L3VNI, new L3VniReconciler(),
+            ResourceType.L2VNI, new L2VniReconciler(), ResourceType.L3PASSTHROUGH, new PassthroughReconciler());
 
     private final Random random = new Random(SEED);
 
@@ -55,6 +65,8 @@ class RandomConfigurationTest {
         Map<String, Integer> verdicts = new HashMap<>();
 
         for (int i = 0; i < CASES; i++) {
+            NodeState node = nodeRules.evaluate(Optional.of(new ConfigSource("org.openpe.node", Optional.empty())),
+                    random.nextInt(5) == 0 ? mutate(Map.of("nodeIndex", "0")) : Map.of("nodeIndex", random.nextInt(300)));
             List<Candidate> set = new ArrayList<>();
             int size = 1 + random.nextInt(6);
             for (int j = 0; j < size; j++) {
@@ -62,20 +74,20 @@ class RandomConfigurationTest {
                 Map<String, Object> props = mutate(valid.get(type));
                 String name = random.nextInt(10) == 0 ? String.valueOf(VALUES[random.nextInt(VALUES.length)])
                         : "r" + random.nextInt(4);
-                Optional<Resource> previous = random.nextBoolean()
+                // a version in force was valid on this node
+                Optional<AppliedVersion> previous = random.nextBoolean()
                         ? Optional.ofNullable(FieldRules.check(TestConfigs.candidate(type, name, valid.get(type)),
-                                OptionalInt.empty()).resource())
+                                node.nodeIndex()).resource()).map(r -> new AppliedVersion(1, r))
                         : Optional.empty();
                 set.add(new Candidate(new ResourceKey(type, name), new ConfigSource("pid" + j, Optional.empty()),
-                        props, previous, Optional.empty()));
+                        props, 2, previous, Optional.empty()));
             }
-            NodeState node = nodeRules.evaluate(Optional.of(new ConfigSource("org.openpe.node", Optional.empty())),
-                    random.nextInt(5) == 0 ? mutate(Map.of("nodeIndex", "0")) : Map.of("nodeIndex", random.nextInt(300)));
             List<ResourceEntry> entries = ConfigValidator.validate(set, node);
             assertEquals(set.size(), entries.size());
+            assertBuildable(entries, node);
             for (ResourceEntry e : entries) {
                 verdicts.merge(e.verdict().getClass().getSimpleName(), 1, Integer::sum);
-                assertFalse(e.verdict() instanceof Verdict.Valid && e.inForce().isEmpty(), e::toString);
+                assertFalse(e.verdict() instanceof Verdict.Valid && e.realised().isEmpty(), e::toString);
                 if (e.verdict() instanceof Verdict.Invalid invalid) {
                     assertFalse(invalid.reasons().isEmpty());
                     invalid.reasons().forEach(r -> assertTrue(r.startsWith(e.key() + ": "), r));
@@ -89,6 +101,23 @@ class RandomConfigurationTest {
         assertTrue(verdicts.getOrDefault("Valid", 0) > 100, verdicts::toString);
         assertTrue(verdicts.getOrDefault("Invalid", 0) > 100, verdicts::toString);
         assertTrue(verdicts.getOrDefault("Blocked", 0) > 100, verdicts::toString);
+    }
+
+    /**
+     * "Valid" means "buildable": what validation lets through builds into the desired state, with
+     * the real plugins, without an exception or a failure.
+     */
+    private static void assertBuildable(List<ResourceEntry> entries, NodeState node) {
+        if (node.nodeIndex().isEmpty()) {
+            return;
+        }
+        Map<ResourceKey, Resource> inForce = new LinkedHashMap<>();
+        entries.forEach(e -> e.realised().ifPresent(r -> inForce.putIfAbsent(e.key(), r)));
+        DesiredState desired = new DesiredStateBuilder(node.nodeIndex().getAsInt(), "perouter", "informational",
+                type -> Optional.of(PLUGINS.get(type)), new VrfTables(Map.of())).build(List.copyOf(inForce.values()));
+        entries.stream().filter(ResourceEntry::isValid)
+                .forEach(e -> assertFalse(desired.failed().containsKey(e.key()),
+                        () -> "valid but not buildable: " + desired.failed().get(e.key()) + "\n" + entries));
     }
 
     private Map<String, Object> mutate(Map<String, Object> base) {

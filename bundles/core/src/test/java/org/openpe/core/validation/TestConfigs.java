@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.openpe.api.ResourceType;
 import org.openpe.api.model.Resource;
+import org.openpe.core.config.AppliedVersion;
 import org.openpe.core.config.Candidate;
 import org.openpe.core.config.ConfigSource;
 import org.openpe.core.config.ResourceEntry;
@@ -64,7 +65,8 @@ public final class TestConfigs {
     }
 
     public static Candidate updated(Candidate c, Resource previous) {
-        return new Candidate(c.key(), c.source(), c.properties(), Optional.of(previous), Optional.empty());
+        return new Candidate(c.key(), c.source(), c.properties(), 2, Optional.of(new AppliedVersion(1, previous)),
+                Optional.empty());
     }
 
     public static NodeState node(int index) {
