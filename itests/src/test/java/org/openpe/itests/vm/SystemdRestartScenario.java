@@ -170,9 +170,13 @@ class SystemdRestartScenario {
     @Test
     @Order(4)
     void underTheUnitsUmaskNothingTheRuntimeWroteIsReadableByOthers() throws IOException {
-        String readable = Shell.ok("find", HOME.resolve("data").toString(), "/etc/frr/" + router, "-newer",
-                STARTED_MARKER.toString(), "-type", "f", "-perm", "/077");
-        assertEquals("", readable.trim(), "files written under UMask=0077 that group or others can read");
+        String readable = Shell.ok("find", HOME.resolve("data").toString(), "-newer", STARTED_MARKER.toString(), "-type", "f",
+                "-perm", "/077");
+        assertEquals("", readable.trim(), "files the runtime wrote under UMask=0077 that group or others can read");
+        // FRR sets the mode of its own frr.conf: 0640, group frr (Debian builds it with --enable-configfile-mask=0640)
+        String frrReadable = Shell.ok("find", "/etc/frr/" + router, "-newer", STARTED_MARKER.toString(), "-type", "f",
+                "(", "-perm", "/007", "-o", "-perm", "/070", "!", "-group", "frr", ")");
+        assertEquals("", frrReadable.trim(), "files of the pathspace that others than root and frr can read");
         Path candidate = Path.of("/etc/frr", router, "openpe-candidate.conf");
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(candidate)));
     }
