@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,7 +179,7 @@ class SystemdRestartScenario {
                 "(", "-perm", "/007", "-o", "-perm", "/070", "!", "-group", "frr", ")");
         assertEquals("", frrReadable.trim(), "files of the pathspace that others than root and frr can read");
         Path candidate = Path.of("/etc/frr", router, "openpe-candidate.conf");
-        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(candidate)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(candidate)));
     }
 
     /** Waits until the new runtime has adopted the daemons and applied every resource, then compares. */

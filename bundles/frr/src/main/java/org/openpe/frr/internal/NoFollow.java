@@ -3,9 +3,11 @@ package org.openpe.frr.internal;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
@@ -42,7 +44,7 @@ final class NoFollow {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             try {
                 Files.createDirectory(path); // mkdir: never follows a link at path
-            } catch (java.nio.file.FileAlreadyExistsException e) {
+            } catch (FileAlreadyExistsException e) {
                 // created meanwhile: what it is gets checked on opening
             }
         }
@@ -94,10 +96,6 @@ final class NoFollow {
             this.self = self;
         }
 
-        Path path() {
-            return path;
-        }
-
         /** Opens the entry {@code name}; O_NOFOLLOW, so a link there is refused instead of followed. */
         SeekableByteChannel open(String name, Set<? extends OpenOption> options, FileAttribute<?>... attributes) throws IOException {
             Set<OpenOption> noFollow = new HashSet<>(options);
@@ -115,7 +113,7 @@ final class NoFollow {
         void deleteIfExists(String name) throws IOException {
             try {
                 self.deleteFile(Path.of(name));
-            } catch (java.nio.file.NoSuchFileException e) {
+            } catch (NoSuchFileException e) {
                 // nothing to delete
             }
         }
