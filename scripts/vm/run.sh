@@ -14,6 +14,9 @@
 #   --timeout SECS      stop the VM after SECS (default 1800); exit code 124
 #   --boot-timeout SECS fail when the guest is not up after SECS (default 120)
 #   --mem MIB           guest memory (default 3072)      --cpus N   vCPUs (default 2)
+#   --init systemd      boot systemd as PID 1 (the host's /lib/systemd/systemd) into basic.target,
+#                       and run the command as a service of it (default: busybox runs it as PID 1);
+#                       the boot then takes longer (give --boot-timeout 300 under TCG)
 #
 # Exit codes: the command's; 124 on timeout; 125 when the VM itself failed (the reason is printed).
 # Environment: OPENPE_VM_CACHE (default /var/cache/openpe-vm), OPENPE_VM_REFRESH=1 (fetch the
@@ -22,7 +25,7 @@
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/image.sh"
 
-shares=() log_file= timeout=1800 boot_timeout=120 mem=3072 cpus=2
+shares=() log_file= timeout=1800 boot_timeout=120 mem=3072 cpus=2 init=
 usage() { sed -n '2,/^set /p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2; exit 125; }
 while [ $# -gt 0 ]; do
     case $1 in
@@ -32,6 +35,8 @@ while [ $# -gt 0 ]; do
         --boot-timeout) boot_timeout=$2; shift 2 ;;
         --mem) mem=$2; shift 2 ;;
         --cpus) cpus=$2; shift 2 ;;
+        --init) [ "$2" = systemd ] || { vm_log "--init: only systemd is supported, got '$2'"; exit 125; }
+                init=$2; shift 2 ;;
         -h|--help) usage ;;
         --) shift; break ;;
         -*) vm_log "unknown option $1"; usage ;;
@@ -58,6 +63,7 @@ trap 'exit 130' INT TERM
     printf '%s\n' "$*"
 } > "$ctl/cmd.sh"
 echo "$VM_KERNEL_DIR/modules" > "$ctl/modules"
+[ -n "$init" ] && echo "$init" > "$ctl/init"
 # numdummies=0: no stray dummy0 in every namespace's view of the initial netns
 printf '%s\n' vrf 'dummy numdummies=0' vxlan bridge veth ${OPENPE_VM_MODULES:-} > "$ctl/load"
 share_args=()

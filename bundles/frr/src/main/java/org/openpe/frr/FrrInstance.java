@@ -51,7 +51,7 @@ public interface FrrInstance extends AutoCloseable {
     /** {@code show running-config}, passwords masked. */
     String runningConfig();
 
-    /** zebra, bgpd, staticd and bfdd, each with its pid when it runs. */
+    /** zebra, bgpd, staticd and bfdd, each with its pid when it runs and what the supervisor does about it. */
     List<DaemonState> daemons();
 
     /** Every BGP session of every VRF and address family. */

@@ -23,12 +23,19 @@
  *
  * <p>Daemons ({@code zebra -s 90000000}, {@code bgpd}, {@code staticd}, {@code bfdd}) run with
  * {@code -N <pathspace> -d -F traditional -P 0}, entered into the namespace with
- * {@code nsenter --net}. They outlive the runtime: closing an instance or stopping the service
- * leaves them running, a new runtime adopts them through their pid files, and BGP sessions survive
+ * {@code nsenter --net}; when systemd runs the machine, each in a transient scope unit of its own
+ * ({@code openpe-frr-<pathspace>-<daemon>-<millis>.scope}), outside the cgroup of the service. They
+ * outlive the runtime: closing an instance or stopping, restarting or a crash of the service leaves
+ * them running, a new runtime adopts them through their pid files, and BGP sessions survive
  * upgrades. Only {@link org.openpe.frr.FrrInstance#stopDaemons()} kills them.
+ *
+ * <p>Supervision: a daemon that dies is started again, at once the first time, then after a
+ * back-off (1 s, doubling, at most 30 s) while it keeps going within a minute of its start; one
+ * that does not answer on its vty socket for 60 s is killed and started again.
+ * {@link org.openpe.frr.DaemonState} (1.2) tells both.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.openpe.frr;
 
 import org.osgi.annotation.bundle.Export;

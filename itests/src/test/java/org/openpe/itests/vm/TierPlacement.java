@@ -36,6 +36,20 @@ record TierPlacement(Where where, String reason) {
         return new TierPlacement(Where.NOWHERE, lack + ", and neither qemu-system-x86_64 nor apt-get (to install it) is available");
     }
 
+    /**
+     * For scenarios that need a machine of their own (systemd as PID 1, a unit installed): always the
+     * VM, never this host.
+     */
+    static TierPlacement detectVmOnly() {
+        if (!Shell.ok("id", "-u").trim().equals("0")) {
+            return new TierPlacement(Where.NOWHERE, "the VM tier needs root (qemu shares the host root as it is)");
+        }
+        if (onPath("qemu-system-x86_64") || onPath("apt-get")) {
+            return new TierPlacement(Where.VM, "a throw-away VM booting systemd as PID 1: never this host's own init");
+        }
+        return new TierPlacement(Where.NOWHERE, "neither qemu-system-x86_64 nor apt-get (to install it) is available");
+    }
+
     private static boolean onPath(String program) {
         return Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":"))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));

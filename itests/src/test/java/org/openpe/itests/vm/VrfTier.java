@@ -48,7 +48,19 @@ public final class VrfTier {
     /** Runs every test of the scenario class and asserts that at least one ran and none failed. */
     public static void run(Class<?> scenario) throws IOException, InterruptedException {
         Path root = projectRoot();
-        TierPlacement placement = TierPlacement.detect(root);
+        run(scenario, root, TierPlacement.detect(root), List.of());
+    }
+
+    /**
+     * Like {@link #run(Class)}, always in the VM, booted with systemd as PID 1 (scripts/vm/run.sh
+     * --init systemd): the scenario runs as a systemd service and may install and drive units.
+     */
+    public static void runUnderSystemd(Class<?> scenario) throws IOException, InterruptedException {
+        run(scenario, projectRoot(), TierPlacement.detectVmOnly(), List.of("--init", "systemd", "--boot-timeout", "300"));
+    }
+
+    private static void run(Class<?> scenario, Path root, TierPlacement placement, List<String> vmOptions)
+            throws IOException, InterruptedException {
         System.out.println("[vrf-tier] " + scenario.getSimpleName() + ": " + placement.where() + " (" + placement.reason() + ")");
         Assumptions.assumeTrue(placement.where() != TierPlacement.Where.NOWHERE,
                 "VRF tier skipped: " + placement.reason());
@@ -58,7 +70,7 @@ public final class VrfTier {
         Files.createDirectories(reports);
         List<String> command = launcherCommand(scenario, reports);
         if (placement.where() == TierPlacement.Where.VM) {
-            command = vmCommand(root, command, reports);
+            command = vmCommand(root, command, reports, vmOptions);
         }
         long started = System.nanoTime();
         Run run = execute(command, reports.resolve("output.log"));
@@ -99,10 +111,12 @@ public final class VrfTier {
         return command;
     }
 
-    private static List<String> vmCommand(Path root, List<String> inner, Path reports) {
+    private static List<String> vmCommand(Path root, List<String> inner, Path reports, List<String> vmOptions) {
         List<String> command = new ArrayList<>(List.of(root.resolve("scripts/vm/run.sh").toString(),
                 "--share", reports.toString(), "--timeout", String.valueOf(timeoutSeconds()),
-                "--mem", Long.getLong("openpe.vrftier.mem", 4096).toString(), "--"));
+                "--mem", Long.getLong("openpe.vrftier.mem", 4096).toString()));
+        command.addAll(vmOptions);
+        command.add("--");
         command.add(inner.stream().map(Shell::quote).collect(Collectors.joining(" ")));
         return command;
     }

@@ -249,7 +249,7 @@ public class ReconcileEngine {
         List<BgpSessionStatus> sessions;
         try {
             for (DaemonState daemon : instance.daemons()) {
-                daemons.put(daemon.name(), daemon.pid().isPresent() ? "running (pid " + daemon.pid().getAsLong() + ")" : "stopped");
+                daemons.put(daemon.name(), daemon.describe());
             }
             sessions = instance.bgpNeighbors().stream()
                     .map(n -> new BgpSessionStatus(n.vrf(), n.peer(), n.remoteAs(), n.state(),

@@ -1,38 +1,55 @@
 package org.openpe.frr.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openpe.frr.DaemonState;
 import org.openpe.frr.FrrException;
 import org.openpe.frr.FrrSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The daemons of one pathspace: found through their pid files, started inside the router
  * namespace with {@code nsenter --net} (not {@code ip netns exec}, whose private mount namespace
- * would hide namespaces created later), stopped by pid.
+ * would hide namespaces created later), outside the service's cgroup under systemd, stopped by pid.
  */
 final class Daemons {
 
     /** In start order: zebra first, the others connect to it. */
     static final List<String> NAMES = List.of("zebra", "bgpd", "staticd", "bfdd");
 
+    private static final Logger LOG = LoggerFactory.getLogger(Daemons.class);
     private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
+    /** How long the launcher's last output may trail its exit. */
+    private static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private final FrrSettings settings;
+    private final DaemonScope scope;
 
     Daemons(FrrSettings settings) {
+        this(settings, DaemonScope.detect());
+    }
+
+    Daemons(FrrSettings settings, DaemonScope scope) {
         this.settings = settings;
+        this.scope = scope;
     }
 
     Path namespacePath() {
@@ -73,19 +90,27 @@ final class Daemons {
         }
     }
 
-    /** Whether {@code pid} runs in the router namespace (its net namespace is the one bound at /var/run/netns). */
+    /**
+     * Whether {@code pid} runs in the router namespace (its net namespace is the one bound at /var/run/netns).
+     *
+     * @throws FrrException when this process may not tell: reading the net namespace of a daemon
+     *     running as user frr needs CAP_SYS_PTRACE
+     */
     boolean inRouterNamespace(long pid) {
+        Path theirs = Path.of("/proc", Long.toString(pid), "ns", "net");
         try {
-            Object ours = Files.getAttribute(namespacePath(), "unix:ino");
-            Object theirs = Files.getAttribute(Path.of("/proc", Long.toString(pid), "ns", "net"), "unix:ino");
-            return ours.equals(theirs);
+            return Files.getAttribute(namespacePath(), "unix:ino").equals(Files.getAttribute(theirs, "unix:ino"));
+        } catch (AccessDeniedException e) {
+            throw new FrrException("cannot tell the network namespace of FRR pid " + pid + ": reading " + theirs
+                    + " needs CAP_SYS_PTRACE (the daemons run as user frr); is it in the service's CapabilityBoundingSet?", e);
         } catch (IOException | RuntimeException e) {
             return false;
         }
     }
 
     /**
-     * Starts {@code daemon} in the router namespace and waits until it runs.
+     * Starts {@code daemon} in the router namespace (in a systemd scope of its own when systemd runs
+     * the machine, see {@link DaemonScope}) and waits until it runs.
      *
      * @return its pid
      * @throws FrrException with the daemon's start-up output when it does not come up
@@ -95,26 +120,18 @@ final class Daemons {
             throw new FrrException("cannot start " + daemon + ": router namespace " + settings.namespace() + " does not exist ("
                     + namespacePath() + ")");
         }
-        Path startLog = settings.pathspaceLogDir().resolve(daemon + ".start.log");
-        List<String> command = new ArrayList<>(List.of("nsenter", "--net=" + namespacePath(),
-                settings.binDir().resolve(daemon).toString(), "-N", settings.pathspace(), "-d", "-F", "traditional",
-                "-P", "0"));
-        if (daemon.equals("zebra")) {
-            command.addAll(List.of("-s", "90000000")); // netlink receive buffer, as Debian's daemons file
-        }
-        command.addAll(List.of("--log", "file:" + settings.pathspaceLogDir().resolve(daemon + ".log"),
-                "--log-level", settings.logLevel()));
+        List<String> command = command(daemon);
         try {
-            Process launcher = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(Redirect.appendTo(startLog.toFile())).start();
-            if (!launcher.waitFor(LAUNCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                launcher.destroyForcibly();
-                throw new FrrException(daemon + " did not daemonize within " + LAUNCH_TIMEOUT.toSeconds() + " s; see " + startLog);
+            Launch launch = launch(daemon, scope.wrap(settings.pathspace(), daemon, command));
+            if (launch.exitCode() != 0 && scope.isSystemd() && launch.output().contains(DaemonScope.SCOPE_FAILED)) {
+                LOG.warn("systemd gave FRR {} no scope of its own ({}); starting it in OpenPE's cgroup, where stopping the"
+                        + " service kills it", daemon, launch.output().trim());
+                launch = launch(daemon, command);
             }
-            if (launcher.exitValue() != 0) {
-                throw new FrrException(daemon + " failed to start (exit " + launcher.exitValue() + "): " + tail(startLog));
+            if (launch.exitCode() != 0) {
+                throw new FrrException(daemon + " failed to start (exit " + launch.exitCode() + "): " + launch.lastLines());
             }
-            return awaitRunning(daemon, startLog);
+            return awaitRunning(daemon, launch);
         } catch (IOException e) {
             throw new FrrException("cannot start " + daemon + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -123,8 +140,66 @@ final class Daemons {
         }
     }
 
-    private long awaitRunning(String daemon, Path startLog) throws InterruptedException {
-        Path socket = settings.pathspaceRunDir().resolve(daemon + ".vty");
+    private List<String> command(String daemon) {
+        List<String> command = new ArrayList<>(List.of("nsenter", "--net=" + namespacePath(),
+                settings.binDir().resolve(daemon).toString(), "-N", settings.pathspace(), "-d", "-F", "traditional",
+                "-P", "0"));
+        if (daemon.equals("zebra")) {
+            command.addAll(List.of("-s", "90000000")); // netlink receive buffer, as Debian's daemons file
+        }
+        command.addAll(List.of("--log", "file:" + settings.pathspaceLogDir().resolve(daemon + ".log"),
+                "--log-level", settings.logLevel()));
+        return command;
+    }
+
+    /** Runs the launcher (which exits once the daemon has forked), its output copied to {@code <daemon>.start.log}. */
+    private Launch launch(String daemon, List<String> command) throws IOException, InterruptedException {
+        try (NoFollow.Dir logDir = NoFollow.directory(settings.logDir(), settings.pathspace());
+                SeekableByteChannel log = logDir.open(daemon + ".start.log",
+                        Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE))) {
+            // The log directory is frr's: the launcher writes to a pipe, never to a file opened by name.
+            Process launcher = new ProcessBuilder(command).redirectErrorStream(true).start();
+            launcher.getOutputStream().close();
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            // Read to the end in a thread of its own: a daemon that still holds the pipe must never block the start.
+            Thread reader = new Thread(() -> {
+                try (InputStream in = launcher.getInputStream()) {
+                    in.transferTo(output);
+                } catch (IOException e) {
+                    // the pipe closed: nothing more to read
+                }
+            }, "frr-launch-" + settings.pathspace() + "-" + daemon);
+            reader.setDaemon(true);
+            reader.start();
+            boolean exited = launcher.waitFor(LAUNCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!exited) {
+                launcher.destroyForcibly();
+            }
+            reader.join(OUTPUT_GRACE.toMillis());
+            byte[] printed = output.toByteArray(); // synchronized: the reader may still be writing
+            log.write(ByteBuffer.wrap(printed));
+            Launch launch = new Launch(exited ? launcher.exitValue() : -1, new String(printed, StandardCharsets.UTF_8));
+            if (!exited) {
+                throw new FrrException(daemon + " did not daemonize within " + LAUNCH_TIMEOUT.toSeconds() + " s: " + launch.lastLines());
+            }
+            return launch;
+        }
+    }
+
+    /** What a launcher printed and how it exited. */
+    private record Launch(int exitCode, String output) {
+        String lastLines() {
+            List<String> lines = output.lines().toList();
+            return lines.isEmpty() ? "(no output)" : String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        }
+    }
+
+    Path vtySocket(String daemon) {
+        return settings.pathspaceRunDir().resolve(daemon + ".vty");
+    }
+
+    private long awaitRunning(String daemon, Launch launch) throws InterruptedException {
+        Path socket = vtySocket(daemon);
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             OptionalLong pid = runningPid(daemon);
@@ -133,7 +208,7 @@ final class Daemons {
             }
             Thread.sleep(50);
         }
-        throw new FrrException(daemon + " did not come up within " + READY_TIMEOUT.toSeconds() + " s: " + tail(startLog));
+        throw new FrrException(daemon + " did not come up within " + READY_TIMEOUT.toSeconds() + " s: " + launch.lastLines());
     }
 
     /** SIGTERM, then SIGKILL when it is still alive after a few seconds. No-op when it does not run. */
@@ -144,6 +219,15 @@ final class Daemons {
         }
         ProcessHandle.of(pid.getAsLong()).ifPresent(ProcessHandle::destroy);
         if (!awaitExit(daemon, STOP_TIMEOUT)) {
+            ProcessHandle.of(pid.getAsLong()).ifPresent(ProcessHandle::destroyForcibly);
+            awaitExit(daemon, STOP_TIMEOUT);
+        }
+    }
+
+    /** SIGKILL, for a daemon that no longer answers (a stopped process never acts on SIGTERM). */
+    void kill(String daemon) {
+        OptionalLong pid = runningPid(daemon);
+        if (pid.isPresent()) {
             ProcessHandle.of(pid.getAsLong()).ifPresent(ProcessHandle::destroyForcibly);
             awaitExit(daemon, STOP_TIMEOUT);
         }
@@ -169,14 +253,5 @@ final class Daemons {
             }
         }
         return runningPid(daemon).isEmpty();
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-        } catch (IOException e) {
-            return "(no output in " + log + ")";
-        }
     }
 }

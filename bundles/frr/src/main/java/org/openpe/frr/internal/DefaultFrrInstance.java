@@ -174,7 +174,8 @@ final class DefaultFrrInstance implements FrrInstance {
 
     @Override
     public List<DaemonState> daemons() {
-        return daemons.states();
+        Supervisor s = supervisor;
+        return s != null ? s.states() : daemons.states();
     }
 
     @Override

@@ -1,16 +1,14 @@
 package org.openpe.frr.internal;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.Set;
 import org.openpe.frr.FrrException;
 import org.openpe.frr.FrrSettings;
@@ -51,52 +49,49 @@ final class Layout {
         return settings.pathspaceLogDir().resolve("frr.log");
     }
 
-    /** Creates the configuration and log directories of the pathspace, owned by frr. */
+    /**
+     * Creates the configuration and log directories of the pathspace, owned by frr. frr owns their
+     * parents too (Debian's /etc/frr, /var/log/frr), so nothing here follows a symbolic link.
+     */
     void prepare() {
         try {
-            Path config = settings.pathspaceConfigDir();
-            Files.createDirectories(config);
-            Path vtyshConf = config.resolve("vtysh.conf");
-            if (!Files.exists(vtyshConf)) {
-                Files.writeString(vtyshConf, "service integrated-vtysh-config\n");
+            try (NoFollow.Dir config = NoFollow.directory(settings.configDir(), settings.pathspace())) {
+                try (SeekableByteChannel out = config.open("vtysh.conf", Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+                    out.write(StandardCharsets.UTF_8.encode("service integrated-vtysh-config\n"));
+                } catch (FileAlreadyExistsException e) {
+                    // kept: frr may have written it; a link there is refused by the chown below
+                }
+                config.chownToFrr("vtysh.conf");
+                config.chownToFrr();
             }
-            Files.createDirectories(settings.pathspaceLogDir());
-            chownToFrr(config);
-            chownToFrr(vtyshConf);
-            chownToFrr(settings.pathspaceLogDir());
+            try (NoFollow.Dir log = NoFollow.directory(settings.logDir(), settings.pathspace())) {
+                log.chownToFrr();
+            }
         } catch (IOException e) {
             throw new FrrException("cannot prepare the directories of FRR pathspace " + settings.pathspace() + ": " + e, e);
         }
     }
 
-    /** Writes a file only root can read: it holds passwords. */
+    /**
+     * Writes a file only root can read (it holds passwords) in the frr-owned pathspace directory
+     * {@code file.getParent()}: created afresh next to it, renamed into place, never through a link.
+     */
     static void writePrivate(Path file, String text) {
-        try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(Set.of(
-                    PosixFilePermission.OWNER_READ,
-                    PosixFilePermission.OWNER_WRITE)));
-            Files.writeString(tmp, text);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+        Path dir = file.getParent();
+        String name = file.getFileName().toString();
+        String tmp = name + ".tmp";
+        try (NoFollow.Dir pathspace = NoFollow.directory(dir.getParent(), dir.getFileName().toString())) {
+            pathspace.deleteIfExists(tmp);
+            try (SeekableByteChannel out = pathspace.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)))) {
+                ByteBuffer bytes = StandardCharsets.UTF_8.encode(text);
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
+            }
+            pathspace.rename(tmp, name);
         } catch (IOException e) {
             throw new FrrException("cannot write " + file + ": " + e, e);
         }
-    }
-
-    private static void chownToFrr(Path path) throws IOException {
-        UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
-        UserPrincipal user;
-        GroupPrincipal group;
-        try {
-            user = lookup.lookupPrincipalByName("frr");
-            group = lookup.lookupPrincipalByGroupName("frr");
-        } catch (IOException e) {
-            throw new FrrException("user or group 'frr' is missing: is Debian's frr package installed?", e);
-        }
-        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
-        view.setOwner(user);
-        view.setGroup(group);
     }
 }

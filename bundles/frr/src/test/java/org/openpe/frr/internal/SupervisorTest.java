@@ -1,0 +1,207 @@
+package org.openpe.frr.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openpe.frr.DaemonState;
+import org.openpe.frr.FrrSettings;
+
+/**
+ * M1 against the real FRR daemons of a throw-away namespace: a daemon killed right after each start
+ * is restarted after a growing, capped back-off that its state shows (zebra with every other
+ * daemon); a daemon stopped with SIGSTOP
+ * (alive, mute) is killed and restarted once it has not answered on its vty socket for the bound.
+ * The policy's durations are shortened so that the test takes seconds.
+ */
+@Tag("frr")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SupervisorTest {
+
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(4);
+    private static final Duration HUNG_AFTER = Duration.ofSeconds(3);
+    private static final Supervisor.Policy POLICY = new Supervisor.Policy(Duration.ofMillis(200), Duration.ofSeconds(60),
+            FIRST_BACKOFF, MAX_BACKOFF, Duration.ofMillis(500), Duration.ofMillis(500), HUNG_AFTER);
+    /** Scheduling slack on a shared 2-core machine: polls, a daemon's start, the vty socket appearing. */
+    private static final Duration SLACK = Duration.ofSeconds(3);
+
+    private FrrSettings settings;
+    private Daemons daemons;
+    private Supervisor supervisor;
+
+    @BeforeAll
+    void startDaemons() {
+        FrrTestSupport.assumeFrrAvailable();
+        settings = FrrSettings.forNamespace(FrrTestSupport.uniqueName("fsv-"));
+        FrrTestSupport.createNamespace(settings.namespace());
+        new Layout(settings).prepare();
+        daemons = new Daemons(settings, DaemonScope.none());
+        for (String daemon : Daemons.NAMES) {
+            daemons.start(daemon);
+        }
+    }
+
+    @BeforeEach
+    void supervise() {
+        supervisor = new Supervisor(settings.pathspace(), daemons, new Supervisor.Events() {
+            @Override
+            public void restarted(String daemon, long pid) {
+            }
+
+            @Override
+            public void restartFailed(String daemon, String reason) {
+            }
+
+            @Override
+            public void configurationLost() {
+            }
+        }, POLICY, (daemon, timeout) -> VtyProbe.answers(daemons.vtySocket(daemon), timeout));
+        supervisor.start();
+    }
+
+    @AfterEach
+    void stopSupervising() {
+        if (supervisor != null) {
+            supervisor.close();
+        }
+    }
+
+    @AfterAll
+    void destroy() {
+        if (settings != null) {
+            FrrTestSupport.destroy(settings);
+        }
+    }
+
+    @Test
+    void aCrashLoopingDaemonIsRestartedAfterAGrowingCappedBackOffShownInItsState() throws Exception {
+        List<Duration> downtimes = new ArrayList<>();
+        for (int kill = 1; kill <= 5; kill++) {
+            // started as far as the supervisor is concerned: a kill while it starts would be a failed start instead
+            FrrTestSupport.await("bgpd to be up", SLACK, () -> bgpd().running() && bgpd().nextStart().isEmpty());
+            long pid = daemons.runningPid("bgpd").orElseThrow();
+            long killed = System.nanoTime();
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+            if (kill == 4) {
+                FrrTestSupport.await("bgpd's state to show the back-off", SLACK, () -> {
+                    DaemonState s = bgpd();
+                    return !s.running() && s.nextStart().isPresent() && s.restarts() == 4;
+                });
+                DaemonState backingOff = bgpd();
+                assertTrue(backingOff.lastFault().orElseThrow().matches("died \\d+ s after its start"), backingOff.toString());
+                assertTrue(backingOff.describe().startsWith("stopped; next start in "), backingOff.describe());
+                System.out.println("backing off: bgpd " + backingOff.describe());
+            }
+            try {
+                FrrTestSupport.await("bgpd restarted after kill " + kill, MAX_BACKOFF.plus(SLACK).plus(SLACK), () -> {
+                    OptionalLong now = daemons.runningPid("bgpd");
+                    return now.isPresent() && now.getAsLong() != pid;
+                });
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; bgpd " + bgpd(), e);
+            }
+            downtimes.add(Duration.ofNanos(System.nanoTime() - killed));
+        }
+        System.out.println("bgpd killed 5 times right after each start; down for " + downtimes.stream().map(Duration::toMillis).toList()
+                + " ms");
+
+        List<Duration> backoffs = List.of(Duration.ZERO, FIRST_BACKOFF, FIRST_BACKOFF.multipliedBy(2), MAX_BACKOFF, MAX_BACKOFF);
+        for (int i = 0; i < backoffs.size(); i++) {
+            Duration d = downtimes.get(i);
+            assertTrue(d.compareTo(backoffs.get(i)) >= 0, "restart " + (i + 1) + " came after " + d + ", before its back-off");
+            assertTrue(d.compareTo(backoffs.get(i).plus(SLACK)) < 0, "restart " + (i + 1) + " took " + d);
+        }
+        DaemonState restarted = bgpd();
+        assertEquals(5, restarted.restarts(), restarted.toString());
+        assertTrue(restarted.describe().matches("running \\(pid \\d+\\); restarted 5 times in a row \\(died \\d+ s after its start\\)"),
+                restarted.describe());
+    }
+
+    @Test
+    void zebraKilledFiveTimesInARowTakesEveryDaemonAlongAfterAGrowingBackOff() throws Exception {
+        List<Duration> downtimes = new ArrayList<>();
+        for (int kill = 1; kill <= 5; kill++) {
+            FrrTestSupport.await("every daemon to be up", SLACK.plus(SLACK), () -> supervisor.states().stream()
+                    .allMatch(s -> s.running() && s.nextStart().isEmpty()));
+            List<OptionalLong> before = supervisor.states().stream().map(DaemonState::pid).toList();
+            long killed = System.nanoTime();
+            ProcessHandle.of(before.get(0).getAsLong()).orElseThrow().destroyForcibly();
+            FrrTestSupport.await("every daemon restarted after kill " + kill + " of zebra", MAX_BACKOFF.plus(SLACK).plus(SLACK),
+                    () -> {
+                        List<DaemonState> now = supervisor.states();
+                        for (int i = 0; i < now.size(); i++) {
+                            if (!now.get(i).running() || now.get(i).pid().equals(before.get(i))) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    });
+            downtimes.add(Duration.ofNanos(System.nanoTime() - killed));
+        }
+        System.out.println("zebra killed 5 times right after each start; every daemon back after "
+                + downtimes.stream().map(Duration::toMillis).toList() + " ms");
+
+        List<Duration> backoffs = List.of(Duration.ZERO, FIRST_BACKOFF, FIRST_BACKOFF.multipliedBy(2), MAX_BACKOFF, MAX_BACKOFF);
+        for (int i = 0; i < backoffs.size(); i++) {
+            assertTrue(downtimes.get(i).compareTo(backoffs.get(i)) >= 0, "restart " + (i + 1) + " came before its back-off: "
+                    + downtimes);
+        }
+        DaemonState zebra = supervisor.states().get(0);
+        assertEquals(5, zebra.restarts(), zebra.toString());
+    }
+
+    @Test
+    void aDaemonThatStopsAnsweringIsKilledAndRestartedAfterTheBound() throws Exception {
+        long pid = daemons.runningPid("staticd").orElseThrow();
+        List<DaemonState> others = supervisor.states().stream().filter(s -> !s.name().equals("staticd")).toList();
+        assertTrue(VtyProbe.answers(daemons.vtySocket("staticd"), Duration.ofSeconds(2)), "a running staticd must answer");
+
+        long stopped = System.nanoTime();
+        FrrTestSupport.sh("kill", "-STOP", Long.toString(pid));
+        assertFalse(VtyProbe.answers(daemons.vtySocket("staticd"), Duration.ofMillis(500)), "a stopped staticd answered");
+        FrrTestSupport.await("the mute staticd to be replaced", HUNG_AFTER.plus(SLACK).plus(SLACK), () -> {
+            OptionalLong now = daemons.runningPid("staticd");
+            return now.isPresent() && now.getAsLong() != pid;
+        });
+        Duration replacedAfter = Duration.ofNanos(System.nanoTime() - stopped);
+        System.out.println("SIGSTOP of staticd: killed and restarted after " + replacedAfter.toMillis() + " ms");
+
+        assertTrue(replacedAfter.compareTo(HUNG_AFTER.minus(POLICY.probeEvery())) >= 0, "killed before the bound: " + replacedAfter);
+        assertTrue(gone(pid), "the stopped staticd still runs");
+        DaemonState state = supervisor.states().stream().filter(s -> s.name().equals("staticd")).findFirst().orElseThrow();
+        assertTrue(state.lastFault().orElseThrow().matches("did not answer vtysh for \\d+ s; killed"), state.toString());
+        assertTrue(VtyProbe.answers(daemons.vtySocket("staticd"), Duration.ofSeconds(2)), "the new staticd must answer");
+        assertEquals(others.stream().map(DaemonState::pid).toList(),
+                supervisor.states().stream().filter(s -> !s.name().equals("staticd")).map(DaemonState::pid).toList(),
+                "daemons that answered were restarted");
+    }
+
+    /** No process, or a zombie: whoever reaps orphans here may take its time. */
+    private static boolean gone(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private DaemonState bgpd() {
+        return supervisor.states().stream().filter(s -> s.name().equals("bgpd")).findFirst().orElseThrow();
+    }
+}

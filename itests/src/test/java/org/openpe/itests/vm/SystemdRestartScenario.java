@@ -1,0 +1,278 @@
+package org.openpe.itests.vm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openpe.itests.support.Eventually;
+import org.openpe.itests.support.Shell;
+
+/**
+ * Issue 15 (H5) under real systemd as PID 1: the distribution installed to /opt/openpe and run by
+ * its shipped unit in the guest's root namespace, with the lab's underlay (NIC {@code toswitch},
+ * cabled to the lab's leaf) and L3Passthrough. Across {@code systemctl restart}, {@code systemctl
+ * stop} + {@code start} and kill -9 of the JVM (which the unit restarts), the FRR daemons keep their
+ * pids, the leaf's session keeps its uptime and no device changes its ifindex. Run by
+ * {@link SystemdRestartIT} in the VM booted with systemd; the steps build on each other, in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(StepLog.class)
+class SystemdRestartScenario {
+
+    private static final Duration START = Duration.ofSeconds(480);
+    private static final Path HOME = Path.of("/opt/openpe");
+    private static final String UNIT = "openpe";
+    private static final String NODE = "192.168.11.3";
+    private static final List<String> DAEMONS = List.of("zebra", "bgpd", "staticd", "bfdd");
+    /** C1 only: under TCG the C2 compiler delays Karaf's start far more than its code pays back (see OpenPeNode). */
+    private static final String QUICK_START_JAVA_OPTS = "-XX:+UnlockDiagnosticVMOptions -XX:TieredStopAtLevel=1";
+    private static final Pattern IFINDEX = Pattern.compile("^(\\d+): ");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Touched right before the first start: what the service wrote is newer. */
+    private static final Path STARTED_MARKER = Path.of("/run/openpe-systemd-scenario-started");
+
+    private static Path labScript;
+    private static String prefix;
+    private static String leaf;
+    private static String router;
+
+    /** What must survive a restart of the service. */
+    private record Observation(Map<String, Long> daemonPids, long leafUptimeMillis, Map<String, Integer> ifindexes) {
+    }
+
+    @BeforeAll
+    static void installAndStart() throws Exception {
+        VrfTier.assumeInside();
+        assertTrue(Files.isDirectory(Path.of("/run/systemd/system")), "PID 1 is not systemd: boot the VM with --init systemd");
+        labScript = Path.of(System.getProperty("openpe.root")).resolve("scripts/lab.sh");
+        prefix = "sd" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
+        leaf = prefix + "-leaf";
+        router = prefix + "-pe";
+        Shell.run(List.of("bash", labScript.toString(), "up", prefix)).orFail();
+        // The unit runs OpenPE in the root namespace: the NIC cabled to the leaf moves there.
+        sh("ip", "-n", prefix + "-host", "link", "set", "toswitch", "netns", "1");
+        sh("ip", "addr", "add", NODE + "/24", "dev", "toswitch");
+        sh("ip", "link", "set", "toswitch", "up");
+
+        Files.createDirectories(HOME);
+        sh("tar", "-xzf", System.getProperty("openpe.distribution"), "-C", HOME.toString(), "--strip-components=1");
+        Shell.run(List.of("bash", labScript.toString(), "config", HOME.resolve("etc").toString(), prefix)).orFail();
+        Path units = Path.of("/etc/systemd/system");
+        Files.copy(HOME.resolve("systemd/openpe.service"), units.resolve("openpe.service"), StandardCopyOption.REPLACE_EXISTING);
+        Path dropIn = Files.createDirectories(units.resolve("openpe.service.d"));
+        Files.writeString(dropIn.resolve("tcg.conf"), "[Service]\nEnvironment=\"JAVA_OPTS=" + QUICK_START_JAVA_OPTS + "\"\n");
+        sh("systemctl", "daemon-reload");
+        Files.writeString(STARTED_MARKER, "");
+        sh("systemctl", "start", UNIT);
+
+        awaitSessionEstablished();
+        awaitApplied();
+        Observation first = observe();
+        log("started: " + first);
+        for (String daemon : DAEMONS) {
+            String cgroup = Files.readString(Path.of("/proc", first.daemonPids().get(daemon).toString(), "cgroup")).trim();
+            assertTrue(cgroup.contains("/openpe-frr-" + router + "-" + daemon + "-") && !cgroup.contains("openpe.service"),
+                    daemon + " is not in a scope of its own: " + cgroup);
+        }
+    }
+
+    @AfterAll
+    static void stopAndCollect() throws IOException {
+        if (prefix == null) {
+            return;
+        }
+        Path reports = Path.of(System.getProperty(VrfTier.REPORTS_PROPERTY, System.getProperty("java.io.tmpdir")));
+        Files.writeString(reports.resolve("journal-openpe.log"),
+                Shell.run("journalctl", "--no-pager", "-u", UNIT).output()
+                        + Shell.run("systemctl", "--no-pager", "status", "openpe-frr-*").output());
+        Shell.run("systemctl", "stop", UNIT);
+        Path karafLog = HOME.resolve("data/log/karaf.log");
+        if (Files.exists(karafLog)) {
+            Files.copy(karafLog, reports.resolve("karaf.log"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Shell.run("systemctl", "stop", "openpe-frr-*.scope");
+        Shell.run(List.of("bash", labScript.toString(), "down", prefix));
+    }
+
+    @Test
+    @Order(1)
+    void systemctlRestartKeepsDaemonsSessionAndDevices() {
+        Observation before = observe();
+        long mainPid = mainPid();
+        int adopted = adoptions();
+
+        long started = System.nanoTime();
+        sh("systemctl", "restart", UNIT);
+        assertNotEquals(mainPid, mainPid(), "systemctl restart left the same JVM");
+
+        assertSurvived("systemctl restart", before, adopted, started);
+    }
+
+    @Test
+    @Order(2)
+    void stopAndStartKeepDaemonsSessionAndDevices() {
+        Observation before = observe();
+        int adopted = adoptions();
+
+        long started = System.nanoTime();
+        sh("systemctl", "stop", UNIT);
+        // "failed" would only mean the JVM outlived TimeoutStopSec under TCG: FRR's survival is what is checked here
+        String state = Shell.run("systemctl", "is-active", UNIT).output().trim();
+        assertTrue(state.equals("inactive") || state.equals("failed"), "openpe is " + state + " after systemctl stop");
+        Observation whileStopped = observe();
+        assertEquals(before.daemonPids(), whileStopped.daemonPids(), "FRR daemons died with the service");
+        assertEquals("Established", leafSessionState(), "the leaf's session dropped while the service was stopped");
+        log("while stopped (" + state + "): " + whileStopped);
+        sh("systemctl", "start", UNIT);
+
+        assertSurvived("systemctl stop + start", before, adopted, started);
+    }
+
+    @Test
+    @Order(3)
+    void killedJvmIsRestartedAndKeepsDaemonsSessionAndDevices() {
+        Observation before = observe();
+        long mainPid = mainPid();
+        long restarts = Long.parseLong(Shell.ok("systemctl", "show", "-p", "NRestarts", "--value", UNIT).trim());
+        int adopted = adoptions();
+
+        long started = System.nanoTime();
+        sh("kill", "-9", Long.toString(mainPid));
+        Eventually.await("systemd to restart the killed JVM (Restart=on-failure)", Duration.ofSeconds(60),
+                () -> Shell.ok("systemctl", "show", "-p", "NRestarts", "--value", UNIT).trim(),
+                n -> Long.parseLong(n) > restarts);
+        assertNotEquals(mainPid, mainPid());
+
+        assertSurvived("kill -9 of the JVM", before, adopted, started);
+    }
+
+    @Test
+    @Order(4)
+    void underTheUnitsUmaskNothingTheRuntimeWroteIsReadableByOthers() throws IOException {
+        String readable = Shell.ok("find", HOME.resolve("data").toString(), "-newer", STARTED_MARKER.toString(), "-type", "f",
+                "-perm", "/077");
+        assertEquals("", readable.trim(), "files the runtime wrote under UMask=0077 that group or others can read");
+        // FRR sets the mode of its own frr.conf: 0640, group frr (Debian builds it with --enable-configfile-mask=0640)
+        String frrReadable = Shell.ok("find", "/etc/frr/" + router, "-newer", STARTED_MARKER.toString(), "-type", "f",
+                "(", "-perm", "/007", "-o", "-perm", "/070", "!", "-group", "frr", ")");
+        assertEquals("", frrReadable.trim(), "files of the pathspace that others than root and frr can read");
+        Path candidate = Path.of("/etc/frr", router, "openpe-candidate.conf");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(candidate)));
+    }
+
+    /** Waits until the new runtime has adopted the daemons and applied every resource, then compares. */
+    private static void assertSurvived(String fault, Observation before, int adoptedBefore, long started) {
+        Eventually.await("the new runtime to adopt the running daemons", START, SystemdRestartScenario::adoptions,
+                n -> n >= adoptedBefore + DAEMONS.size());
+        awaitApplied();
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        Observation after = observe();
+        log(fault + ": resources Applied again after " + seconds + " s; before " + before + ", after " + after);
+        assertEquals(before.daemonPids(), after.daemonPids(), fault + " restarted FRR daemons");
+        assertEquals(before.ifindexes(), after.ifindexes(), fault + " recreated devices");
+        assertTrue(after.leafUptimeMillis() > before.leafUptimeMillis(), fault + " reset the leaf's session: uptime "
+                + before.leafUptimeMillis() + " ms before, " + after.leafUptimeMillis() + " ms after");
+    }
+
+    private static Observation observe() {
+        Map<String, Long> pids = new TreeMap<>();
+        for (String daemon : DAEMONS) {
+            long pid = Long.parseLong(read(Path.of("/var/run/frr", router, daemon + ".pid")).trim());
+            assertTrue(Files.exists(Path.of("/proc", Long.toString(pid))), daemon + " (pid " + pid + ") is not running");
+            pids.put(daemon, pid);
+        }
+        Map<String, Integer> ifindexes = new TreeMap<>();
+        ifindexes.put("router/toswitch", ifindex(List.of("ip", "-n", router), "toswitch"));
+        ifindexes.put("router/pt-ns", ifindex(List.of("ip", "-n", router), "pt-ns"));
+        ifindexes.put("host/pt-host", ifindex(List.of("ip"), "pt-host"));
+        long uptime = leafPeer().path("peerUptimeMsec").asLong();
+        return new Observation(pids, uptime, ifindexes);
+    }
+
+    private static int ifindex(List<String> ip, String device) {
+        List<String> command = new ArrayList<>(ip);
+        command.addAll(List.of("-o", "link", "show", "dev", device));
+        Matcher m = IFINDEX.matcher(Shell.run(command).orFail());
+        assertTrue(m.find(), device + " not found");
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static JsonNode leafPeer() {
+        try {
+            return JSON.readTree(Shell.ok("vtysh", "-N", leaf, "-c", "show bgp summary json"))
+                    .path("ipv4Unicast").path("peers").path(NODE);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String leafSessionState() {
+        return leafPeer().path("state").asText("none");
+    }
+
+    private static void awaitSessionEstablished() {
+        Eventually.await("the leaf's session with the node Established", START,
+                SystemdRestartScenario::leafSessionState, "Established"::equals);
+    }
+
+    private static void awaitApplied() {
+        Eventually.await("both resources Applied (openpe:list)", START, () -> client("openpe:list"),
+                out -> out.contains("underlay       lab   Applied") && out.contains("l3passthrough  lab   Applied"));
+    }
+
+    /** How many times a runtime adopted an FRR daemon, from karaf.log (appended across restarts). */
+    private static int adoptions() {
+        try (var lines = Files.lines(HOME.resolve("data/log/karaf.log"))) {
+            return (int) lines.filter(l -> l.contains("already runs as pid") && l.contains("adopted")).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static long mainPid() {
+        return Long.parseLong(Shell.ok("systemctl", "show", "-p", "MainPID", "--value", UNIT).trim());
+    }
+
+    private static String client(String command) {
+        return Shell.ok("sh", "-c", "printf '%s\\n' " + Shell.quote(command) + " | JAVA_OPTS='" + QUICK_START_JAVA_OPTS
+                + "' " + HOME.resolve("bin/client") + " -r 3 -d 1 -b");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void sh(String... command) {
+        Shell.run(command).orFail();
+    }
+
+    private static void log(String line) {
+        System.out.println("[systemd-restart] " + line);
+    }
+}
