@@ -15,6 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.openpe.api.Reconciler;
 import org.openpe.api.ResourceType;
+import org.openpe.api.frr.FrrConfig;
 import org.openpe.api.model.Resource;
 import org.openpe.core.config.AppliedVersion;
 import org.openpe.core.config.Candidate;
@@ -24,6 +25,7 @@ import org.openpe.core.config.ResourceKey;
 import org.openpe.core.engine.DesiredState;
 import org.openpe.core.engine.DesiredStateBuilder;
 import org.openpe.core.engine.VrfTables;
+import org.openpe.frr.ApplyResult;
 import org.openpe.l2vni.L2VniReconciler;
 import org.openpe.l3vni.L3VniReconciler;
 import org.openpe.passthrough.PassthroughReconciler;
@@ -47,13 +49,16 @@ class RandomConfigurationTest {
             "vtepcidr", "hostsession", "localcidr", "ipv4", "ipv6", "vni", "vrf", "vxlanport", "hostmaster", "name",
             "type", "autocreate", "l2gatewayip", "bfd", "holdTime", "password", "address", "x", "", "service.pid", "nodeIndex", "frr"};
 
+    /** How many built sets with a plugin's resource real FRR must accept. */
+    private static final int FRR_SAMPLES = 6;
+
     private static final Map<ResourceType, Reconciler> PLUGINS = Map.of(ResourceType.L3VNI, new L3VniReconciler(),
             ResourceType.L2VNI, new L2VniReconciler(), ResourceType.L3PASSTHROUGH, new PassthroughReconciler());
 
     private final Random random = new Random(SEED);
 
     @Test
-    void mutatedConfigurationsOnlyEverProduceVerdicts() {
+    void mutatedConfigurationsOnlyEverProduceVerdicts() throws Exception {
         Map<ResourceType, Map<String, Object>> valid = new EnumMap<>(ResourceType.class);
         valid.put(ResourceType.UNDERLAY, TestConfigs.with(TestConfigs.underlay(), "neighbors.0.bfd.receiveInterval", "300",
                 "neighbors.0.holdTime", "90s", "neighbors.0.keepaliveTime", "30s", "neighbors.1.asn", "64513",
@@ -63,6 +68,7 @@ class RandomConfigurationTest {
         valid.put(ResourceType.L3PASSTHROUGH, TestConfigs.passthrough());
         NodeRules nodeRules = new NodeRules(name -> Optional.empty());
         Map<String, Integer> verdicts = new HashMap<>();
+        List<FrrConfig> frrSample = new ArrayList<>();
 
         for (int i = 0; i < CASES; i++) {
             NodeState node = nodeRules.evaluate(Optional.of(new ConfigSource("org.openpe.node", Optional.empty())),
@@ -84,7 +90,9 @@ class RandomConfigurationTest {
             }
             List<ResourceEntry> entries = ConfigValidator.validate(set, node);
             assertEquals(set.size(), entries.size());
-            assertBuildable(entries, node);
+            assertBuildable(entries, node).filter(d -> frrSample.size() < FRR_SAMPLES)
+                    .filter(d -> d.contributed().stream().anyMatch(k -> k.type() != ResourceType.UNDERLAY))
+                    .ifPresent(d -> frrSample.add(d.frr()));
             for (ResourceEntry e : entries) {
                 verdicts.merge(e.verdict().getClass().getSimpleName(), 1, Integer::sum);
                 assertFalse(e.verdict() instanceof Verdict.Valid && e.realised().isEmpty(), e::toString);
@@ -101,15 +109,32 @@ class RandomConfigurationTest {
         assertTrue(verdicts.getOrDefault("Valid", 0) > 100, verdicts::toString);
         assertTrue(verdicts.getOrDefault("Invalid", 0) > 100, verdicts::toString);
         assertTrue(verdicts.getOrDefault("Blocked", 0) > 100, verdicts::toString);
+        assertEquals(FRR_SAMPLES, frrSample.size());
+        assertAcceptedByRealFrr(frrSample);
+    }
+
+    /** A sample of what was built, plugins' parts included, is taken by a real FRR (frr-reload --test, --reload). */
+    private static void assertAcceptedByRealFrr(List<FrrConfig> sample) throws Exception {
+        if (!RealFrr.available()) {
+            return;
+        }
+        try (RealFrr frr = new RealFrr()) {
+            for (FrrConfig config : sample) {
+                ApplyResult result = frr.apply(config);
+                assertTrue(result.ok(), "FRR refused a valid configuration: " + result.message() + "\n" + frr.displayText(config));
+            }
+        }
+        System.out.println("real FRR accepted " + sample.size() + " of the valid mutated sets, "
+                + sample.stream().mapToLong(c -> c.routers().size()).sum() + " BGP instances in all");
     }
 
     /**
      * "Valid" means "buildable": what validation lets through builds into the desired state, with
      * the real plugins, without an exception or a failure.
      */
-    private static void assertBuildable(List<ResourceEntry> entries, NodeState node) {
+    private static Optional<DesiredState> assertBuildable(List<ResourceEntry> entries, NodeState node) {
         if (node.nodeIndex().isEmpty()) {
-            return;
+            return Optional.empty();
         }
         Map<ResourceKey, Resource> inForce = new LinkedHashMap<>();
         entries.forEach(e -> e.realised().ifPresent(r -> inForce.putIfAbsent(e.key(), r)));
@@ -118,6 +143,7 @@ class RandomConfigurationTest {
         entries.stream().filter(ResourceEntry::isValid)
                 .forEach(e -> assertFalse(desired.failed().containsKey(e.key()),
                         () -> "valid but not buildable: " + desired.failed().get(e.key()) + "\n" + entries));
+        return Optional.of(desired);
     }
 
     private Map<String, Object> mutate(Map<String, Object> base) {
