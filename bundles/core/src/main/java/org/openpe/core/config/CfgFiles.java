@@ -3,13 +3,18 @@ package org.openpe.core.config;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /** Reads and writes {@code .cfg} files in the properties format FileInstall reads. */
 public final class CfgFiles {
@@ -31,15 +36,25 @@ public final class CfgFiles {
     /** The text of a {@code .cfg} file: a comment, then {@code key = value} lines in the given order. */
     public static String render(String comment, Map<String, String> properties) {
         StringWriter out = new StringWriter();
-        out.write("# " + comment.replace("\n", " ") + "\n");
+        out.write("# " + comment.replace('\n', ' ').replace('\r', ' ') + "\n");
         properties.forEach((k, v) -> out.write(escape(k, true) + " = " + escape(v, false) + "\n"));
         return out.toString();
     }
 
-    /** Writes atomically (FileInstall never sees half a file). */
+    /**
+     * Writes atomically (FileInstall never sees half a file), readable by the owner only: a resource's
+     * file may hold BGP passwords.
+     */
     public static void write(Path file, String content) throws IOException {
         Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(temp, content, StandardCharsets.UTF_8);
+        Files.deleteIfExists(temp);
+        try (SeekableByteChannel out = Files.newByteChannel(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+            ByteBuffer bytes = StandardCharsets.UTF_8.encode(content);
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
+        }
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
