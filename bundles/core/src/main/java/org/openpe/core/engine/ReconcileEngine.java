@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.openpe.api.Reconciler;
 import org.openpe.api.ResourceType;
 import org.openpe.api.model.NodeSettings;
@@ -81,6 +83,8 @@ public class ReconcileEngine {
     private NetlinkKernel kernel;
     private FrrInstance frr;
     private FrrSettings frrSettings;
+    /** Why FRR could not be opened last time, logged once per distinct reason; reconcile thread only. */
+    private String lastFrrProblem;
     private volatile Optional<ReconcileReport> lastReport = Optional.empty();
 
     @Activate
@@ -183,8 +187,11 @@ public class ReconcileEngine {
         }
         NodeSettings settings = snapshot.node().settings();
         openKernel(settings.routerNamespace());
-        openFrr(settings);
-        ReconcileReport report = new Reconciliation(snapshot, snapshot.node().nodeIndex().getAsInt(), kernel, frr,
+        Optional<String> frrProblem = openFrr(settings);
+        FrrInstance instance = frr;
+        Supplier<FrrInstance> frrAccess = () -> Optional.ofNullable(instance)
+                .orElseThrow(() -> new Reconciliation.FrrUnavailable(frrProblem.orElse("FRR is not open")));
+        ReconcileReport report = new Reconciliation(snapshot, snapshot.node().nodeIndex().getAsInt(), kernel, frrAccess,
                 new NicHandover(stateDirectory().resolve("moved-nics-" + settings.routerNamespace())),
                 type -> Optional.ofNullable(reconcilers.get(type)), awaitedPlugins(), board, zebraWatch, rejections,
                 frrRefusal, remembered).run();
@@ -212,7 +219,11 @@ public class ReconcileEngine {
         kernel = NetlinkKernel.open(Optional.empty(), routerNamespace);
     }
 
-    private void openFrr(NodeSettings node) {
+    /**
+     * Opens the FRR instance of the node settings unless it is open; when FRR cannot be started,
+     * returns why: the pass then reconciles the kernel and marks FRR's part failed with the reason.
+     */
+    private Optional<String> openFrr(NodeSettings node) {
         org.openpe.api.model.FrrSettings configured = node.frr();
         FrrSettings wanted = FrrSettings.forNamespace(node.routerNamespace())
                 .withPathspace(configured.pathspace())
@@ -223,12 +234,23 @@ public class ReconcileEngine {
                 .withConfigDir(Path.of(configured.configDir()))
                 .withLogLevel(node.logLevel());
         if (frr != null && wanted.equals(frrSettings)) {
-            return;
+            return Optional.empty();
         }
         closeFrr();
-        frr = frrManager.instance(wanted);
+        try {
+            frr = frrManager.instance(wanted);
+        } catch (RuntimeException e) {
+            String problem = "FRR cannot start: " + Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+            if (!problem.equals(lastFrrProblem)) {
+                LOG.error("{}; the kernel is still reconciled, FRR is tried again on every pass", problem);
+            }
+            lastFrrProblem = problem;
+            return Optional.of(problem);
+        }
+        lastFrrProblem = null;
         frr.addListener(onFrrEvent);
         frrSettings = wanted;
+        return Optional.empty();
     }
 
     private void publishNodeStatus(String routerNamespace, ReconcileReport report) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.openpe.api.Reconciler;
 import org.openpe.api.ResourceType;
@@ -69,7 +70,8 @@ final class Reconciliation {
     private final Snapshot snapshot;
     private final int nodeIndex;
     private final NetlinkKernel kernel;
-    private final FrrInstance frr;
+    /** FRR when it can be used; otherwise throws {@link FrrUnavailable} with the reason. */
+    private final Supplier<FrrInstance> frr;
     private final NicHandover handover;
     private final Function<ResourceType, Optional<Reconciler>> reconcilers;
     private final Map<ResourceType, String> awaitedPlugins;
@@ -83,7 +85,7 @@ final class Reconciliation {
     private final List<String> changes = new ArrayList<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
 
-    Reconciliation(Snapshot snapshot, int nodeIndex, NetlinkKernel kernel, FrrInstance frr, NicHandover handover,
+    Reconciliation(Snapshot snapshot, int nodeIndex, NetlinkKernel kernel, Supplier<FrrInstance> frr, NicHandover handover,
             Function<ResourceType, Optional<Reconciler>> reconcilers, Map<ResourceType, String> awaitedPlugins,
             StatusBoard board, ZebraAddressWatch zebraWatch, CandidateRejections rejections, FrrRefusal frrRefusal,
             RememberedContributions remembered) {
@@ -248,7 +250,7 @@ final class Reconciliation {
                 .filter(o -> o instanceof Address a && a.netns() == Netns.ROUTER).map(o -> (Address) o).toList();
         List<ZebraInterface> zebra;
         try {
-            zebra = frr.interfaces();
+            zebra = frr.get().interfaces();
         } catch (RuntimeException e) {
             LOG.debug("zebra's interfaces not observable: {}", e.getMessage());
             return;
@@ -281,7 +283,7 @@ final class Reconciliation {
         }
         ApplyResult result;
         try {
-            result = frr.apply(config).get(FRR_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            result = frr.get().apply(config).get(FRR_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             throw new FrrUnavailable("FRR did not finish applying the configuration within " + FRR_TIMEOUT.toSeconds()
                     + " s");
@@ -305,7 +307,7 @@ final class Reconciliation {
     }
 
     /** FRR could not be asked: no resource is to blame. */
-    private static final class FrrUnavailable extends RuntimeException {
+    static final class FrrUnavailable extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         FrrUnavailable(String message) {
