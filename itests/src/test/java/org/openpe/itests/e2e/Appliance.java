@@ -1,5 +1,7 @@
 package org.openpe.itests.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openpe.itests.support.Shell;
 import org.openpe.itests.support.Eventually;
 import java.io.File;
@@ -59,6 +61,16 @@ final class Appliance implements AutoCloseable {
         return Shell.run(List.of("nsenter", "--net=/var/run/netns/" + hostNamespace,
                 home.resolve("bin/client").toString(), "-r", "3", "-d", "1", "-b"), String.join("\n", commands) + "\n")
                 .orFail();
+    }
+
+    /** {@code openpe:list --json}: every resource with its status. */
+    JsonNode listJson() {
+        String out = client("openpe:list --json");
+        try {
+            return new ObjectMapper().readTree(out.substring(out.indexOf('[')));
+        } catch (IOException e) {
+            throw new IllegalStateException("openpe:list --json printed no JSON: " + out, e);
+        }
     }
 
     void writeConfig(String file, String content) throws IOException {

@@ -3,8 +3,6 @@ package org.openpe.itests.e2e;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +23,6 @@ import org.openpe.itests.support.Shell;
 class FrrUnavailableEndToEndIT {
 
     private static final Duration CONVERGE = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NODE = "192.168.11.3";
     private static final String HOST_PEER = "192.169.10.1";
     private static final String MISSING_BINARIES = "/nonexistent-frr-binaries";
@@ -93,16 +90,10 @@ class FrrUnavailableEndToEndIT {
     }
 
     private static JsonNode resources() {
-        try {
-            String out = appliance.client("openpe:list --json");
-            return JSON.readTree(out.substring(out.indexOf('[')));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return appliance.listJson();
     }
 
     private static void awaitSession(String namespace, String peer, String state) {
-        Eventually.await("session " + namespace + " -> " + peer + " " + state, CONVERGE,
-                () -> lab.sessionState(namespace, peer), state::equals);
+        lab.awaitSession(namespace, peer, state, CONVERGE);
     }
 }

@@ -1,9 +1,11 @@
 package org.openpe.itests.e2e;
 
+import org.openpe.itests.support.Eventually;
 import org.openpe.itests.support.Shell;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -55,6 +57,12 @@ final class Lab implements AutoCloseable {
     String sessionState(String namespace, String peer) {
         JsonNode peers = vtysh(namespace, "show bgp summary json").path("ipv4Unicast").path("peers");
         return peers.has(peer) ? peers.get(peer).path("state").asText() : "none";
+    }
+
+    /** Waits until the session with {@code peer} in {@code namespace} is in {@code state}. */
+    void awaitSession(String namespace, String peer, String state, Duration timeout) {
+        Eventually.await("session " + namespace + " -> " + peer + " " + state, timeout,
+                () -> sessionState(namespace, peer), state::equals);
     }
 
     long sessionUptimeMillis(String namespace, String peer) {

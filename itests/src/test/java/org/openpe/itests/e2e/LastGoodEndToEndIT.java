@@ -225,21 +225,15 @@ class LastGoodEndToEndIT {
     }
 
     private static JsonNode resource(String type, String name) {
-        try {
-            String out = appliance.client("openpe:list --json");
-            for (JsonNode row : JSON.readTree(out.substring(out.indexOf('[')))) {
-                if (row.path("type").asText().equals(type) && row.path("name").asText().equals(name)) {
-                    return row;
-                }
+        for (JsonNode row : appliance.listJson()) {
+            if (row.path("type").asText().equals(type) && row.path("name").asText().equals(name)) {
+                return row;
             }
-            return JSON.createObjectNode();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
+        return JSON.createObjectNode();
     }
 
     private static void awaitSession(String namespace, String peer, String state) {
-        Eventually.await("session " + namespace + " -> " + peer + " " + state, CONVERGE,
-                () -> lab.sessionState(namespace, peer), state::equals);
+        lab.awaitSession(namespace, peer, state, CONVERGE);
     }
 }

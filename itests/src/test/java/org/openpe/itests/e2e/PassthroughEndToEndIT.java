@@ -132,7 +132,6 @@ class PassthroughEndToEndIT {
     }
 
     private static void awaitSession(String namespace, String peer, String state) {
-        Eventually.await("session " + namespace + " -> " + peer + " " + state, CONVERGE,
-                () -> lab.sessionState(namespace, peer), state::equals);
+        lab.awaitSession(namespace, peer, state, CONVERGE);
     }
 }
