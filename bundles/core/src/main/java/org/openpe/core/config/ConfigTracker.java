@@ -74,7 +74,8 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     @Activate
     public ConfigTracker(@Reference ConfigurationAdmin configAdmin, BundleContext context) {
         this(configAdmin, new NetworkInterfaceAddresses(), Files::exists,
-                Optional.ofNullable(context.getDataFile("accepted-resources.json")).map(File::toPath));
+                Optional.of(AcceptedVersions.kept(StateDirectory.get().resolve("accepted-resources.json"),
+                        Optional.ofNullable(context.getDataFile("accepted-resources.json")).map(File::toPath))));
     }
 
     /**

@@ -20,6 +20,7 @@ import org.openpe.api.ResourceType;
 import org.openpe.api.model.NodeSettings;
 import org.openpe.core.config.ResourceStore;
 import org.openpe.core.config.Snapshot;
+import org.openpe.core.config.StateDirectory;
 import org.openpe.core.engine.kernel.NetlinkKernel;
 import org.openpe.core.engine.kernel.ZebraAddressWatch;
 import org.openpe.core.status.BgpSessionStatus;
@@ -62,6 +63,7 @@ public class ReconcileEngine {
     private final Map<ResourceType, Instant> pluginGoneSince = new ConcurrentHashMap<>();
     private final Instant activatedAt = Instant.now();
     private final PluginBundles pluginBundles;
+    private final NicHandover handover = new NicHandover(new NicStateFile(StateDirectory.get().resolve("moved-nics.json")));
     private final ZebraAddressWatch zebraWatch = new ZebraAddressWatch();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "openpe-reconcile");
@@ -192,7 +194,7 @@ public class ReconcileEngine {
         Supplier<FrrInstance> frrAccess = () -> Optional.ofNullable(instance)
                 .orElseThrow(() -> new Reconciliation.FrrUnavailable(frrProblem.orElse("FRR is not open")));
         ReconcileReport report = new Reconciliation(snapshot, snapshot.node().nodeIndex().getAsInt(), kernel, frrAccess,
-                new NicHandover(stateDirectory().resolve("moved-nics-" + settings.routerNamespace())),
+                handover,
                 type -> Optional.ofNullable(reconcilers.get(type)), awaitedPlugins(), board, zebraWatch, rejections,
                 frrRefusal, remembered).run();
         lastReport = Optional.of(report);
@@ -288,10 +290,6 @@ public class ReconcileEngine {
     private static String formatUptime(Duration uptime) {
         long s = uptime.toSeconds();
         return String.format("%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
-    }
-
-    private static Path stateDirectory() {
-        return Path.of(System.getProperty("karaf.data", "data"), "openpe");
     }
 
     private static Optional<ResourceType> typeOf(Map<String, Object> properties) {

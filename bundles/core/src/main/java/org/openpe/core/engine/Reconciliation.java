@@ -212,7 +212,11 @@ final class Reconciliation {
                 .filter(u -> desired.contributed().contains(new ResourceKey(ResourceType.UNDERLAY, u.name())))
                 .findFirst().flatMap(Underlay::nic);
         try {
-            return handover.reconcile(kernel, nic, changes);
+            NicHandover.Outcome outcome = handover.reconcile(kernel, nic, changes);
+            if (!outcome.otherProblems().isEmpty()) {
+                failures.put("nic handover", String.join("; ", outcome.otherProblems()));
+            }
+            return outcome.wantedProblem();
         } catch (RuntimeException e) {
             return Optional.of("moving NIC " + nic.orElse("") + " failed: " + e.getMessage());
         }

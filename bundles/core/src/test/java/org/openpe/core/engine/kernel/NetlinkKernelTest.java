@@ -100,21 +100,7 @@ class NetlinkKernelTest {
 
         List<String> left = kernel.read(Netns.ROUTER, List.of()).links().stream().map(ObservedLink::name).toList();
         assertEquals(List.of("host-foo", "lo"), left.stream().sorted().toList());
-        assertFalse(kernel.exists(Netns.HOST, "pt-host"));
-    }
-
-    @Test
-    void aNicMovesWithItsAddressesAndComesBack() throws Exception {
-        ip("-n", hostNs, "link", "add", "toswitch", "type", "veth", "peer", "name", "toswitch-p");
-        ip("-n", hostNs, "addr", "add", "192.168.11.3/24", "dev", "toswitch");
-
-        List<String> moved = kernel.move("toswitch", Netns.HOST, Netns.ROUTER);
-
-        assertEquals(List.of("192.168.11.3/24"), moved);
-        assertTrue(ip("-n", routerNs, "addr", "show", "toswitch").contains("192.168.11.3/24"));
-        kernel.move("toswitch", Netns.ROUTER, Netns.HOST);
-        assertTrue(ip("-n", hostNs, "addr", "show", "toswitch").contains("192.168.11.3/24"));
-        assertFalse(kernel.exists(Netns.ROUTER, "toswitch"));
+        assertEquals(Optional.empty(), kernel.locate("pt-host"));
     }
 
     private KernelPlan reconcile(List<KernelObject> desired) {
