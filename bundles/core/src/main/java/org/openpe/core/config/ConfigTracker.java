@@ -64,6 +64,8 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     private Snapshot snapshot;
     /** The properties of the last valid node settings: they stay in force while the configured ones are invalid. */
     private Optional<Map<String, Object>> nodeInForce = Optional.empty();
+    /** The node settings in force as last resolved (with their index), while this runtime runs. */
+    private Optional<NodeState> lastResolved = Optional.empty();
 
     /** One configuration as last read from config admin. */
     private record Tracked(String pid, Optional<ResourceType> type, Map<String, Object> properties, long generation) {}
@@ -113,9 +115,15 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
         listeners.remove(listener);
     }
 
+    /**
+     * Resolves the node index again (a {@code nodeIndexInterface} address may have come, gone or
+     * changed) and publishes a new snapshot only when the node state differs.
+     */
     @Override
     public synchronized Snapshot revalidate() {
-        publish();
+        if (!nodeState(nodeConfig()).equals(snapshot.node())) {
+            publish();
+        }
         return snapshot;
     }
 
@@ -238,9 +246,12 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
         }
     }
 
+    private Optional<Tracked> nodeConfig() {
+        return configs.values().stream().filter(t -> t.type().isEmpty()).findFirst();
+    }
+
     private void publish() {
-        Optional<Tracked> nodeConfig = configs.values().stream().filter(t -> t.type().isEmpty()).findFirst();
-        NodeState node = nodeState(nodeConfig);
+        NodeState node = nodeState(nodeConfig());
         List<Candidate> candidates = configs.values().stream()
                 .filter(t -> t.type().isPresent())
                 .map(this::candidate)
@@ -261,7 +272,9 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
 
     /**
      * The configured node settings when valid (they become the ones in force), else the ones in
-     * force, rejecting the configured ones; without a node configuration, none are in force.
+     * force, rejecting the configured ones; without a node configuration, none are in force. When
+     * the settings in force no longer resolve an index (their {@code nodeIndexInterface} lost its
+     * address or is gone), the index they last resolved to stays in force.
      */
     private NodeState nodeState(Optional<Tracked> nodeConfig) {
         Optional<Map<String, Object>> properties = nodeConfig.map(t -> PropertyTree.resourceProperties(t.properties()));
@@ -272,9 +285,11 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
                 nodeInForce = inForce;
                 save();
             }
+            lastResolved = configured.isValid() ? Optional.of(configured) : Optional.empty();
             return configured;
         }
         return nodeInForce.map(p -> nodeRules.evaluate(configured.source(), p)).filter(NodeState::isValid)
+                .or(() -> lastResolved)
                 .map(valid -> valid.rejecting(configured)).orElse(configured);
     }
 

@@ -12,8 +12,8 @@ public interface ResourceStore {
     Snapshot current();
 
     /**
-     * Validates again without a configuration change (e.g. the address of the node index
-     * interface changed) and publishes the result.
+     * Resolves the node index again without a configuration change (the address of the node index
+     * interface came, went or changed); publishes a new snapshot only when the node state changed.
      */
     Snapshot revalidate();
 

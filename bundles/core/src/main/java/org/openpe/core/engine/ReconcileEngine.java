@@ -52,6 +52,8 @@ public class ReconcileEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReconcileEngine.class);
     private static final long COALESCE_MILLIS = 300;
+    /** How often a node index that is not known yet (an address to come by DHCP or SLAAC) is looked for. */
+    static final long NODE_INDEX_RECHECK_SECONDS = 5;
     static final long RESYNC_SECONDS = 30;
     /** How long resources wait for a plugin whose bundle does not declare itself a {@code ResourcePlugin}. */
     static final Duration PLUGIN_GRACE = Duration.ofSeconds(10);
@@ -87,6 +89,8 @@ public class ReconcileEngine {
     private FrrSettings frrSettings;
     /** Why FRR could not be opened last time, logged once per distinct reason; reconcile thread only. */
     private String lastFrrProblem;
+    /** Why the node index is unknown, logged once per distinct reason; reconcile thread only. */
+    private String lastNodeIndexProblem;
     private volatile Optional<ReconcileReport> lastReport = Optional.empty();
 
     @Activate
@@ -172,6 +176,14 @@ public class ReconcileEngine {
     private void runLogged() {
         try {
             run();
+            lastNodeIndexProblem = null;
+        } catch (NodeIndexUnknown e) {
+            if (!e.getMessage().equals(lastNodeIndexProblem)) {
+                LOG.warn("{}; nothing is reconciled until it is known (checked every {} s)", e.getMessage(),
+                        NODE_INDEX_RECHECK_SECONDS);
+            }
+            lastNodeIndexProblem = e.getMessage();
+            passRequests.later(this::trigger, TimeUnit.SECONDS.toMillis(NODE_INDEX_RECHECK_SECONDS));
         } catch (RuntimeException e) {
             LOG.error("reconcile failed: {}", e.getMessage(), e);
             board.updateNode(n -> new NodeStatus(n.routerNamespace(), n.routerNamespacePresent(), n.frrDaemons(),
@@ -180,12 +192,12 @@ public class ReconcileEngine {
     }
 
     private ReconcileReport run() {
-        Snapshot snapshot = store.current();
+        Snapshot snapshot = store.revalidate();
         if (snapshot.node().nodeIndex().isEmpty()) {
             String reason = "node index unknown: " + String.join("; ", snapshot.node().problems());
             board.updateNode(n -> new NodeStatus(n.routerNamespace(), n.routerNamespacePresent(), n.frrDaemons(),
                     n.bgpSessions(), Optional.of(Instant.now()), Optional.empty(), Optional.of(reason)));
-            throw new IllegalStateException(reason);
+            throw new NodeIndexUnknown(reason);
         }
         NodeSettings settings = snapshot.node().settings();
         openKernel(settings.routerNamespace());
@@ -290,6 +302,13 @@ public class ReconcileEngine {
     private static String formatUptime(Duration uptime) {
         long s = uptime.toSeconds();
         return String.format("%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+
+    /** No pass without a node index: every address depends on it. */
+    private static final class NodeIndexUnknown extends IllegalStateException {
+        NodeIndexUnknown(String reason) {
+            super(reason);
+        }
     }
 
     private static Optional<ResourceType> typeOf(Map<String, Object> properties) {
