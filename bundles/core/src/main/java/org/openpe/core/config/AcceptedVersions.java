@@ -92,9 +92,10 @@ final class AcceptedVersions {
         return new Stored(1, value);
     }
 
-    void save(InForce inForce) {
+    /** @return why it could not be written (a full disk, say), leaving the previous file whole */
+    Optional<String> save(InForce inForce) {
         if (file.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         Map<String, Map<String, Object>> byId = new TreeMap<>();
         inForce.resources().forEach((key, stored) -> byId.put(key.type().id() + "/" + key.name(),
@@ -107,8 +108,14 @@ final class AcceptedVersions {
             Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             JSON.writeValue(temp.toFile(), byId);
             Files.move(temp, file.get(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return Optional.empty();
         } catch (IOException e) {
-            LOG.warn("Cannot write {}", file.get(), e);
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // the write failed already; that is the error to report
+            }
+            return Optional.of("cannot write " + file.get() + ": " + e.getMessage());
         }
     }
 }

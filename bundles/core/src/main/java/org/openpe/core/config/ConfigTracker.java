@@ -66,6 +66,8 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     private Optional<Map<String, Object>> nodeInForce = Optional.empty();
     /** The node settings in force as last resolved (with their index), while this runtime runs. */
     private Optional<NodeState> lastResolved = Optional.empty();
+    /** Why the versions in force could not be written last time (tried again on every revalidation). */
+    private Optional<String> unsaved = Optional.empty();
 
     /** One configuration as last read from config admin. */
     private record Tracked(String pid, Optional<ResourceType> type, Map<String, Object> properties, long generation) {}
@@ -121,10 +123,18 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
      */
     @Override
     public synchronized Snapshot revalidate() {
+        if (unsaved.isPresent()) {
+            save();
+        }
         if (!nodeState(nodeConfig()).equals(snapshot.node())) {
             publish();
         }
         return snapshot;
+    }
+
+    @Override
+    public synchronized Optional<String> persistenceProblem() {
+        return unsaved;
     }
 
     @Override
@@ -313,7 +323,13 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     private void save() {
         Map<ResourceKey, AcceptedVersions.Stored> stored = new HashMap<>();
         accepted.forEach((key, a) -> stored.put(key, new AcceptedVersions.Stored(a.version().generation(), a.properties())));
-        acceptedVersions.save(new AcceptedVersions.InForce(stored, nodeInForce));
+        Optional<String> problem = acceptedVersions.save(new AcceptedVersions.InForce(stored, nodeInForce));
+        if (problem.isPresent() && !problem.equals(unsaved)) {
+            LOG.warn("{}; the versions in force stay applied and are written again on every reconcile", problem.get());
+        } else if (problem.isEmpty() && unsaved.isPresent()) {
+            LOG.info("the versions in force are written again");
+        }
+        unsaved = problem;
     }
 
     private static Map<String, Object> toMap(Dictionary<String, Object> dictionary) {

@@ -1,6 +1,7 @@
 package org.openpe.core.config;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The desired state, tracked live from config admin. Listeners are called after every change, on
@@ -16,6 +17,11 @@ public interface ResourceStore {
      * interface came, went or changed); publishes a new snapshot only when the node state changed.
      */
     Snapshot revalidate();
+
+    /** Why the versions in force could not be kept on disk last time they changed (a full disk), if so. */
+    default Optional<String> persistenceProblem() {
+        return Optional.empty();
+    }
 
     /**
      * Records that the engine applied these generations (resource to generation): each becomes

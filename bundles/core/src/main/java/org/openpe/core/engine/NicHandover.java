@@ -44,11 +44,8 @@ final class NicHandover {
     Outcome reconcile(NicKernel kernel, Optional<String> wanted, List<String> changes) {
         NicStateFile.Loaded loaded = state.load();
         List<String> otherProblems = new ArrayList<>();
-        loaded.problem().ifPresent(problem -> {
-            LOG.warn("{}: the NICs moved before are not known; the one the underlay names is kept where it is, "
-                    + "no other is moved", problem);
-            otherProblems.add(problem);
-        });
+        loaded.problem().ifPresent(problem -> otherProblems.add(problem + ": the NICs moved before are not known;"
+                + " the one the underlay names is kept in " + kernel.routerNamespace() + " if it is there"));
         List<MovedNic> records = new ArrayList<>(loaded.nics());
         for (MovedNic record : List.copyOf(records)) {
             if (!record.namespace().equals(kernel.routerNamespace())) {

@@ -268,8 +268,9 @@ public class ReconcileEngine {
     }
 
     private void publishNodeStatus(String routerNamespace, ReconcileReport report) {
-        Optional<String> error = report.failures().isEmpty() ? Optional.empty()
-                : Optional.of(String.join("; ", report.failures().values()));
+        List<String> problems = new java.util.ArrayList<>(report.failures().values());
+        store.persistenceProblem().ifPresent(problems::add);
+        Optional<String> error = problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
         board.updateNode(n -> new NodeStatus(routerNamespace, true, n.frrDaemons(), n.bgpSessions(),
                 Optional.of(report.finishedAt()), Optional.of(report.duration()), error));
         observeFrr();

@@ -92,6 +92,25 @@ class ConfigTrackerTest {
     }
 
     @Test
+    void versionsInForceThatCannotBeWrittenStayInForceAreNamedAndAreWrittenOnceTheyCanBe() throws Exception {
+        Path blocked = etc.resolve("state");
+        Files.writeString(blocked, "a file where the state directory should be (as good as a full disk)");
+        tracker = new ConfigTracker(cm.admin(), name -> Optional.empty(), Files::exists,
+                Optional.of(blocked.resolve("accepted.json")));
+        ResourceKey underlay = new ResourceKey(ResourceType.UNDERLAY, "default");
+
+        applied(underlay);
+
+        assertTrue(tracker.persistenceProblem().orElseThrow().startsWith("cannot write " + blocked.resolve("accepted.json")),
+                tracker.persistenceProblem()::toString);
+        assertEquals(Optional.of(1L), tracker.current().entry(underlay).orElseThrow().applied().map(AppliedVersion::generation));
+        Files.delete(blocked);
+        tracker.revalidate();
+        assertEquals(Optional.empty(), tracker.persistenceProblem());
+        assertTrue(Files.readString(blocked.resolve("accepted.json")).contains("underlay/default"));
+    }
+
+    @Test
     void tracksCreateUpdateAndDelete() {
         start();
         assertEquals(OptionalInt.of(2), tracker.current().node().nodeIndex());
