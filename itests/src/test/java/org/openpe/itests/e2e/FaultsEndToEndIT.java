@@ -24,7 +24,8 @@ import org.openpe.itests.support.Shell;
 /**
  * Faults injected against one running lab and appliance, one row of the README's fault table
  * each: the JVM killed during an apply, the state files truncated, an owned device deleted by
- * hand, a foreign device with an owned name. Each checks that nothing is lost, that no device is
+ * hand, a foreign device with an owned name, a vtysh change by hand, the router namespace deleted
+ * by hand, a full disk under {@code state/}. Each checks that nothing is lost, that no device is
  * recreated unless the fault removed it, and that the sessions stay (or come back). The steps
  * build on each other, in order; each prints how long recovery took.
  */
@@ -193,6 +194,25 @@ class FaultsEndToEndIT {
 
     @Test
     @Order(7)
+    void theRouterNamespaceDeletedByHandGetsItsNameBackWithNothingRecreated() {
+        Map<String, String> devices = devices();
+        long leafUptime = lab.sessionUptimeMillis(lab.leaf, NODE);
+        long hostUptime = lab.sessionUptimeMillis(lab.host, HOST_PEER);
+        Shell.run("ip", "netns", "delete", lab.router).orFail();
+
+        long deleted = System.nanoTime();
+        String changes = appliance.client("openpe:reconcile");
+        assertTrue(changes.contains("give the router namespace " + lab.router + " its name back"), changes);
+        report("ip netns delete of the router namespace (then openpe:reconcile)", deleted);
+        assertTrue(Shell.run("ip", "netns", "list").output().contains(lab.router));
+        assertEquals(devices, devices(), "a device was lost or recreated");
+        assertTrue(lab.sessionUptimeMillis(lab.leaf, NODE) > leafUptime, "the leaf's session was reset");
+        assertTrue(lab.sessionUptimeMillis(lab.host, HOST_PEER) > hostUptime, "the host speaker's session was reset");
+        awaitAllApplied();
+    }
+
+    @Test
+    @Order(8)
     void aFullDiskWhenWritingStateLosesNothingIsNamedAndIsRecoveredFromWhenSpaceReturns() throws Exception {
         appliance.kill();
         Path state = appliance.home.resolve("state");

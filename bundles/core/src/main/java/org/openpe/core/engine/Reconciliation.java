@@ -106,6 +106,7 @@ final class Reconciliation {
 
     ReconcileReport run() {
         Instant start = Instant.now();
+        keepRouterNamespaceNamed();
         Map<ResourceKey, Choice> choices = choices();
         boolean additiveOnly = choices.values().stream().anyMatch(c -> awaitedPlugins.containsKey(c.resource().type())
                 && !remembered.remembers(c.resource()));
@@ -204,6 +205,18 @@ final class Reconciliation {
     private DesiredState build(Map<ResourceKey, Choice> choices, VrfTables tables) {
         return new DesiredStateBuilder(nodeIndex, kernel.routerNamespace(), snapshot.node().settings().logLevel(),
                 reconcilers, tables).build(choices.values().stream().map(Choice::resource).toList());
+    }
+
+    private void keepRouterNamespaceNamed() {
+        try {
+            kernel.keepRouterNamespaceNamed().ifPresent(change -> {
+                LOG.warn("{}", change);
+                changes.add(change);
+            });
+        } catch (RuntimeException e) {
+            failures.put("router namespace", "the router namespace " + kernel.routerNamespace()
+                    + " lost its name and cannot get it back: " + e.getMessage());
+        }
     }
 
     private Optional<String> handOverNic(Map<ResourceKey, Choice> choices, DesiredState desired) {

@@ -31,6 +31,7 @@ import org.openpe.netlink.IpPrefix;
 import org.openpe.netlink.LinkOptions;
 import org.openpe.netlink.LinkSpec;
 import org.openpe.netlink.MacAddress;
+import org.openpe.netlink.NamespaceHold;
 import org.openpe.netlink.NetNamespaces;
 import org.openpe.netlink.Netlink;
 import org.openpe.netlink.NetlinkException;
@@ -55,11 +56,13 @@ public final class NetlinkKernel implements NicKernel, AutoCloseable {
     private static final org.openpe.netlink.Link.BridgePort NEIGH_SUPPRESS = new org.openpe.netlink.Link.BridgePort(false, true);
 
     private final String routerNamespace;
+    private final NamespaceHold routerHold;
     private final NetlinkHandle host;
     private final NetlinkHandle router;
 
-    private NetlinkKernel(String routerNamespace, NetlinkHandle host, NetlinkHandle router) {
+    private NetlinkKernel(String routerNamespace, NamespaceHold routerHold, NetlinkHandle host, NetlinkHandle router) {
         this.routerNamespace = routerNamespace;
+        this.routerHold = routerHold;
         this.host = host;
         this.router = router;
     }
@@ -71,16 +74,39 @@ public final class NetlinkKernel implements NicKernel, AutoCloseable {
         if (!NetNamespaces.exists(routerNamespace)) {
             NetNamespaces.create(routerNamespace);
         }
-        NetlinkHandle host = hostNamespace.map(Netlink::open).orElseGet(Netlink::openCurrent);
+        NamespaceHold hold = NetNamespaces.hold(routerNamespace);
+        NetlinkHandle host;
         NetlinkHandle router;
         try {
-            router = Netlink.open(routerNamespace);
-            router.linkSetUp("lo");
+            host = hostNamespace.map(Netlink::open).orElseGet(Netlink::openCurrent);
+            try {
+                router = Netlink.open(routerNamespace);
+                router.linkSetUp("lo");
+            } catch (RuntimeException e) {
+                host.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
-            host.close();
+            hold.close();
             throw e;
         }
-        return new NetlinkKernel(routerNamespace, host, router);
+        return new NetlinkKernel(routerNamespace, hold, host, router);
+    }
+
+    /**
+     * Gives the router namespace its name back when it was deleted by hand ({@code ip netns
+     * delete}) while in use: the namespace, with the NIC, the devices and FRR in it, lives on
+     * (held by OpenPE and FRR), only its name was gone.
+     *
+     * @return the change made, if any
+     */
+    public Optional<String> keepRouterNamespaceNamed() {
+        if (routerHold.isNamed()) {
+            return Optional.empty();
+        }
+        routerHold.restoreName();
+        return Optional.of("give the router namespace " + routerNamespace + " its name back (it was deleted by hand"
+                + " while in use)");
     }
 
     @Override
@@ -318,6 +344,7 @@ public final class NetlinkKernel implements NicKernel, AutoCloseable {
     public void close() {
         host.close();
         router.close();
+        routerHold.close();
     }
 
 }

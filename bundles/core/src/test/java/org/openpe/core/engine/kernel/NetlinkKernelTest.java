@@ -103,6 +103,29 @@ class NetlinkKernelTest {
         assertEquals(Optional.empty(), kernel.locate("pt-host"));
     }
 
+    @Test
+    void aRouterNamespaceDeletedByHandWhileInUseGetsItsNameBackWithEverythingInIt() throws Exception {
+        ip("-n", routerNs, "link", "add", "kept0", "type", "veth", "peer", "name", "kept1");
+        ip("netns", "delete", routerNs);
+        assertFalse(ip("netns", "list").contains(routerNs));
+
+        assertTrue(kernel.keepRouterNamespaceNamed().orElseThrow().contains("its name back"));
+
+        assertTrue(ip("-n", routerNs, "link", "show", "kept0").contains("kept0@kept1"), "the same namespace");
+        assertEquals(Optional.empty(), kernel.keepRouterNamespaceNamed());
+    }
+
+    @Test
+    void theNameOfAnotherNamespaceIsNeverTaken() throws Exception {
+        ip("netns", "delete", routerNs);
+        ip("netns", "add", routerNs);
+        ip("-n", routerNs, "link", "add", "theirs0", "type", "veth", "peer", "name", "theirs1");
+
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, kernel::keepRouterNamespaceNamed);
+
+        assertTrue(ip("-n", routerNs, "link", "show", "theirs0").contains("theirs0"), "the other namespace keeps the name");
+    }
+
     private KernelPlan reconcile(List<KernelObject> desired) {
         KernelPlan plan = KernelDiff.plan(desired, views(desired));
         plan.changes().forEach(kernel::apply);
