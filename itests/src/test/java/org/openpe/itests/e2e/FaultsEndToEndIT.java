@@ -25,7 +25,7 @@ import org.openpe.itests.support.Shell;
  * Faults injected against one running lab and appliance, one row of the README's fault table
  * each: the JVM killed during an apply, the state files truncated, an owned device deleted by
  * hand, a foreign device with an owned name, a vtysh change by hand, the router namespace deleted
- * by hand, a full disk under {@code state/}. Each checks that nothing is lost, that no device is
+ * by hand, a full disk under {@code state/}, an FRR apply that hangs. Each checks that nothing is lost, that no device is
  * recreated unless the fault removed it, and that the sessions stay (or come back). The steps
  * build on each other, in order; each prints how long recovery took.
  */
@@ -246,6 +246,36 @@ class FaultsEndToEndIT {
         report("disk full: space back, the state written", freed);
         assertEquals(devices, devices(), "a device was recreated");
         assertTrue(lab.sessionUptimeMillis(lab.leaf, NODE) > leafUptime, "the leaf's session was reset");
+    }
+
+    @Test
+    @Order(9)
+    void anFrrApplyThatHangsIsBoundedStatusNamesTheDaemonAndTheEditIsAppliedAfterItsRestart() throws Exception {
+        String bgpd = Files.readString(Path.of("/var/run/frr", lab.router, "bgpd.pid")).trim();
+        Shell.run("kill", "-STOP", bgpd).orFail();
+        long stopped = System.nanoTime();
+        try {
+            appliance.writeConfig(UNDERLAY_FILE, underlay.replace("connectTime = 2s", "connectTime = 5s"));
+            String status = Eventually.await("openpe:status to name the mute bgpd", CONVERGE,
+                    () -> appliance.client("openpe:status"), out -> out.contains("bgpd running (pid " + bgpd
+                            + "); not answering vtysh for"));
+            report("an FRR apply that hangs (bgpd SIGSTOPped): named in openpe:status", stopped);
+            assertTrue(resource("underlay", "lab").path("state").asText().equals("Pending"), status);
+            long asked = System.nanoTime();
+            appliance.client("openpe:status");
+            assertTrue(System.nanoTime() - asked < Duration.ofSeconds(10).toNanos(), "openpe:status waited for bgpd");
+
+            Eventually.await("bgpd replaced and the edit applied", Duration.ofSeconds(150),
+                    () -> lab.runningConfig(lab.router), out -> out.contains("neighbor 192.168.11.2 timers connect 5"));
+        } finally {
+            Shell.run("kill", "-CONT", bgpd);
+        }
+        awaitAllApplied();
+        awaitSession(lab.leaf, NODE, "Established");
+        awaitSession(lab.host, HOST_PEER, "Established");
+        report("an FRR apply that hangs: bgpd killed at the bound, restarted, the edit applied, sessions back", stopped);
+        String daemons = appliance.client("openpe:status");
+        assertTrue(daemons.contains("did not answer vtysh for"), daemons);
     }
 
     private static String read(Path file) {

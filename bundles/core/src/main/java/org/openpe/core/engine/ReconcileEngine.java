@@ -285,8 +285,15 @@ public class ReconcileEngine {
         Map<String, String> daemons = new java.util.TreeMap<>();
         List<BgpSessionStatus> sessions;
         try {
-            for (DaemonState daemon : instance.daemons()) {
+            List<DaemonState> states = instance.daemons();
+            for (DaemonState daemon : states) {
                 daemons.put(daemon.name(), daemon.describe());
+            }
+            if (states.stream().anyMatch(d -> d.name().equals("bgpd") && !d.answering())) {
+                // bgpd would not answer either: the sessions last seen stay, the daemons say why
+                board.updateNode(n -> new NodeStatus(n.routerNamespace(), n.routerNamespacePresent(), daemons,
+                        n.bgpSessions(), n.lastReconcile(), n.lastReconcileDuration(), n.lastError()));
+                return;
             }
             sessions = instance.bgpNeighbors().stream()
                     .map(n -> new BgpSessionStatus(n.vrf(), n.peer(), n.remoteAs(), n.state(),
