@@ -83,7 +83,7 @@ class FaultsEndToEndIT {
         Path log = appliance.home.resolve("data/log/karaf.log");
         long logged = Files.size(log);
         // bgpd stopped for a moment holds the pass inside its FRR apply, so that the kill lands there
-        String bgpd = Files.readString(Path.of("/var/run/frr", lab.router, "bgpd.pid")).trim();
+        String bgpd = bgpdPid();
         Shell.run("kill", "-STOP", bgpd).orFail();
         try {
             appliance.writeConfig(UNDERLAY_FILE, underlay.replace("connectTime = 2s", "connectTime = 3s"));
@@ -103,8 +103,7 @@ class FaultsEndToEndIT {
                 out -> out.contains("neighbor 192.168.11.2 timers connect 3"));
         awaitAllApplied();
         report("kill -9 of the JVM during an apply", restart);
-        assertEquals(devices, devices(), "a device was recreated");
-        assertTrue(lab.sessionUptimeMillis(lab.leaf, NODE) > leafUptime, "the leaf's session was reset");
+        assertKept(devices, leafUptime);
     }
 
     @Test
@@ -244,14 +243,13 @@ class FaultsEndToEndIT {
         Eventually.await("openpe:status without the error", CONVERGE, () -> appliance.client("openpe:status --json"),
                 out -> !out.contains("No space left on device"));
         report("disk full: space back, the state written", freed);
-        assertEquals(devices, devices(), "a device was recreated");
-        assertTrue(lab.sessionUptimeMillis(lab.leaf, NODE) > leafUptime, "the leaf's session was reset");
+        assertKept(devices, leafUptime);
     }
 
     @Test
     @Order(9)
     void anFrrApplyThatHangsIsBoundedStatusNamesTheDaemonAndTheEditIsAppliedAfterItsRestart() throws Exception {
-        String bgpd = Files.readString(Path.of("/var/run/frr", lab.router, "bgpd.pid")).trim();
+        String bgpd = bgpdPid();
         Shell.run("kill", "-STOP", bgpd).orFail();
         long stopped = System.nanoTime();
         try {
@@ -276,6 +274,16 @@ class FaultsEndToEndIT {
         report("an FRR apply that hangs: bgpd killed at the bound, restarted, the edit applied, sessions back", stopped);
         String daemons = appliance.client("openpe:status");
         assertTrue(daemons.contains("did not answer vtysh for"), daemons);
+    }
+
+    /** No device recreated (each keeps its ifindex) and the leaf's session not reset. */
+    private static void assertKept(Map<String, String> devices, long leafUptime) {
+        assertEquals(devices, devices(), "a device was recreated");
+        assertTrue(lab.sessionUptimeMillis(lab.leaf, NODE) > leafUptime, "the leaf's session was reset");
+    }
+
+    private static String bgpdPid() throws IOException {
+        return Files.readString(Path.of("/var/run/frr", lab.router, "bgpd.pid")).trim();
     }
 
     private static String read(Path file) {
