@@ -25,7 +25,8 @@ import org.openpe.itests.support.Shell;
  * Faults injected against one running lab and appliance, one row of the README's fault table
  * each: the JVM killed during an apply, the state files truncated, an owned device deleted by
  * hand, a foreign device with an owned name, a vtysh change by hand, the router namespace deleted
- * by hand, a full disk under {@code state/}, an FRR apply that hangs. Each checks that nothing is lost, that no device is
+ * by hand, a full disk under {@code state/}, an FRR apply that hangs, a {@code nodeIndexInterface}
+ * address that comes late. Each checks that nothing is lost, that no device is
  * recreated unless the fault removed it, and that the sessions stay (or come back). The steps
  * build on each other, in order; each prints how long recovery took.
  */
@@ -274,6 +275,31 @@ class FaultsEndToEndIT {
         report("an FRR apply that hangs: bgpd killed at the bound, restarted, the edit applied, sessions back", stopped);
         String daemons = appliance.client("openpe:status");
         assertTrue(daemons.contains("did not answer vtysh for"), daemons);
+    }
+
+    @Test
+    @Order(10)
+    void aNodeIndexInterfaceAddressThatComesLateIsTakenWithoutTouchingAnything() throws Exception {
+        lab.in(lab.host, "ip", "link", "add", "idx0", "type", "veth", "peer", "name", "idx1");
+        Map<String, String> devices = devices();
+        long leafUptime = lab.sessionUptimeMillis(lab.leaf, NODE);
+        appliance.writeConfig("org.openpe.node.cfg", "nodeIndexInterface = idx0\nnodeIndexCidr = 10.99.0.0/24\n"
+                + "routerNamespace = " + lab.router + "\n");
+        Eventually.await("the interface without an address named, the previous node settings in force", CONVERGE,
+                () -> appliance.client("openpe:list"),
+                // Java lists only interfaces with an address: one without is "no such interface"
+                out -> out.contains("'nodeIndexInterface' = 'idx0': there is no such interface (rejected: the previous"
+                        + " node settings stay in force)"));
+        awaitAllApplied();
+
+        lab.in(lab.host, "ip", "addr", "add", "10.99.0.0/24", "dev", "idx0"); // host part 0: the same index
+        long added = System.nanoTime();
+        Eventually.await("the late address taken", CONVERGE, () -> appliance.client("openpe:list"),
+                out -> !out.contains("idx0"));
+        report("a nodeIndexInterface address that comes late", added);
+        assertTrue(appliance.client("openpe:status").contains("Node index        0"));
+        awaitAllApplied();
+        assertKept(devices, leafUptime);
     }
 
     /** No device recreated (each keeps its ifindex) and the leaf's session not reset. */

@@ -52,7 +52,11 @@ public class ReconcileEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReconcileEngine.class);
     private static final long COALESCE_MILLIS = 300;
-    /** How often a node index that is not known yet (an address to come by DHCP or SLAAC) is looked for. */
+    /**
+     * How often the node index is resolved again between passes: a {@code nodeIndexInterface}
+     * address that comes (DHCP, SLAAC), changes or goes is seen within this time, and a change
+     * triggers a pass (a revalidation that changes nothing costs microseconds).
+     */
     static final long NODE_INDEX_RECHECK_SECONDS = 5;
     static final long RESYNC_SECONDS = 30;
     /** How long resources wait for a plugin whose bundle does not declare itself a {@code ResourcePlugin}. */
@@ -102,6 +106,8 @@ public class ReconcileEngine {
         this.pluginBundles = new PluginBundles(context, this::pluginsUninstalled);
         store.addListener(onChange);
         executor.scheduleWithFixedDelay(this::trigger, RESYNC_SECONDS, RESYNC_SECONDS, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(this::recheckNodeIndex, NODE_INDEX_RECHECK_SECONDS, NODE_INDEX_RECHECK_SECONDS,
+                TimeUnit.SECONDS);
         executor.schedule(this::trigger, PLUGIN_GRACE.toMillis() + COALESCE_MILLIS, TimeUnit.MILLISECONDS);
         trigger();
     }
@@ -134,6 +140,14 @@ public class ReconcileEngine {
             LOG.info("plugin bundle for {} resources uninstalled", type.id());
         });
         trigger();
+    }
+
+    private void recheckNodeIndex() {
+        try {
+            store.revalidate();
+        } catch (RuntimeException e) {
+            LOG.warn("resolving the node index again failed: {}", e.getMessage());
+        }
     }
 
     /** Schedules a pass soon (see {@link PassRequests}). */
@@ -183,7 +197,6 @@ public class ReconcileEngine {
                         NODE_INDEX_RECHECK_SECONDS);
             }
             lastNodeIndexProblem = e.getMessage();
-            passRequests.later(this::trigger, TimeUnit.SECONDS.toMillis(NODE_INDEX_RECHECK_SECONDS));
         } catch (RuntimeException e) {
             LOG.error("reconcile failed: {}", e.getMessage(), e);
             board.updateNode(n -> new NodeStatus(n.routerNamespace(), n.routerNamespacePresent(), n.frrDaemons(),
