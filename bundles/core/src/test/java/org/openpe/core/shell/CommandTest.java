@@ -72,6 +72,9 @@ class CommandTest {
             }
 
             @Override
+            public void publishAsOne(java.util.Map<String, java.util.Map<String, Object>> files, java.time.Instant deadline) {}
+
+            @Override
             public Snapshot revalidate() {
                 return snapshot;
             }

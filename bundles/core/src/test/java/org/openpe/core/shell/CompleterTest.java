@@ -58,6 +58,9 @@ class CompleterTest {
             }
 
             @Override
+            public void publishAsOne(java.util.Map<String, java.util.Map<String, Object>> files, java.time.Instant deadline) {}
+
+            @Override
             public Snapshot revalidate() {
                 return snapshot;
             }
