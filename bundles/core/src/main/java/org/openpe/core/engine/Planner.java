@@ -99,7 +99,7 @@ final class Planner {
                 resourcePlans(before, after, kernelSteps, frrByResource), problems, allNotes);
     }
 
-    private static List<ResourcePlan> resourcePlans(Map<ResourceKey, Resource> before, Map<ResourceKey, Resource> after,
+    static List<ResourcePlan> resourcePlans(Map<ResourceKey, Resource> before, Map<ResourceKey, Resource> after,
             List<KernelStep> kernelSteps, Map<ResourceKey, List<String>> frrByResource) {
         Set<ResourceKey> keys = new LinkedHashSet<>(changed(before, after));
         kernelSteps.forEach(s -> keys.addAll(s.owners()));
