@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
@@ -145,7 +146,7 @@ class PlanApplyEndToEndIT {
         Eventually.await("the host speaker's session cut by the change", CONVERGE,
                 () -> lab.sessionState(lab.host, HOST_PEER), state -> !state.equals("Established"));
 
-        awaitRolledBack();
+        awaitRolledBack("unconfirmed", Instant.parse(pending.path("deadline").asText()));
     }
 
     @Test
@@ -182,14 +183,19 @@ class PlanApplyEndToEndIT {
 
         JsonNode pending = json(appliance.client("openpe:status --json")).path("pendingConfirmation");
         assertEquals(dir.toString(), pending.path("appliedFrom").asText(), "the pending confirmation survives a restart");
-        awaitRolledBack();
+        awaitRolledBack("unconfirmed across a restart", Instant.parse(pending.path("deadline").asText()));
     }
 
-    private static void awaitRolledBack() throws IOException {
+    /** Waits for the rollback and prints how long after the deadline the files and the session were back. */
+    private static void awaitRolledBack(String what, Instant deadline) throws IOException {
         Eventually.await("the previous passthrough file back", Duration.ofSeconds(90),
                 () -> readEtc(PASSTHROUGH), originalPassthrough::equals);
+        Duration files = Duration.between(deadline, Instant.now());
         awaitSession(lab.host, HOST_PEER, "Established");
+        Duration session = Duration.between(deadline, Instant.now());
         assertFalse(json(appliance.client("openpe:status --json")).has("pendingConfirmation"));
+        System.out.printf("[openpe] rollback (%s): files back %.1f s and the host session Established %.1f s after the deadline%n",
+                what, files.toMillis() / 1000.0, session.toMillis() / 1000.0);
     }
 
     private static String readEtc(String file) {
