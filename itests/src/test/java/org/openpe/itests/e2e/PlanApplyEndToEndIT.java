@@ -138,7 +138,8 @@ class PlanApplyEndToEndIT {
     void anUnconfirmedApplyRollsBackByItselfAndTheSessionComesBack() throws Exception {
         Path dir = directory("cut", Map.of(PASSTHROUGH, WRONG_HOST_AS));
 
-        appliance.client("openpe:apply " + dir + " --confirm 25s");
+        String applied = appliance.client("openpe:apply " + dir + " --confirm 25s");
+        assertTrue(applied.contains("taken as one change"), applied);
 
         JsonNode pending = json(appliance.client("openpe:status --json")).path("pendingConfirmation");
         assertEquals(dir.toString(), pending.path("appliedFrom").asText(), pending.toString());

@@ -74,7 +74,7 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     /** One configuration as last read from config admin. */
     private record Tracked(String pid, Optional<ResourceType> type, Map<String, Object> properties, long generation) {}
 
-    private record Batch(Map<String, Map<String, Object>> files, Instant deadline) {}
+    private record Batch(Map<String, Map<String, Object>> files, Instant deadline, CompletableFuture<Snapshot> published) {}
 
     /** A version in force and the resource properties it was read from. */
     private record Accepted(AppliedVersion version, Map<String, Object> properties) {}
@@ -127,13 +127,18 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     }
 
     @Override
-    public void publishAsOne(Map<String, Map<String, Object>> resourceFiles, Instant deadline) {
+    public CompletableFuture<Snapshot> publishAsOne(Map<String, Map<String, Object>> resourceFiles, Instant deadline) {
+        Batch next = new Batch(Map.copyOf(resourceFiles), deadline, new CompletableFuture<>());
         synchronized (this) {
-            batch = Optional.of(new Batch(Map.copyOf(resourceFiles), deadline));
-            batchComplete(); // ends it at once when the files are already these
+            batch.ifPresent(earlier -> earlier.published().complete(snapshot));
+            batch = Optional.of(next);
+            if (batchComplete()) { // the files are already these
+                next.published().complete(snapshot);
+            }
         }
         CompletableFuture.runAsync(this::revalidate, CompletableFuture.delayedExecutor(
                 Math.max(0, Duration.between(Instant.now(), deadline).toMillis()) + 10, TimeUnit.MILLISECONDS));
+        return next.published();
     }
 
     /** Whether the configurations read from resource files are those of the batch (ends it when they are, or when it is due). */
@@ -276,6 +281,7 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     }
 
     private void publish() {
+        Optional<Batch> ending = batch;
         if (!batchComplete()) {
             return;
         }
@@ -297,6 +303,7 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
                 LOG.error("Snapshot listener {} failed", listener, e);
             }
         }
+        ending.ifPresent(b -> b.published().complete(snapshot));
     }
 
     /**

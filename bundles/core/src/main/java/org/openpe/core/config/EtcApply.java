@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -35,7 +36,7 @@ public class EtcApply {
 
     static final String STATE_FILE = "pending-confirmation.json";
     /** How long the tracker waits for FileInstall to have read every file of a set before it publishes anyway. */
-    static final Duration PICK_UP = Duration.ofSeconds(30);
+    public static final Duration PICK_UP = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(EtcApply.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -81,9 +82,11 @@ public class EtcApply {
      * Makes {@code files} the resource files of {@code etc/}. With {@code confirmWithin}, the current
      * ones come back after that long unless {@link #confirm()} is called.
      *
+     * @return completes with the snapshot that holds the new files
      * @throws IllegalStateException while an earlier change awaits its confirmation
      */
-    public synchronized void apply(ResourceFiles files, String from, Optional<Duration> confirmWithin) throws IOException {
+    public synchronized CompletableFuture<Snapshot> apply(ResourceFiles files, String from, Optional<Duration> confirmWithin)
+            throws IOException {
         if (pending.isPresent()) {
             throw new IllegalStateException("the change applied from " + pending.get().appliedFrom()
                     + " awaits confirmation until " + pending.get().deadline()
@@ -95,7 +98,7 @@ public class EtcApply {
             pending = Optional.of(p);
             schedule(p.deadline());
         }
-        replace(files);
+        return replace(files);
     }
 
     /** Keeps the pending change; false when none is pending. */
@@ -115,9 +118,10 @@ public class EtcApply {
         timer.shutdownNow();
     }
 
-    private void replace(ResourceFiles files) throws IOException {
-        store.publishAsOne(files.properties(), Instant.now().plus(PICK_UP));
+    private CompletableFuture<Snapshot> replace(ResourceFiles files) throws IOException {
+        CompletableFuture<Snapshot> published = store.publishAsOne(files.properties(), Instant.now().plus(PICK_UP));
         files.replaceIn(etc);
+        return published;
     }
 
     private void schedule(Instant deadline) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -16,6 +17,7 @@ import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.openpe.core.config.EtcApply;
 import org.openpe.core.config.GoDuration;
 import org.openpe.core.config.ResourceStore;
+import org.openpe.core.config.Snapshot;
 
 @Service
 @Command(scope = "openpe", name = "apply",
@@ -57,19 +59,21 @@ public class ApplyCommand extends OpenpeCommand {
         Optional<Duration> confirmWithin = Optional.ofNullable(confirm).map(ApplyCommand::confirmDuration);
         ResourceDirectory directory = ResourceDirectory.read(dir, store.current());
         directory.requireValid(out, json);
-        etcApply.apply(directory.files(), dir, confirmWithin);
+        Snapshot taken = etcApply.apply(directory.files(), dir, confirmWithin)
+                .get(EtcApply.PICK_UP.toSeconds() + 5, TimeUnit.SECONDS);
         Optional<EtcApply.Pending> pending = etcApply.pending();
         if (json) {
             ObjectNode root = JSON.createObjectNode();
             root.put("directory", dir);
             root.set("files", JSON.valueToTree(directory.files().files().keySet()));
+            root.put("revision", taken.revision());
             pending.ifPresent(p -> root.put("confirmBy", p.deadline().toString()));
             printJson(out, root);
             return;
         }
         directory.noteNodeFile(out);
         out.println("Applied " + directory.files().files().size() + " resource file(s) from " + dir
-                + " to etc/ as one change; openpe:list shows when each is applied");
+                + " to etc/, taken as one change (revision " + taken.revision() + "); openpe:list shows when each is applied");
         pending.ifPresent(p -> out.println("The previous files come back at " + p.deadline()
                 + " unless openpe:confirm is run before"));
     }

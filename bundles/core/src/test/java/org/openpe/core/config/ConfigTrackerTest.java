@@ -65,17 +65,19 @@ class ConfigTrackerTest {
     void aSetOfFilesIsPublishedOnlyOnceConfigAdminHoldsAllOfIt() throws Exception {
         start();
         int before = published.size();
-        tracker.publishAsOne(Map.of("org.openpe.underlay-default.cfg", underlay(),
+        var whole = tracker.publishAsOne(Map.of("org.openpe.underlay-default.cfg", underlay(),
                 "org.openpe.l3vni-red.cfg", l3vni(100, "192.169.10.0/24"),
                 "org.openpe.l3vni-blue.cfg", l3vni(200, "192.169.11.0/24")), Instant.now().plusSeconds(60));
 
         cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
         assertEquals(before, published.size(), "half of the set was published");
         assertTrue(tracker.current().entry(RED).isEmpty());
+        assertFalse(whole.isDone());
 
         cm.putFile(L3VNI_PID, "blue", etc, l3vni(200, "192.169.11.0/24"));
         assertEquals(before + 1, published.size());
         assertTrue(tracker.current().entry(RED).isPresent());
+        assertEquals(tracker.current(), whole.getNow(null));
         assertTrue(tracker.current().entry(new ResourceKey(ResourceType.L3VNI, "blue")).isPresent());
     }
 
@@ -99,7 +101,9 @@ class ConfigTrackerTest {
     @Test
     void aSetEqualToWhatIsHeldEndsAtOnce() throws Exception {
         start();
-        tracker.publishAsOne(Map.of("org.openpe.underlay-default.cfg", underlay()), Instant.now().plusSeconds(60));
+        var nothingToWaitFor = tracker.publishAsOne(Map.of("org.openpe.underlay-default.cfg", underlay()),
+                Instant.now().plusSeconds(60));
+        assertTrue(nothingToWaitFor.isDone());
 
         cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
 

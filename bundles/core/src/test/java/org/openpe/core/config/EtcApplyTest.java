@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,8 +151,9 @@ class EtcApplyTest {
         public void markApplied(Map<ResourceKey, Long> generations) {}
 
         @Override
-        public void publishAsOne(Map<String, Map<String, Object>> resourceFiles, Instant deadline) {
+        public CompletableFuture<Snapshot> publishAsOne(Map<String, Map<String, Object>> resourceFiles, Instant deadline) {
             batches.add(resourceFiles);
+            return CompletableFuture.completedFuture(current());
         }
 
         @Override
