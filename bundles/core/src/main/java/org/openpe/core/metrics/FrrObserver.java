@@ -25,11 +25,7 @@ final class FrrObserver implements AutoCloseable {
     private final Supplier<Optional<FrrInstance>> frr;
     private final Duration maxAge;
     private final Duration bound;
-    private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "openpe-metrics-frr");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(DaemonThreads.named("openpe-metrics-frr"));
     private FrrObservation last = FrrObservation.failed(Instant.EPOCH, "not read yet");
     private CompletableFuture<FrrObservation> reading;
 

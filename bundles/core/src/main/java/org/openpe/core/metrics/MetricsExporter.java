@@ -55,11 +55,8 @@ public class MetricsExporter {
     private final ResourceStore store;
     private final FrrObserver frr;
     private final MetricsText text;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "openpe-metrics");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService executor =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("openpe-metrics"));
     private final ResourceStore.SnapshotListener onChange;
     // metrics thread only, except state (read by the shell)
     private MetricsSettings settings = MetricsSettings.OFF;

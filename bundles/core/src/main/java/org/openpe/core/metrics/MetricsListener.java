@@ -17,11 +17,7 @@ final class MetricsListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsListener.class);
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "openpe-metrics-http");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("openpe-metrics-http"));
 
     /** @throws IOException when the port cannot be bound, e.g. {@link java.net.BindException} when it is in use */
     MetricsListener(int port, MetricsText text) throws IOException {
