@@ -48,9 +48,7 @@ public final class EngineCounters {
         netlinkErrors.add(tally.netlinkErrors);
         tally.frrApplies.forEach((outcome, n) -> count(frrApplies, label(outcome), n));
         count(frrApplies, "unavailable", tally.frrUnavailable);
-        int applied = tally.frrApplies.getOrDefault(ApplyResult.Outcome.APPLIED, 0)
-                + tally.frrApplies.getOrDefault(ApplyResult.Outcome.FAILED, 0);
-        frrApplyCount.add(applied);
+        frrApplyCount.add(tally.frrAppliesTimed);
         frrApplyNanos.add(tally.frrApplyTime.toNanos());
         count(driftRepairs, "zebra_address", tally.zebraAddressRepairs);
         if (drift) {

@@ -13,10 +13,15 @@ final class PassTally {
     int zebraAddressRepairs;
     int frrUnavailable;
     final Map<ApplyResult.Outcome, Integer> frrApplies = new EnumMap<>(ApplyResult.Outcome.class);
+    /** The applies that reached FRR (applied, or refused by it) and the time they took. */
+    int frrAppliesTimed;
     Duration frrApplyTime = Duration.ZERO;
 
     void frrApplied(ApplyResult result) {
         frrApplies.merge(result.outcome(), 1, Integer::sum);
-        frrApplyTime = frrApplyTime.plus(result.duration());
+        if (result.outcome() == ApplyResult.Outcome.APPLIED || result.outcome() == ApplyResult.Outcome.FAILED) {
+            frrAppliesTimed++;
+            frrApplyTime = frrApplyTime.plus(result.duration());
+        }
     }
 }

@@ -23,7 +23,7 @@ class EngineCountersTest {
         tally.kernelChanges = 2;
         tally.netlinkErrors = 1;
         tally.frrApplied(new ApplyResult(ApplyResult.Outcome.APPLIED, "", Instant.now(), Duration.ofMillis(500)));
-        tally.frrApplied(new ApplyResult(ApplyResult.Outcome.UNCHANGED, "", Instant.now(), Duration.ZERO));
+        tally.frrApplied(new ApplyResult(ApplyResult.Outcome.UNCHANGED, "", Instant.now(), Duration.ofMillis(40)));
         counters.passCompleted(report(3), tally, false);
         counters.passCompleted(report(0), new PassTally(), true);
         counters.passFailed();
