@@ -89,7 +89,7 @@ public class ReconcileEngine {
     private volatile Optional<ReconcileReport> lastReport = Optional.empty();
     private final EngineCounters counters = new EngineCounters();
     /** What the previous pass worked from; a pass from the same inputs only repairs drift. Reconcile thread only. */
-    private Object lastPassInputs;
+    private List<Object> lastPassInputs = List.of();
 
     @Activate
     public ReconcileEngine(@Reference ResourceStore store, @Reference StatusBoard board,

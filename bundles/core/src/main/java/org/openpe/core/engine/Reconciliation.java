@@ -90,7 +90,6 @@ final class Reconciliation {
             Function<ResourceType, Optional<Reconciler>> reconcilers, Map<ResourceType, String> awaitedPlugins,
             StatusBoard board, ZebraAddressWatch zebraWatch, CandidateRejections rejections, FrrRefusal frrRefusal,
             RememberedContributions remembered, PassTally tally) {
-        this.tally = tally;
         this.snapshot = snapshot;
         this.nodeIndex = nodeIndex;
         this.kernel = kernel;
@@ -104,6 +103,7 @@ final class Reconciliation {
         this.zebraWatch = zebraWatch;
         this.rejections = rejections;
         this.frrRefusal = frrRefusal;
+        this.tally = tally;
     }
 
     ReconcileReport run() {
