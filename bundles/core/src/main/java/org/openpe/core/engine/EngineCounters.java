@@ -33,6 +33,7 @@ public final class EngineCounters {
             count(frrApplies, label(outcome), 0);
         }
         count(frrApplies, "unavailable", 0);
+        count(driftRepairs, "frr", 0);
         count(driftRepairs, "kernel", 0);
         count(driftRepairs, "zebra_address", 0);
     }
@@ -63,6 +64,11 @@ public final class EngineCounters {
 
     void daemonRestarted(String daemon) {
         count(daemonRestarts, daemon, 1);
+    }
+
+    /** {@code frr}: FRR's configuration, changed behind OpenPE's back, applied again by the periodic check. */
+    void driftRepaired(String kind) {
+        count(driftRepairs, kind, 1);
     }
 
     public long passes() {
@@ -99,7 +105,7 @@ public final class EngineCounters {
         return totals(daemonRestarts);
     }
 
-    /** Drift repairs by kind: {@code kernel} objects, addresses {@code zebra_address} lost. */
+    /** Drift repairs by kind: {@code kernel} objects, addresses {@code zebra_address} lost, {@code frr} configuration. */
     public Map<String, Long> driftRepairs() {
         return totals(driftRepairs);
     }

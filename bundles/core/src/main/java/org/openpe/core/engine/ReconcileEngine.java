@@ -25,6 +25,7 @@ import org.openpe.core.engine.kernel.ZebraAddressWatch;
 import org.openpe.core.status.BgpSessionStatus;
 import org.openpe.core.status.NodeStatus;
 import org.openpe.core.status.StatusBoard;
+import org.openpe.frr.ApplyResult;
 import org.openpe.frr.DaemonState;
 import org.openpe.frr.FrrInstance;
 import org.openpe.frr.FrrListener;
@@ -74,6 +75,11 @@ public class ReconcileEngine {
         public void daemonRestarted(FrrInstance instance, String daemon, long pid) {
             counters.daemonRestarted(daemon);
             trigger();
+        }
+
+        @Override
+        public void driftRepaired(FrrInstance instance, ApplyResult result) {
+            counters.driftRepaired("frr");
         }
     };
 

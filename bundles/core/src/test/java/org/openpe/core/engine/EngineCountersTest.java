@@ -38,7 +38,7 @@ class EngineCountersTest {
         assertEquals(Map.of("applied", 1L, "unchanged", 1L, "failed", 0L, "superseded", 0L, "unavailable", 0L),
                 counters.frrApplies());
         assertEquals(Map.of("bgpd", 1L), counters.daemonRestarts());
-        assertEquals(Map.of("kernel", 0L, "zebra_address", 0L), counters.driftRepairs());
+        assertEquals(Map.of("frr", 0L, "kernel", 0L, "zebra_address", 0L), counters.driftRepairs());
     }
 
     @Test
@@ -47,6 +47,7 @@ class EngineCountersTest {
         tally.kernelChanges = 2;
         tally.zebraAddressRepairs = 1;
         counters.passCompleted(report(3), tally, true);
-        assertEquals(Map.of("kernel", 2L, "zebra_address", 1L), counters.driftRepairs());
+        counters.driftRepaired("frr");
+        assertEquals(Map.of("frr", 1L, "kernel", 2L, "zebra_address", 1L), counters.driftRepairs());
     }
 }
