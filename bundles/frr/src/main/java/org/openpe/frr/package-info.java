@@ -35,7 +35,7 @@
  * {@link org.openpe.frr.DaemonState} (1.2) tells both.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.openpe.frr;
 
 import org.osgi.annotation.bundle.Export;
