@@ -52,7 +52,7 @@ public interface FrrInstance extends AutoCloseable {
      * The commands that take FRR from {@code from} to {@code to}, in the order an apply sends them,
      * passwords masked; computes only, nothing is sent. Empty when both render alike.
      *
-     * @since 1.3
+     * @since 1.4
      */
     List<String> delta(FrrConfig from, FrrConfig to);
 

@@ -29,6 +29,7 @@ import org.openpe.core.engine.kernel.ZebraAddressWatch;
 import org.openpe.core.status.BgpSessionStatus;
 import org.openpe.core.status.NodeStatus;
 import org.openpe.core.status.StatusBoard;
+import org.openpe.frr.ApplyResult;
 import org.openpe.frr.DaemonState;
 import org.openpe.frr.FrrInstance;
 import org.openpe.frr.FrrListener;
@@ -76,7 +77,13 @@ public class ReconcileEngine {
     private final FrrListener onFrrEvent = new FrrListener() {
         @Override
         public void daemonRestarted(FrrInstance instance, String daemon, long pid) {
+            counters.daemonRestarted(daemon);
             trigger();
+        }
+
+        @Override
+        public void driftRepaired(FrrInstance instance, ApplyResult result) {
+            counters.driftRepaired("frr");
         }
     };
 
@@ -90,6 +97,9 @@ public class ReconcileEngine {
     /** Why FRR could not be opened last time, logged once per distinct reason; reconcile thread only. */
     private String lastFrrProblem;
     private volatile Optional<ReconcileReport> lastReport = Optional.empty();
+    private final EngineCounters counters = new EngineCounters();
+    /** What the previous pass worked from; a pass from the same inputs only repairs drift. Reconcile thread only. */
+    private List<Object> lastPassInputs = List.of();
 
     @Activate
     public ReconcileEngine(@Reference ResourceStore store, @Reference StatusBoard board,
@@ -165,6 +175,11 @@ public class ReconcileEngine {
         return lastReport;
     }
 
+    /** What the engine did since it started, for the metrics. */
+    public EngineCounters counters() {
+        return counters;
+    }
+
     /** The FRR instance of the router namespace, once the first pass has started it. */
     public Optional<FrrInstance> frr() {
         return Optional.ofNullable(frr);
@@ -189,6 +204,7 @@ public class ReconcileEngine {
             run();
         } catch (RuntimeException e) {
             LOG.error("reconcile failed: {}", e.getMessage(), e);
+            counters.passFailed();
             board.updateNode(n -> new NodeStatus(n.routerNamespace(), n.routerNamespacePresent(), n.frrDaemons(),
                     n.bgpSessions(), Optional.of(Instant.now()), n.lastReconcileDuration(), Optional.of(e.getMessage())));
         }
@@ -208,11 +224,16 @@ public class ReconcileEngine {
         FrrInstance instance = frr;
         Supplier<FrrInstance> frrAccess = () -> Optional.ofNullable(instance)
                 .orElseThrow(() -> new Reconciliation.FrrUnavailable(frrProblem.orElse("FRR is not open")));
+        PassTally tally = new PassTally();
+        Map<ResourceType, String> awaited = awaitedPlugins();
         ReconcileReport report = new Reconciliation(snapshot, snapshot.node().nodeIndex().getAsInt(), kernel, frrAccess,
                 handover(settings),
-                type -> Optional.ofNullable(reconcilers.get(type)), awaitedPlugins(), board, zebraWatch, rejections,
-                frrRefusal, remembered).run();
+                type -> Optional.ofNullable(reconcilers.get(type)), awaited, board, zebraWatch, rejections,
+                frrRefusal, remembered, tally).run();
         lastReport = Optional.of(report);
+        List<Object> inputs = List.of(snapshot, Map.copyOf(reconcilers), awaited);
+        counters.passCompleted(report, tally, inputs.equals(lastPassInputs));
+        lastPassInputs = inputs;
         store.markApplied(report.appliedGenerations());
         zebraWatch.nextDue().ifPresent(due -> passRequests.later(this::trigger,
                 Math.max(0, Duration.between(Instant.now(), due).toMillis()) + COALESCE_MILLIS));

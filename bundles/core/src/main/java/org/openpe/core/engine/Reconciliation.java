@@ -80,6 +80,7 @@ final class Reconciliation {
     private final CandidateRejections rejections;
     private final FrrRefusal frrRefusal;
     private final RememberedContributions remembered;
+    private final PassTally tally;
     private final Instant now = Instant.now();
 
     private final List<String> changes = new ArrayList<>();
@@ -88,7 +89,7 @@ final class Reconciliation {
     Reconciliation(Snapshot snapshot, int nodeIndex, NetlinkKernel kernel, Supplier<FrrInstance> frr, NicHandover handover,
             Function<ResourceType, Optional<Reconciler>> reconcilers, Map<ResourceType, String> awaitedPlugins,
             StatusBoard board, ZebraAddressWatch zebraWatch, CandidateRejections rejections, FrrRefusal frrRefusal,
-            RememberedContributions remembered) {
+            RememberedContributions remembered, PassTally tally) {
         this.snapshot = snapshot;
         this.nodeIndex = nodeIndex;
         this.kernel = kernel;
@@ -102,6 +103,7 @@ final class Reconciliation {
         this.zebraWatch = zebraWatch;
         this.rejections = rejections;
         this.frrRefusal = frrRefusal;
+        this.tally = tally;
     }
 
     ReconcileReport run() {
@@ -148,6 +150,7 @@ final class Reconciliation {
             return Optional.of(outcome);
         } catch (FrrUnavailable e) {
             failures.put("frr", e.getMessage());
+            tally.frrUnavailable++;
             return Optional.empty();
         }
     }
@@ -221,8 +224,10 @@ final class Reconciliation {
             try {
                 kernel.apply(change);
                 changes.add(change.describe());
+                tally.kernelChanges++;
                 LOG.info("{}", change.describe());
             } catch (RuntimeException e) {
+                tally.netlinkErrors++;
                 failures.put(change.objectKey(), change.describe() + ": " + e.getMessage());
                 LOG.warn("{} failed: {}", change.describe(), e.getMessage());
             }
@@ -246,8 +251,10 @@ final class Reconciliation {
                 kernel.apply(new KernelChange.DeleteAddress(lost, lost.key()));
                 kernel.apply(new KernelChange.AddAddress(lost));
                 changes.add(repair);
+                tally.zebraAddressRepairs++;
                 LOG.warn("{}", repair);
             } catch (RuntimeException e) {
+                tally.netlinkErrors++;
                 failures.put(lost.key(), repair + ": failed: " + e.getMessage());
                 LOG.warn("{} failed: {}", repair, e.getMessage());
             }
@@ -279,6 +286,7 @@ final class Reconciliation {
             throw new FrrUnavailable("applying the FRR configuration failed: "
                     + Objects.requireNonNullElse(cause.getMessage(), cause.getClass().getSimpleName()));
         }
+        tally.frrApplied(result);
         if (result.outcome() == ApplyResult.Outcome.APPLIED) {
             changes.add("apply FRR configuration (" + result.duration().toMillis() + " ms)");
         }

@@ -17,6 +17,7 @@ import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceStore;
 import org.openpe.core.config.Snapshot;
 import org.openpe.core.engine.ReconcileEngine;
+import org.openpe.core.metrics.MetricsExporter;
 import org.openpe.core.status.BgpSessionStatus;
 import org.openpe.core.status.NodeStatus;
 import org.openpe.core.status.StatusBoard;
@@ -35,6 +36,8 @@ public class StatusCommand extends OpenpeCommand {
     @Reference
     ReconcileEngine engine;
 
+    @Reference
+    MetricsExporter metrics;
     @Reference(optional = true)
     EtcApply etcApply;
 
@@ -73,6 +76,7 @@ public class StatusCommand extends OpenpeCommand {
             node.lastReconcileDuration().ifPresent(d -> root.put("lastReconcileMillis", d.toMillis()));
             node.lastError().ifPresent(e -> root.put("lastError", e));
             root.set("nodeProblems", JSON.valueToTree(snapshot.node().problems()));
+            root.set("metrics", metricsJson(metrics.state()));
             pending.ifPresent(p -> root.putObject("pendingConfirmation").put("appliedFrom", p.appliedFrom())
                     .put("deadline", p.deadline().toString()));
             printJson(out, root);
@@ -88,6 +92,7 @@ public class StatusCommand extends OpenpeCommand {
         out.println("Last reconcile    " + node.lastReconcile().map(t -> t + node.lastReconcileDuration()
                 .map(d -> " (" + d.toMillis() + " ms)").orElse("")).orElse("not yet"));
         node.lastError().ifPresent(e -> out.println("Last error        " + e));
+        out.println("Metrics           " + metrics.state().describe());
         pending.ifPresent(p -> out.println("Pending confirm   the change applied from " + p.appliedFrom() + " rolls back at "
                 + p.deadline() + " unless openpe:confirm is run before"));
         snapshot.node().problems().forEach(p -> out.println("! " + p));
@@ -101,5 +106,15 @@ public class StatusCommand extends OpenpeCommand {
         } else {
             Table.print(out, new String[] {"VRF", "PEER", "REMOTE AS", "STATE", "UPTIME"}, rows);
         }
+    }
+
+    /** {@code port} (0: off), {@code listening} (the port served, or null), {@code textfile} (or null), {@code problems}. */
+    private static ObjectNode metricsJson(MetricsExporter.State state) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("port", state.settings().port());
+        o.put("listening", state.listening().orElse(null));
+        o.put("textfile", state.settings().textfile().map(Object::toString).orElse(null));
+        o.set("problems", JSON.valueToTree(state.problems()));
+        return o;
     }
 }

@@ -245,6 +245,17 @@ class ConfigTrackerTest {
     }
 
     @Test
+    void aBadMetricsPortKeepsThePreviousMetricsSettingsInForce() {
+        start();
+        cm.put(null, ConfigTracker.NODE_PID, props("nodeIndex", "2", "metricsPort", "9464"));
+        assertEquals(9464, tracker.current().node().metrics().port());
+        cm.put(null, ConfigTracker.NODE_PID, props("nodeIndex", "2", "metricsPort", "94640"));
+        assertEquals(9464, tracker.current().node().metrics().port());
+        assertTrue(tracker.current().node().rejected().get(0).contains("'metricsPort' = 94640"),
+                tracker.current().node()::toString);
+    }
+
+    @Test
     void theNodeSettingsInForceSurviveARestart() {
         start();
         cm.listenWith(event -> {});   // stopped: the edit reaches config admin only
