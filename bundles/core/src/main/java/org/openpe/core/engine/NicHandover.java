@@ -60,6 +60,20 @@ final class NicHandover {
         return problem;
     }
 
+    /** What {@link #reconcile} would move, one line per NIC, without moving anything. */
+    List<String> planned(NetlinkKernel kernel, Optional<String> wanted) {
+        List<String> moves = new ArrayList<>();
+        for (String nic : load()) {
+            if (wanted.filter(nic::equals).isEmpty() && kernel.exists(Netns.ROUTER, nic)) {
+                moves.add("hand NIC " + nic + " back to the host with its addresses");
+            }
+        }
+        wanted.filter(nic -> !kernel.exists(Netns.ROUTER, nic)).ifPresent(nic -> moves.add(kernel.exists(Netns.HOST, nic)
+                ? "move NIC " + nic + " into " + kernel.routerNamespace() + " with its addresses"
+                : "NIC " + nic + " exists neither in the host namespace nor in " + kernel.routerNamespace()));
+        return moves;
+    }
+
     private static String describe(List<String> addresses) {
         return addresses.isEmpty() ? "no address" : String.join(", ", addresses);
     }

@@ -3,6 +3,8 @@ package org.openpe.core.engine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +20,8 @@ import java.util.function.Supplier;
 import org.openpe.api.Reconciler;
 import org.openpe.api.ResourceType;
 import org.openpe.api.model.NodeSettings;
+import org.openpe.api.model.Resource;
+import org.openpe.core.config.ResourceKey;
 import org.openpe.core.config.ResourceStore;
 import org.openpe.core.config.Snapshot;
 import org.openpe.core.engine.kernel.NetlinkKernel;
@@ -154,6 +158,19 @@ public class ReconcileEngine {
         }
     }
 
+    /**
+     * What a pass would change, without changing anything; computed on the reconcile thread, between passes.
+     *
+     * @param replacing the resources to plan for instead of the configured ones (a directory's, validated)
+     */
+    public ChangePlan plan(Optional<List<Resource>> replacing, Duration timeout) throws InterruptedException, TimeoutException {
+        try {
+            return executor.submit(() -> planNow(replacing)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
     public Optional<ReconcileReport> lastReport() {
         return lastReport;
     }
@@ -210,7 +227,7 @@ public class ReconcileEngine {
         PassTally tally = new PassTally();
         Map<ResourceType, String> awaited = awaitedPlugins();
         ReconcileReport report = new Reconciliation(snapshot, snapshot.node().nodeIndex().getAsInt(), kernel, frrAccess,
-                new NicHandover(stateDirectory().resolve("moved-nics-" + settings.routerNamespace())),
+                handover(settings),
                 type -> Optional.ofNullable(reconcilers.get(type)), awaited, board, zebraWatch, rejections,
                 frrRefusal, remembered, tally).run();
         lastReport = Optional.of(report);
@@ -225,6 +242,39 @@ public class ReconcileEngine {
             LOG.info("reconciled in {} ms: {} change(s)", report.duration().toMillis(), report.changes().size());
         }
         return report;
+    }
+
+    private ChangePlan planNow(Optional<List<Resource>> replacing) {
+        Snapshot snapshot = store.current();
+        if (snapshot.node().nodeIndex().isEmpty()) {
+            throw new IllegalStateException("node index unknown: " + String.join("; ", snapshot.node().problems()));
+        }
+        NodeSettings settings = snapshot.node().settings();
+        if (kernel == null || !kernel.routerNamespace().equals(settings.routerNamespace())) {
+            throw new IllegalStateException("no reconcile has run for router namespace " + settings.routerNamespace()
+                    + " yet: there is nothing to compare with");
+        }
+        Map<ResourceKey, Resource> realised = new LinkedHashMap<>();
+        Choices.of(snapshot, rejections, Instant.now()).forEach((key, choice) -> realised.put(key, choice.resource()));
+        Map<ResourceKey, Resource> before = new LinkedHashMap<>();
+        Map<ResourceKey, Resource> after = new LinkedHashMap<>();
+        if (replacing.isPresent()) {
+            before.putAll(realised);
+            replacing.get().forEach(r -> after.put(new ResourceKey(r.type(), r.name()), r));
+        } else {
+            snapshot.entries().stream().filter(e -> Choices.owns(snapshot, e)).forEach(e -> e.applied()
+                    .ifPresent(a -> before.put(e.key(), a.resource())));
+            after.putAll(realised);
+        }
+        Map<ResourceType, String> awaited = awaitedPlugins();
+        List<String> notes = new ArrayList<>();
+        awaited.forEach((type, why) -> notes.add(type.id() + " resources: " + why + "; a pass only adds until it is back"));
+        Optional.ofNullable(lastFrrProblem).ifPresent(notes::add);
+        return new Planner(snapshot.node().nodeIndex().getAsInt(), settings.logLevel(), kernel, Optional.ofNullable(frr),
+                handover(settings),
+                type -> Optional.ofNullable(reconcilers.get(type))
+                        .or(() -> awaited.containsKey(type) ? Optional.of(remembered.replaying()) : Optional.empty()))
+                .plan(before, after, notes);
     }
 
     private Map<ResourceType, String> awaitedPlugins() {
@@ -309,6 +359,10 @@ public class ReconcileEngine {
     private static String formatUptime(Duration uptime) {
         long s = uptime.toSeconds();
         return String.format("%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+
+    private static NicHandover handover(NodeSettings settings) {
+        return new NicHandover(stateDirectory().resolve("moved-nics-" + settings.routerNamespace()));
     }
 
     private static Path stateDirectory() {

@@ -108,7 +108,7 @@ final class Reconciliation {
 
     ReconcileReport run() {
         Instant start = Instant.now();
-        Map<ResourceKey, Choice> choices = choices();
+        Map<ResourceKey, Choice> choices = Choices.of(snapshot, rejections, now);
         boolean additiveOnly = choices.values().stream().anyMatch(c -> awaitedPlugins.containsKey(c.resource().type())
                 && !remembered.remembers(c.resource()));
         VrfTables tables = new VrfTables(kernel.ownedVrfTables());
@@ -163,27 +163,6 @@ final class Reconciliation {
         });
     }
 
-    /** Per resource to realise: its valid candidate unless it is held back, else its version in force. */
-    private Map<ResourceKey, Choice> choices() {
-        Map<ResourceKey, Choice> choices = new LinkedHashMap<>();
-        for (ResourceEntry entry : snapshot.entries()) {
-            if (choices.containsKey(entry.key()) || entry.realised().isEmpty() || !owns(entry)) {
-                continue;
-            }
-            Choice choice = new Choice(entry, entry.realised().get(), entry.isValid());
-            if (choice.candidate() && rejections.holdsBack(entry.key(), entry.generation(), now)) {
-                choice.fallback().ifPresent(f -> choices.put(entry.key(), f));
-            } else {
-                choices.put(entry.key(), choice);
-            }
-        }
-        return choices;
-    }
-
-    private boolean owns(ResourceEntry entry) {
-        return snapshot.entry(entry.key()).filter(e -> e == entry).isPresent();
-    }
-
     /** Builds the desired state; a candidate that cannot be built is rejected and its version in force built instead. */
     private DesiredState buildFallingBack(Map<ResourceKey, Choice> choices, VrfTables tables) {
         while (true) {
@@ -222,6 +201,11 @@ final class Reconciliation {
     }
 
     private Map<Netns, KernelView> views(DesiredState desired) {
+        return views(kernel, desired);
+    }
+
+    /** What the kernel holds, per namespace, with the sysctls the desired state declares. */
+    static Map<Netns, KernelView> views(NetlinkKernel kernel, DesiredState desired) {
         Map<Netns, KernelView> views = new EnumMap<>(Netns.class);
         for (Netns ns : Netns.values()) {
             List<String> sysctls = desired.kernel().stream()
@@ -342,7 +326,7 @@ final class Reconciliation {
 
         Map<ResourceKey, Long> applied = new LinkedHashMap<>();
         for (ResourceEntry entry : snapshot.entries()) {
-            if (!owns(entry)) {
+            if (!Choices.owns(snapshot, entry)) {
                 continue;
             }
             ResourceKey key = entry.key();

@@ -6,11 +6,13 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.openpe.core.config.EtcApply;
 import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceStore;
 import org.openpe.core.config.Snapshot;
@@ -36,6 +38,8 @@ public class StatusCommand extends OpenpeCommand {
 
     @Reference
     MetricsExporter metrics;
+    @Reference(optional = true)
+    EtcApply etcApply;
 
     @Override
     void run(PrintStream out) throws Exception {
@@ -47,6 +51,7 @@ public class StatusCommand extends OpenpeCommand {
             counts.merge(StatusView.name(StatusView.of(e, snapshot, board)), 1, Integer::sum);
         }
         OptionalInt nodeIndex = snapshot.node().nodeIndex();
+        Optional<EtcApply.Pending> pending = etcApply == null ? Optional.empty() : etcApply.pending();
         if (json) {
             ObjectNode root = JSON.createObjectNode();
             if (nodeIndex.isPresent()) {
@@ -72,6 +77,8 @@ public class StatusCommand extends OpenpeCommand {
             node.lastError().ifPresent(e -> root.put("lastError", e));
             root.set("nodeProblems", JSON.valueToTree(snapshot.node().problems()));
             root.set("metrics", metricsJson(metrics.state()));
+            pending.ifPresent(p -> root.putObject("pendingConfirmation").put("appliedFrom", p.appliedFrom())
+                    .put("deadline", p.deadline().toString()));
             printJson(out, root);
             return;
         }
@@ -86,6 +93,8 @@ public class StatusCommand extends OpenpeCommand {
                 .map(d -> " (" + d.toMillis() + " ms)").orElse("")).orElse("not yet"));
         node.lastError().ifPresent(e -> out.println("Last error        " + e));
         out.println("Metrics           " + metrics.state().describe());
+        pending.ifPresent(p -> out.println("Pending confirm   the change applied from " + p.appliedFrom() + " rolls back at "
+                + p.deadline() + " unless openpe:confirm is run before"));
         snapshot.node().problems().forEach(p -> out.println("! " + p));
         out.println();
         List<String[]> rows = new ArrayList<>();

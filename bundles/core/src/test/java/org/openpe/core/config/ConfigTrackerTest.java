@@ -11,6 +11,7 @@ import static org.openpe.core.validation.TestConfigs.with;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,55 @@ class ConfigTrackerTest {
 
     private void touch(String factoryPid, String name) throws Exception {
         Files.writeString(etc.resolve(factoryPid + "-" + name + ".cfg"), "");
+    }
+
+    @Test
+    void aSetOfFilesIsPublishedOnlyOnceConfigAdminHoldsAllOfIt() throws Exception {
+        start();
+        int before = published.size();
+        var whole = tracker.publishAsOne(Map.of("org.openpe.underlay-default.cfg", underlay(),
+                "org.openpe.l3vni-red.cfg", l3vni(100, "192.169.10.0/24"),
+                "org.openpe.l3vni-blue.cfg", l3vni(200, "192.169.11.0/24")), Instant.now().plusSeconds(60));
+
+        cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
+        assertEquals(before, published.size(), "half of the set was published");
+        assertTrue(tracker.current().entry(RED).isEmpty());
+        assertFalse(whole.isDone());
+
+        cm.putFile(L3VNI_PID, "blue", etc, l3vni(200, "192.169.11.0/24"));
+        assertEquals(before + 1, published.size());
+        assertTrue(tracker.current().entry(RED).isPresent());
+        assertEquals(tracker.current(), whole.getNow(null));
+        assertTrue(tracker.current().entry(new ResourceKey(ResourceType.L3VNI, "blue")).isPresent());
+    }
+
+    @Test
+    void aSetThatIsNeverCompletedIsPublishedAtItsDeadline() throws Exception {
+        start();
+        tracker.publishAsOne(Map.of("org.openpe.underlay-default.cfg", underlay(),
+                "org.openpe.l3vni-red.cfg", l3vni(100, "192.169.10.0/24"),
+                "org.openpe.l3vni-blue.cfg", l3vni(200, "192.169.11.0/24")), Instant.now().plusMillis(300));
+
+        cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
+        assertTrue(tracker.current().entry(RED).isEmpty());
+
+        Instant giveUp = Instant.now().plusSeconds(10);
+        while (tracker.current().entry(RED).isEmpty() && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(20);
+        }
+        assertTrue(tracker.current().entry(RED).isPresent(), "not published at the deadline");
+    }
+
+    @Test
+    void aSetEqualToWhatIsHeldEndsAtOnce() throws Exception {
+        start();
+        var nothingToWaitFor = tracker.publishAsOne(Map.of("org.openpe.underlay-default.cfg", underlay()),
+                Instant.now().plusSeconds(60));
+        assertTrue(nothingToWaitFor.isDone());
+
+        cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
+
+        assertTrue(tracker.current().entry(RED).isPresent());
     }
 
     @Test

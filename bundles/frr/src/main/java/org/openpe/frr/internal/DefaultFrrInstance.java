@@ -171,6 +171,11 @@ final class DefaultFrrInstance implements FrrInstance {
     }
 
     @Override
+    public List<String> delta(FrrConfig from, FrrConfig to) {
+        return FrrDelta.forDisplay(from, to, renderer);
+    }
+
+    @Override
     public String runningConfig() {
         return SecretMasker.mask(vtysh.show("show running-config"),
                 applier.applied().map(SecretMasker::secretsOf).orElse(Set.of()));
