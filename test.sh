@@ -5,6 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/scripts/common.sh"
 
 require_root
+OPENPE_PACKAGES+=("${OPENPE_TEST_PACKAGES[@]}")
 ensure_packages
 cd "$OPENPE_ROOT"
 mvn -B install "$@"

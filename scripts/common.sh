@@ -2,6 +2,9 @@
 
 OPENPE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OPENPE_PACKAGES=(openjdk-17-jdk-headless maven git frr frr-pythontools iproute2 iputils-ping procps util-linux python3)
+# Only the tests need these: Prometheus and promtool (the metrics tests), curl (scraping inside the
+# lab's namespace), lintian (the Debian package test). test.sh adds them; run.sh does not.
+OPENPE_TEST_PACKAGES=(prometheus curl lintian)
 
 log() { printf '\033[1m[openpe]\033[0m %s\n' "$*" >&2; }
 

@@ -74,6 +74,8 @@ public class CommandsIT extends OpenPeTestSupport {
         JsonNode status = new ObjectMapper().readTree(execute("openpe:status --json"));
         assertTrue(status.toString(), status.has("nodeIndex") && status.get("nodeIndex").isNull());
         assertTrue(status.toString(), status.path("nodeProblems").toString().contains("nodeIndex"));
+        assertTrue(status.toString(), status.path("metrics").path("port").asInt(-1) == 0
+                && status.path("metrics").path("listening").isNull());
         assertTrue(new ObjectMapper().readTree(execute("openpe:list --json")).isArray());
     }
 

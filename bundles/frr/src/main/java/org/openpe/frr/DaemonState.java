@@ -38,7 +38,7 @@ public record DaemonState(String name, OptionalLong pid, int restarts, Optional<
     /**
      * Whether it may be asked something now without waiting for a hung daemon.
      *
-     * @since 1.3
+     * @since 1.5
      */
     public boolean answering() {
         return running() && silentFor.isEmpty();

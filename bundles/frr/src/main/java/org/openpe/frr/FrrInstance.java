@@ -48,6 +48,14 @@ public interface FrrInstance extends AutoCloseable {
     /** The rendering of {@code config} with passwords masked: what would be applied, fit for display. */
     String displayText(FrrConfig config);
 
+    /**
+     * The commands that take FRR from {@code from} to {@code to}, in the order an apply sends them,
+     * passwords masked; computes only, nothing is sent. Empty when both render alike.
+     *
+     * @since 1.4
+     */
+    List<String> delta(FrrConfig from, FrrConfig to);
+
     /** {@code show running-config}, passwords masked. */
     String runningConfig();
 

@@ -16,4 +16,12 @@ public interface FrrListener {
 
     /** The last configuration was applied again after a restart. */
     default void configurationRestored(FrrInstance instance, ApplyResult result) {}
+
+    /**
+     * The periodic check found FRR changed behind the instance's back and applied the configuration
+     * again ({@code result} says how many lines differed).
+     *
+     * @since 1.3
+     */
+    default void driftRepaired(FrrInstance instance, ApplyResult result) {}
 }

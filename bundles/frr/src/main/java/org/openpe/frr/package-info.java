@@ -33,9 +33,12 @@
  * back-off (1 s, doubling, at most 30 s) while it keeps going within a minute of its start; one
  * that does not answer on its vty socket for 60 s is killed and started again.
  * {@link org.openpe.frr.DaemonState} (1.2) tells both.
+ *
+ * <p>Planning (1.4): {@link org.openpe.frr.FrrInstance#delta} computes the commands an apply would
+ * send, without sending them.
  */
 @Export
-@Version("1.3.0")
+@Version("1.5.0")
 package org.openpe.frr;
 
 import org.osgi.annotation.bundle.Export;

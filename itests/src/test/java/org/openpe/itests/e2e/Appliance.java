@@ -66,9 +66,13 @@ final class Appliance implements AutoCloseable {
 
     /** Runs shell commands through {@code bin/client -b}, as a script on the box would. */
     String client(String... commands) {
+        return clientResult(commands).orFail();
+    }
+
+    /** Like {@link #client}, with the exit status: that of the last command. */
+    Shell.Result clientResult(String... commands) {
         return Shell.run(List.of("nsenter", "--net=/var/run/netns/" + hostNamespace,
-                home.resolve("bin/client").toString(), "-r", "3", "-d", "1", "-b"), String.join("\n", commands) + "\n")
-                .orFail();
+                home.resolve("bin/client").toString(), "-r", "3", "-d", "1", "-b"), String.join("\n", commands) + "\n");
     }
 
     /** {@code openpe:list --json}: every resource with its status. */

@@ -28,6 +28,21 @@ public final class CfgFiles {
         } catch (IOException | IllegalArgumentException e) {
             throw new ImportException(file + ": cannot be read: " + e.getMessage(), e);
         }
+        return sorted(properties);
+    }
+
+    /** The properties of a {@code .cfg} file's text. */
+    public static Map<String, Object> parse(String text) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new java.io.StringReader(text));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return sorted(properties);
+    }
+
+    private static Map<String, Object> sorted(Properties properties) {
         Map<String, Object> result = new LinkedHashMap<>();
         properties.stringPropertyNames().stream().sorted().forEach(k -> result.put(k, properties.getProperty(k)));
         return result;

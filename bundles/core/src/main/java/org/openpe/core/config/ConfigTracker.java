@@ -14,7 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.openpe.api.ResourceType;
@@ -62,6 +66,8 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     private final AcceptedVersions acceptedVersions;
     private final List<SnapshotListener> listeners = new CopyOnWriteArrayList<>();
     private Snapshot snapshot;
+    /** The resource files to wait for before publishing again, and until when (see {@link #publishAsOne}). */
+    private Optional<Batch> batch = Optional.empty();
     /** The properties of the last valid node settings: they stay in force while the configured ones are invalid. */
     private Optional<Map<String, Object>> nodeInForce = Optional.empty();
     /** The node settings in force as last resolved (with their index), while this runtime runs. */
@@ -71,6 +77,8 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
 
     /** One configuration as last read from config admin. */
     private record Tracked(String pid, Optional<ResourceType> type, Map<String, Object> properties, long generation) {}
+
+    private record Batch(Map<String, Map<String, Object>> files, Instant deadline, CompletableFuture<Snapshot> published) {}
 
     /** A version in force and the resource properties it was read from. */
     private record Accepted(AppliedVersion version, Map<String, Object> properties) {}
@@ -119,14 +127,15 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
 
     /**
      * Resolves the node index again (a {@code nodeIndexInterface} address may have come, gone or
-     * changed) and publishes a new snapshot only when the node state differs.
+     * changed) and publishes a new snapshot only when the node state differs, or to end a set of
+     * files taken as one whose deadline passed.
      */
     @Override
     public synchronized Snapshot revalidate() {
         if (unsaved.isPresent()) {
             save();
         }
-        if (!nodeState(nodeConfig()).equals(snapshot.node())) {
+        if (batch.isPresent() || !nodeState(nodeConfig()).equals(snapshot.node())) {
             publish();
         }
         return snapshot;
@@ -135,6 +144,41 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     @Override
     public synchronized Optional<String> persistenceProblem() {
         return unsaved;
+    }
+
+    @Override
+    public CompletableFuture<Snapshot> publishAsOne(Map<String, Map<String, Object>> resourceFiles, Instant deadline) {
+        Batch next = new Batch(Map.copyOf(resourceFiles), deadline, new CompletableFuture<>());
+        synchronized (this) {
+            batch.ifPresent(earlier -> earlier.published().complete(snapshot));
+            batch = Optional.of(next);
+            if (batchComplete()) { // the files are already these
+                next.published().complete(snapshot);
+            }
+        }
+        CompletableFuture.runAsync(this::revalidate, CompletableFuture.delayedExecutor(
+                Math.max(0, Duration.between(Instant.now(), deadline).toMillis()) + 10, TimeUnit.MILLISECONDS));
+        return next.published();
+    }
+
+    /** Whether the configurations read from resource files are those of the batch (ends it when they are, or when it is due). */
+    private boolean batchComplete() {
+        if (batch.isEmpty()) {
+            return true;
+        }
+        Map<String, Map<String, Object>> held = new HashMap<>();
+        configs.values().stream().filter(t -> t.type().isPresent()).forEach(t -> ResourceNames.file(t.properties())
+                .ifPresent(f -> held.put(f.getFileName().toString(), PropertyTree.resourceProperties(t.properties()))));
+        boolean complete = held.equals(batch.get().files());
+        if (!complete && Instant.now().isBefore(batch.get().deadline())) {
+            return false;
+        }
+        if (!complete) {
+            LOG.warn("Publishing the configuration although not all of a set of resource files was read by {}: {} of {}",
+                    batch.get().deadline(), held.keySet(), batch.get().files().keySet());
+        }
+        batch = Optional.empty();
+        return true;
     }
 
     @Override
@@ -261,6 +305,10 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     }
 
     private void publish() {
+        Optional<Batch> ending = batch;
+        if (!batchComplete()) {
+            return;
+        }
         NodeState node = nodeState(nodeConfig());
         List<Candidate> candidates = configs.values().stream()
                 .filter(t -> t.type().isPresent())
@@ -278,6 +326,7 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
                 LOG.error("Snapshot listener {} failed", listener, e);
             }
         }
+        ending.ifPresent(b -> b.published().complete(snapshot));
     }
 
     /**

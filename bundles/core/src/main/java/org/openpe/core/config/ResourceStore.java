@@ -1,7 +1,9 @@
 package org.openpe.core.config;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The desired state, tracked live from config admin. Listeners are called after every change, on
@@ -29,6 +31,15 @@ public interface ResourceStore {
      * not valid, are ignored. Publishes a new snapshot when anything changed.
      */
     void markApplied(Map<ResourceKey, Long> generations);
+
+    /**
+     * Takes the coming changes as one: no snapshot is published until the configurations read from
+     * files are exactly these resource files (file name to resource properties) and the node settings,
+     * or until the deadline passes, so that no pass sees part of a set of files written one by one.
+     *
+     * @return completes with the snapshot that publishes the set
+     */
+    CompletableFuture<Snapshot> publishAsOne(Map<String, Map<String, Object>> resourceFiles, Instant deadline);
 
     /** Adds a listener for later changes; it is not called with the current snapshot (read {@link #current()}). */
     void addListener(SnapshotListener listener);

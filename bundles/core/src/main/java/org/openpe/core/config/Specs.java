@@ -61,7 +61,9 @@ public final class Specs {
             String nodeIndexCidr,
             String routerNamespace,
             FrrSpec frr,
-            String logLevel) {}
+            String logLevel,
+            Long metricsPort,
+            String metricsTextfile) {}
 
     public record FrrSpec(
             Boolean supervise, String pathspace, String binaryDir, String vtysh, String reloadScript, String configDir) {}

@@ -66,6 +66,30 @@ final class NicHandover {
         return new Outcome(wantedProblem, otherProblems);
     }
 
+    /** What {@link #reconcile} would do, one line per NIC, without moving or recording anything. */
+    List<String> planned(NicKernel kernel, Optional<String> wanted) {
+        List<String> moves = new ArrayList<>();
+        List<MovedNic> records = state.read().nics().stream()
+                .filter(r -> r.namespace().equals(kernel.routerNamespace())).toList();
+        for (MovedNic record : records) {
+            if (wanted.filter(record.nic()::equals).isEmpty() && kernel.locate(record.nic()).isPresent()) {
+                moves.add("hand NIC " + record.nic() + " back to the host with " + describe(record));
+            }
+        }
+        wanted.ifPresent(nic -> {
+            Optional<MovedNic> recorded = records.stream().filter(r -> r.nic().equals(nic)).findFirst();
+            Optional<Netns> where = kernel.locate(nic);
+            if (where.isEmpty()) {
+                moves.add("NIC " + nic + " exists neither in the host namespace nor in " + kernel.routerNamespace());
+            } else if (where.get() == Netns.HOST) {
+                moves.add("move NIC " + nic + " into " + kernel.routerNamespace() + " with its addresses");
+            } else if (recorded.isPresent() && recorded.get().phase() != Phase.IN) {
+                moves.add("complete moving NIC " + nic + " into " + kernel.routerNamespace());
+            }
+        });
+        return moves;
+    }
+
     private Optional<String> handBack(NicKernel kernel, MovedNic record, List<MovedNic> records, List<String> changes) {
         Optional<Netns> where = kernel.locate(record.nic());
         if (where.isEmpty()) {

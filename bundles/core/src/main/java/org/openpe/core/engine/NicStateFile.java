@@ -49,6 +49,22 @@ final class NicStateFile {
      * and read as empty, with the reason: the records are lost, nothing is torn down.
      */
     Loaded load() {
+        Loaded read = read();
+        if (read.problem().isEmpty()) {
+            return read;
+        }
+        Path aside = file.resolveSibling(file.getFileName() + ".corrupt");
+        try {
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            return new Loaded(List.of(), Optional.of(read.problem().get() + "; set aside as " + aside));
+        } catch (IOException moveFailed) {
+            return new Loaded(List.of(), Optional.of(read.problem().get() + "; cannot set it aside either: "
+                    + moveFailed.getMessage()));
+        }
+    }
+
+    /** Reads the records, changing nothing; an unreadable file reads as empty, with the reason. */
+    Loaded read() {
         if (!Files.exists(file)) {
             return new Loaded(List.of(), Optional.empty());
         }
@@ -56,15 +72,8 @@ final class NicStateFile {
             Stored stored = JSON.readValue(file.toFile(), Stored.class);
             return new Loaded(stored.nics().stream().map(NicStateFile::toMovedNic).toList(), Optional.empty());
         } catch (IOException | RuntimeException e) {
-            Path aside = file.resolveSibling(file.getFileName() + ".corrupt");
-            String problem = "cannot read " + file + " (" + e.getMessage().lines().findFirst().orElse("") + ")";
-            try {
-                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-                problem += "; set aside as " + aside;
-            } catch (IOException moveFailed) {
-                problem += "; cannot set it aside either: " + moveFailed.getMessage();
-            }
-            return new Loaded(List.of(), Optional.of(problem));
+            return new Loaded(List.of(), Optional.of("cannot read " + file + " ("
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")"));
         }
     }
 

@@ -3,6 +3,8 @@ package org.openpe.core.engine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +20,8 @@ import java.util.function.Supplier;
 import org.openpe.api.Reconciler;
 import org.openpe.api.ResourceType;
 import org.openpe.api.model.NodeSettings;
+import org.openpe.api.model.Resource;
+import org.openpe.core.config.ResourceKey;
 import org.openpe.core.config.ResourceStore;
 import org.openpe.core.config.Snapshot;
 import org.openpe.core.config.StateDirectory;
@@ -26,6 +30,7 @@ import org.openpe.core.engine.kernel.ZebraAddressWatch;
 import org.openpe.core.status.BgpSessionStatus;
 import org.openpe.core.status.NodeStatus;
 import org.openpe.core.status.StatusBoard;
+import org.openpe.frr.ApplyResult;
 import org.openpe.frr.DaemonState;
 import org.openpe.frr.FrrInstance;
 import org.openpe.frr.FrrListener;
@@ -80,7 +85,13 @@ public class ReconcileEngine {
     private final FrrListener onFrrEvent = new FrrListener() {
         @Override
         public void daemonRestarted(FrrInstance instance, String daemon, long pid) {
+            counters.daemonRestarted(daemon);
             trigger();
+        }
+
+        @Override
+        public void driftRepaired(FrrInstance instance, ApplyResult result) {
+            counters.driftRepaired("frr");
         }
     };
 
@@ -96,6 +107,9 @@ public class ReconcileEngine {
     /** Why the node index is unknown, logged once per distinct reason; reconcile thread only. */
     private String lastNodeIndexProblem;
     private volatile Optional<ReconcileReport> lastReport = Optional.empty();
+    private final EngineCounters counters = new EngineCounters();
+    /** What the previous pass worked from; a pass from the same inputs only repairs drift. Reconcile thread only. */
+    private List<Object> lastPassInputs = List.of();
 
     @Activate
     public ReconcileEngine(@Reference ResourceStore store, @Reference StatusBoard board,
@@ -164,8 +178,26 @@ public class ReconcileEngine {
         }
     }
 
+    /**
+     * What a pass would change, without changing anything; computed on the reconcile thread, between passes.
+     *
+     * @param replacing the resources to plan for instead of the configured ones (a directory's, validated)
+     */
+    public ChangePlan plan(Optional<List<Resource>> replacing, Duration timeout) throws InterruptedException, TimeoutException {
+        try {
+            return executor.submit(() -> planNow(replacing)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
     public Optional<ReconcileReport> lastReport() {
         return lastReport;
+    }
+
+    /** What the engine did since it started, for the metrics. */
+    public EngineCounters counters() {
+        return counters;
     }
 
     /** The FRR instance of the router namespace, once the first pass has started it. */
@@ -199,6 +231,7 @@ public class ReconcileEngine {
             lastNodeIndexProblem = e.getMessage();
         } catch (RuntimeException e) {
             LOG.error("reconcile failed: {}", e.getMessage(), e);
+            counters.passFailed();
             board.updateNode(n -> new NodeStatus(n.routerNamespace(), n.routerNamespacePresent(), n.frrDaemons(),
                     n.bgpSessions(), Optional.of(Instant.now()), n.lastReconcileDuration(), Optional.of(e.getMessage())));
         }
@@ -218,11 +251,16 @@ public class ReconcileEngine {
         FrrInstance instance = frr;
         Supplier<FrrInstance> frrAccess = () -> Optional.ofNullable(instance)
                 .orElseThrow(() -> new Reconciliation.FrrUnavailable(frrProblem.orElse("FRR is not open")));
+        PassTally tally = new PassTally();
+        Map<ResourceType, String> awaited = awaitedPlugins();
         ReconcileReport report = new Reconciliation(snapshot, snapshot.node().nodeIndex().getAsInt(), kernel, frrAccess,
                 handover,
-                type -> Optional.ofNullable(reconcilers.get(type)), awaitedPlugins(), board, zebraWatch, rejections,
-                frrRefusal, remembered).run();
+                type -> Optional.ofNullable(reconcilers.get(type)), awaited, board, zebraWatch, rejections,
+                frrRefusal, remembered, tally).run();
         lastReport = Optional.of(report);
+        List<Object> inputs = List.of(snapshot, Map.copyOf(reconcilers), awaited);
+        counters.passCompleted(report, tally, inputs.equals(lastPassInputs));
+        lastPassInputs = inputs;
         store.markApplied(report.appliedGenerations());
         zebraWatch.nextDue().ifPresent(due -> passRequests.later(this::trigger,
                 Math.max(0, Duration.between(Instant.now(), due).toMillis()) + COALESCE_MILLIS));
@@ -231,6 +269,39 @@ public class ReconcileEngine {
             LOG.info("reconciled in {} ms: {} change(s)", report.duration().toMillis(), report.changes().size());
         }
         return report;
+    }
+
+    private ChangePlan planNow(Optional<List<Resource>> replacing) {
+        Snapshot snapshot = store.current();
+        if (snapshot.node().nodeIndex().isEmpty()) {
+            throw new IllegalStateException("node index unknown: " + String.join("; ", snapshot.node().problems()));
+        }
+        NodeSettings settings = snapshot.node().settings();
+        if (kernel == null || !kernel.routerNamespace().equals(settings.routerNamespace())) {
+            throw new IllegalStateException("no reconcile has run for router namespace " + settings.routerNamespace()
+                    + " yet: there is nothing to compare with");
+        }
+        Map<ResourceKey, Resource> realised = new LinkedHashMap<>();
+        Choices.of(snapshot, rejections, Instant.now()).forEach((key, choice) -> realised.put(key, choice.resource()));
+        Map<ResourceKey, Resource> before = new LinkedHashMap<>();
+        Map<ResourceKey, Resource> after = new LinkedHashMap<>();
+        if (replacing.isPresent()) {
+            before.putAll(realised);
+            replacing.get().forEach(r -> after.put(new ResourceKey(r.type(), r.name()), r));
+        } else {
+            snapshot.entries().stream().filter(e -> Choices.owns(snapshot, e)).forEach(e -> e.applied()
+                    .ifPresent(a -> before.put(e.key(), a.resource())));
+            after.putAll(realised);
+        }
+        Map<ResourceType, String> awaited = awaitedPlugins();
+        List<String> notes = new ArrayList<>();
+        awaited.forEach((type, why) -> notes.add(type.id() + " resources: " + why + "; a pass only adds until it is back"));
+        Optional.ofNullable(lastFrrProblem).ifPresent(notes::add);
+        return new Planner(snapshot.node().nodeIndex().getAsInt(), settings.logLevel(), kernel, Optional.ofNullable(frr),
+                handover,
+                type -> Optional.ofNullable(reconcilers.get(type))
+                        .or(() -> awaited.containsKey(type) ? Optional.of(remembered.replaying()) : Optional.empty()))
+                .plan(before, after, notes);
     }
 
     private Map<ResourceType, String> awaitedPlugins() {

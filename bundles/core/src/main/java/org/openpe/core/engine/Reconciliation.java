@@ -80,6 +80,7 @@ final class Reconciliation {
     private final CandidateRejections rejections;
     private final FrrRefusal frrRefusal;
     private final RememberedContributions remembered;
+    private final PassTally tally;
     private final Instant now = Instant.now();
 
     private final List<String> changes = new ArrayList<>();
@@ -88,7 +89,7 @@ final class Reconciliation {
     Reconciliation(Snapshot snapshot, int nodeIndex, NetlinkKernel kernel, Supplier<FrrInstance> frr, NicHandover handover,
             Function<ResourceType, Optional<Reconciler>> reconcilers, Map<ResourceType, String> awaitedPlugins,
             StatusBoard board, ZebraAddressWatch zebraWatch, CandidateRejections rejections, FrrRefusal frrRefusal,
-            RememberedContributions remembered) {
+            RememberedContributions remembered, PassTally tally) {
         this.snapshot = snapshot;
         this.nodeIndex = nodeIndex;
         this.kernel = kernel;
@@ -102,12 +103,13 @@ final class Reconciliation {
         this.zebraWatch = zebraWatch;
         this.rejections = rejections;
         this.frrRefusal = frrRefusal;
+        this.tally = tally;
     }
 
     ReconcileReport run() {
         Instant start = Instant.now();
         keepRouterNamespaceNamed();
-        Map<ResourceKey, Choice> choices = choices();
+        Map<ResourceKey, Choice> choices = Choices.of(snapshot, rejections, now);
         boolean additiveOnly = choices.values().stream().anyMatch(c -> awaitedPlugins.containsKey(c.resource().type())
                 && !remembered.remembers(c.resource()));
         VrfTables tables = new VrfTables(kernel.ownedVrfTables());
@@ -149,6 +151,7 @@ final class Reconciliation {
             return Optional.of(outcome);
         } catch (FrrUnavailable e) {
             failures.put("frr", e.getMessage());
+            tally.frrUnavailable++;
             return Optional.empty();
         }
     }
@@ -159,27 +162,6 @@ final class Reconciliation {
             rejections.reject(key, generation, "FRR refused it: " + message, now);
             LOG.warn("{}: generation {} rejected, FRR refused it: {}", key, generation, message);
         });
-    }
-
-    /** Per resource to realise: its valid candidate unless it is held back, else its version in force. */
-    private Map<ResourceKey, Choice> choices() {
-        Map<ResourceKey, Choice> choices = new LinkedHashMap<>();
-        for (ResourceEntry entry : snapshot.entries()) {
-            if (choices.containsKey(entry.key()) || entry.realised().isEmpty() || !owns(entry)) {
-                continue;
-            }
-            Choice choice = new Choice(entry, entry.realised().get(), entry.isValid());
-            if (choice.candidate() && rejections.holdsBack(entry.key(), entry.generation(), now)) {
-                choice.fallback().ifPresent(f -> choices.put(entry.key(), f));
-            } else {
-                choices.put(entry.key(), choice);
-            }
-        }
-        return choices;
-    }
-
-    private boolean owns(ResourceEntry entry) {
-        return snapshot.entry(entry.key()).filter(e -> e == entry).isPresent();
     }
 
     /** Builds the desired state; a candidate that cannot be built is rejected and its version in force built instead. */
@@ -236,6 +218,11 @@ final class Reconciliation {
     }
 
     private Map<Netns, KernelView> views(DesiredState desired) {
+        return views(kernel, desired);
+    }
+
+    /** What the kernel holds, per namespace, with the sysctls the desired state declares. */
+    static Map<Netns, KernelView> views(NetlinkKernel kernel, DesiredState desired) {
         Map<Netns, KernelView> views = new EnumMap<>(Netns.class);
         for (Netns ns : Netns.values()) {
             List<String> sysctls = desired.kernel().stream()
@@ -254,8 +241,10 @@ final class Reconciliation {
             try {
                 kernel.apply(change);
                 changes.add(change.describe());
+                tally.kernelChanges++;
                 LOG.info("{}", change.describe());
             } catch (RuntimeException e) {
+                tally.netlinkErrors++;
                 failures.put(change.objectKey(), change.describe() + ": " + e.getMessage());
                 LOG.warn("{} failed: {}", change.describe(), e.getMessage());
             }
@@ -279,8 +268,10 @@ final class Reconciliation {
                 kernel.apply(new KernelChange.DeleteAddress(lost, lost.key()));
                 kernel.apply(new KernelChange.AddAddress(lost));
                 changes.add(repair);
+                tally.zebraAddressRepairs++;
                 LOG.warn("{}", repair);
             } catch (RuntimeException e) {
+                tally.netlinkErrors++;
                 failures.put(lost.key(), repair + ": failed: " + e.getMessage());
                 LOG.warn("{} failed: {}", repair, e.getMessage());
             }
@@ -312,6 +303,7 @@ final class Reconciliation {
             throw new FrrUnavailable("applying the FRR configuration failed: "
                     + Objects.requireNonNullElse(cause.getMessage(), cause.getClass().getSimpleName()));
         }
+        tally.frrApplied(result);
         if (result.outcome() == ApplyResult.Outcome.APPLIED) {
             changes.add("apply FRR configuration (" + result.duration().toMillis() + " ms)");
         }
@@ -351,7 +343,7 @@ final class Reconciliation {
 
         Map<ResourceKey, Long> applied = new LinkedHashMap<>();
         for (ResourceEntry entry : snapshot.entries()) {
-            if (!owns(entry)) {
+            if (!Choices.owns(snapshot, entry)) {
                 continue;
             }
             ResourceKey key = entry.key();

@@ -16,7 +16,7 @@ import org.openpe.api.ResourceType;
 /**
  * Base of the {@code openpe:*} commands: they print to {@code System.out} (values returned by a
  * command are not printed by {@code bin/client -b}) and offer {@code --json}. A failure is thrown,
- * so the client exits non-zero.
+ * so the client exits with status 1; a command may choose another status ({@link #exitStatus()}).
  *
  * <p>Karaf stops parsing options at the first argument, so {@code openpe:list l3vni --json} would
  * fail; each command collects what follows its arguments and the options found there are applied
@@ -39,10 +39,19 @@ abstract class OpenpeCommand implements Action {
             }
         }
         run(System.out);
-        return null;
+        int status = exitStatus();
+        return status == 0 ? null : status;
     }
 
     abstract void run(PrintStream out) throws Exception;
+
+    /**
+     * The exit status of {@code bin/client} when {@link #run} returned normally: an Integer a
+     * command returns is the exit status of the SSH command that ran it.
+     */
+    int exitStatus() {
+        return 0;
+    }
 
     /** What followed the command's arguments; commands without arguments have none. */
     List<String> trailing() {

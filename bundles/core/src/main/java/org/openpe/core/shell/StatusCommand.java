@@ -6,15 +6,18 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.openpe.core.config.EtcApply;
 import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceStore;
 import org.openpe.core.config.Snapshot;
 import org.openpe.core.engine.ReconcileEngine;
+import org.openpe.core.metrics.MetricsExporter;
 import org.openpe.core.status.BgpSessionStatus;
 import org.openpe.core.status.NodeStatus;
 import org.openpe.core.status.StatusBoard;
@@ -33,6 +36,11 @@ public class StatusCommand extends OpenpeCommand {
     @Reference
     ReconcileEngine engine;
 
+    @Reference
+    MetricsExporter metrics;
+    @Reference(optional = true)
+    EtcApply etcApply;
+
     @Override
     void run(PrintStream out) throws Exception {
         engine.observeFrr();
@@ -43,6 +51,7 @@ public class StatusCommand extends OpenpeCommand {
             counts.merge(StatusView.name(StatusView.of(e, snapshot, board)), 1, Integer::sum);
         }
         OptionalInt nodeIndex = snapshot.node().nodeIndex();
+        Optional<EtcApply.Pending> pending = etcApply == null ? Optional.empty() : etcApply.pending();
         if (json) {
             ObjectNode root = JSON.createObjectNode();
             if (nodeIndex.isPresent()) {
@@ -67,6 +76,9 @@ public class StatusCommand extends OpenpeCommand {
             node.lastReconcileDuration().ifPresent(d -> root.put("lastReconcileMillis", d.toMillis()));
             node.lastError().ifPresent(e -> root.put("lastError", e));
             root.set("nodeProblems", JSON.valueToTree(snapshot.node().problems()));
+            root.set("metrics", metricsJson(metrics.state()));
+            pending.ifPresent(p -> root.putObject("pendingConfirmation").put("appliedFrom", p.appliedFrom())
+                    .put("deadline", p.deadline().toString()));
             printJson(out, root);
             return;
         }
@@ -80,6 +92,9 @@ public class StatusCommand extends OpenpeCommand {
         out.println("Last reconcile    " + node.lastReconcile().map(t -> t + node.lastReconcileDuration()
                 .map(d -> " (" + d.toMillis() + " ms)").orElse("")).orElse("not yet"));
         node.lastError().ifPresent(e -> out.println("Last error        " + e));
+        out.println("Metrics           " + metrics.state().describe());
+        pending.ifPresent(p -> out.println("Pending confirm   the change applied from " + p.appliedFrom() + " rolls back at "
+                + p.deadline() + " unless openpe:confirm is run before"));
         snapshot.node().problems().forEach(p -> out.println("! " + p));
         out.println();
         List<String[]> rows = new ArrayList<>();
@@ -91,5 +106,15 @@ public class StatusCommand extends OpenpeCommand {
         } else {
             Table.print(out, new String[] {"VRF", "PEER", "REMOTE AS", "STATE", "UPTIME"}, rows);
         }
+    }
+
+    /** {@code port} (0: off), {@code listening} (the port served, or null), {@code textfile} (or null), {@code problems}. */
+    private static ObjectNode metricsJson(MetricsExporter.State state) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("port", state.settings().port());
+        o.put("listening", state.listening().orElse(null));
+        o.put("textfile", state.settings().textfile().map(Object::toString).orElse(null));
+        o.set("problems", JSON.valueToTree(state.problems()));
+        return o;
     }
 }

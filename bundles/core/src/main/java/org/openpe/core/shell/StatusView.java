@@ -15,11 +15,11 @@ import org.openpe.core.validation.Verdict;
  * otherwise (the engine has not yet reconciled this generation, or the entry is a duplicate name
  * the board cannot hold) the one its verdict implies.
  */
-final class StatusView {
+public final class StatusView {
 
     private StatusView() {}
 
-    static ResourceStatus of(ResourceEntry entry, Snapshot snapshot, StatusBoard board) {
+    public static ResourceStatus of(ResourceEntry entry, Snapshot snapshot, StatusBoard board) {
         boolean owner = snapshot.entry(entry.key()).filter(e -> e == entry).isPresent();
         if (owner) {
             var status = board.status(entry.key()).filter(s -> s.generation() == entry.generation());

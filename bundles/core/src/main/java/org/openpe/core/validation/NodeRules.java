@@ -3,6 +3,7 @@ package org.openpe.core.validation;
 import java.math.BigInteger;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.openpe.core.config.ConfigSource;
 import org.openpe.core.config.ResourceBinder;
 import org.openpe.core.config.Specs.FrrSpec;
 import org.openpe.core.config.Specs.NodeSpec;
+import org.openpe.core.metrics.MetricsSettings;
 
 /** Validates the node settings and resolves this node's index (spec section 2). */
 public final class NodeRules {
@@ -49,11 +51,12 @@ public final class NodeRules {
             return new NodeState(source, defaults, OptionalInt.empty(), p.messages());
         }
         NodeSettings settings = check(spec, p);
+        MetricsSettings metrics = metrics(spec, p);
         if (!p.isEmpty()) {
             return new NodeState(source, defaults, OptionalInt.empty(), p.messages());
         }
         OptionalInt index = resolveIndex(settings, p);
-        return new NodeState(source, settings, index, p.messages());
+        return new NodeState(source, settings, index, p.messages(), metrics);
     }
 
     static NodeSettings defaults() {
@@ -91,6 +94,18 @@ public final class NodeRules {
                 Optional.ofNullable(spec.nodeIndexInterface()),
                 Optional.ofNullable(spec.nodeIndexCidr()),
                 namespace, frr, logLevel);
+    }
+
+    private static MetricsSettings metrics(NodeSpec spec, Problems p) {
+        p.range("metricsPort", spec.metricsPort(), 0, 65535);
+        String textfile = spec.metricsTextfile();
+        if (textfile != null && !textfile.isEmpty() && !textfile.endsWith(".prom")) {
+            p.add("'metricsTextfile' = '" + textfile + "' does not end with .prom (node_exporter reads only *.prom files)");
+        }
+        Optional<Path> file = textfile == null || textfile.isEmpty() ? Optional.empty()
+                : Optional.of(Path.of(path("metricsTextfile", textfile, textfile, p)));
+        return p.isEmpty() ? new MetricsSettings(spec.metricsPort() == null ? 0 : spec.metricsPort().intValue(), file)
+                : MetricsSettings.OFF;
     }
 
     private static FrrSettings frr(FrrSpec spec, String namespace, Problems p) {

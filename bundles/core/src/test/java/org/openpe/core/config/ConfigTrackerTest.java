@@ -11,6 +11,7 @@ import static org.openpe.core.validation.TestConfigs.with;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,55 @@ class ConfigTrackerTest {
         tracker.revalidate();
         assertEquals(Optional.empty(), tracker.persistenceProblem());
         assertTrue(Files.readString(blocked.resolve("accepted.json")).contains("underlay/default"));
+    }
+
+    @Test
+    void aSetOfFilesIsPublishedOnlyOnceConfigAdminHoldsAllOfIt() throws Exception {
+        start();
+        int before = published.size();
+        var whole = tracker.publishAsOne(Map.of("org.openpe.underlay-default.cfg", underlay(),
+                "org.openpe.l3vni-red.cfg", l3vni(100, "192.169.10.0/24"),
+                "org.openpe.l3vni-blue.cfg", l3vni(200, "192.169.11.0/24")), Instant.now().plusSeconds(60));
+
+        cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
+        assertEquals(before, published.size(), "half of the set was published");
+        assertTrue(tracker.current().entry(RED).isEmpty());
+        assertFalse(whole.isDone());
+
+        cm.putFile(L3VNI_PID, "blue", etc, l3vni(200, "192.169.11.0/24"));
+        assertEquals(before + 1, published.size());
+        assertTrue(tracker.current().entry(RED).isPresent());
+        assertEquals(tracker.current(), whole.getNow(null));
+        assertTrue(tracker.current().entry(new ResourceKey(ResourceType.L3VNI, "blue")).isPresent());
+    }
+
+    @Test
+    void aSetThatIsNeverCompletedIsPublishedAtItsDeadline() throws Exception {
+        start();
+        tracker.publishAsOne(Map.of("org.openpe.underlay-default.cfg", underlay(),
+                "org.openpe.l3vni-red.cfg", l3vni(100, "192.169.10.0/24"),
+                "org.openpe.l3vni-blue.cfg", l3vni(200, "192.169.11.0/24")), Instant.now().plusMillis(300));
+
+        cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
+        assertTrue(tracker.current().entry(RED).isEmpty());
+
+        Instant giveUp = Instant.now().plusSeconds(10);
+        while (tracker.current().entry(RED).isEmpty() && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(20);
+        }
+        assertTrue(tracker.current().entry(RED).isPresent(), "not published at the deadline");
+    }
+
+    @Test
+    void aSetEqualToWhatIsHeldEndsAtOnce() throws Exception {
+        start();
+        var nothingToWaitFor = tracker.publishAsOne(Map.of("org.openpe.underlay-default.cfg", underlay()),
+                Instant.now().plusSeconds(60));
+        assertTrue(nothingToWaitFor.isDone());
+
+        cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
+
+        assertTrue(tracker.current().entry(RED).isPresent());
     }
 
     @Test
@@ -242,6 +292,17 @@ class ConfigTrackerTest {
         cm.put(null, ConfigTracker.NODE_PID, props("nodeIndex", "3"));
         assertEquals(OptionalInt.of(3), tracker.current().node().nodeIndex());
         assertEquals(List.of(), tracker.current().node().rejected());
+    }
+
+    @Test
+    void aBadMetricsPortKeepsThePreviousMetricsSettingsInForce() {
+        start();
+        cm.put(null, ConfigTracker.NODE_PID, props("nodeIndex", "2", "metricsPort", "9464"));
+        assertEquals(9464, tracker.current().node().metrics().port());
+        cm.put(null, ConfigTracker.NODE_PID, props("nodeIndex", "2", "metricsPort", "94640"));
+        assertEquals(9464, tracker.current().node().metrics().port());
+        assertTrue(tracker.current().node().rejected().get(0).contains("'metricsPort' = 94640"),
+                tracker.current().node()::toString);
     }
 
     @Test

@@ -72,6 +72,12 @@ class CommandTest {
             }
 
             @Override
+            public java.util.concurrent.CompletableFuture<Snapshot> publishAsOne(
+                    java.util.Map<String, java.util.Map<String, Object>> files, java.time.Instant deadline) {
+                return java.util.concurrent.CompletableFuture.completedFuture(current());
+            }
+
+            @Override
             public Snapshot revalidate() {
                 return snapshot;
             }

@@ -3,6 +3,7 @@ package org.openpe.core.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.openpe.core.validation.TestConfigs.props;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openpe.api.model.Cidr;
 import org.openpe.api.model.FrrSettings;
 import org.openpe.core.config.ConfigSource;
+import org.openpe.core.metrics.MetricsSettings;
 
 class NodeRulesTest {
 
@@ -80,8 +82,8 @@ class NodeRulesTest {
                 evaluate("nodeIndex", "1", "frr.binaryDir", "usr/lib").problems());
         assertEquals(List.of("node settings: 'routerNamespace' = 'a/b' is not a valid namespace name (letters, digits,"
                 + " '.', '_' and '-', at most 63 characters)"), evaluate("nodeIndex", "1", "routerNamespace", "a/b").problems());
-        assertEquals(List.of("node settings: key 'nodeindex' is not a known field (known here: frr, logLevel, nodeIndex,"
-                + " nodeIndexCidr, nodeIndexInterface, routerNamespace)"), evaluate("nodeindex", "1").problems());
+        assertEquals(List.of("node settings: key 'nodeindex' is not a known field (known here: frr, logLevel, metricsPort,"
+                + " metricsTextfile, nodeIndex, nodeIndexCidr, nodeIndexInterface, routerNamespace)"), evaluate("nodeindex", "1").problems());
         assertEquals(1, evaluate("nodeIndex", "1", "logLevel", "verbose").problems().size());
     }
 
@@ -97,5 +99,29 @@ class NodeRulesTest {
         NodeState s = rules.evaluate(Optional.empty(), Map.of());
         assertEquals(List.of("node settings: no node index: set 'nodeIndex' or 'nodeIndexInterface' in"
                 + " etc/org.openpe.node.cfg"), s.problems());
+    }
+
+    @Test
+    void metricsAreOffUnlessConfigured() {
+        assertEquals(MetricsSettings.OFF, evaluate("nodeIndex", "0").metrics());
+        assertEquals(MetricsSettings.OFF, evaluate("nodeIndex", "0", "metricsPort", "0").metrics());
+        assertEquals(new MetricsSettings(9464, Optional.of(Path.of("/var/lib/node-exporter/openpe.prom"))),
+                evaluate("nodeIndex", "0", "metricsPort", "9464", "metricsTextfile", "/var/lib/node-exporter/openpe.prom")
+                        .metrics());
+    }
+
+    @Test
+    void metricsErrorsNameTheKeyAndValue() {
+        assertEquals(List.of("node settings: 'metricsPort' = 65536 is out of range 0..65535"),
+                evaluate("nodeIndex", "0", "metricsPort", "65536").problems());
+        assertEquals(List.of("node settings: 'metricsPort' = 'http' is not an integer (or is too large)"),
+                evaluate("nodeIndex", "0", "metricsPort", "http").problems());
+        assertEquals(List.of("node settings: 'metricsTextfile' = 'openpe.prom' is not an absolute path"),
+                evaluate("nodeIndex", "0", "metricsTextfile", "openpe.prom").problems());
+        assertEquals(List.of("node settings: 'metricsTextfile' = '/tmp/openpe.txt' does not end with .prom"
+                + " (node_exporter reads only *.prom files)"),
+                evaluate("nodeIndex", "0", "metricsTextfile", "/tmp/openpe.txt").problems());
+        assertEquals(MetricsSettings.OFF, evaluate("nodeIndex", "0", "metricsPort", "9464", "logLevel", "chatty")
+                .metrics());
     }
 }

@@ -71,7 +71,11 @@ final class DefaultFrrInstance implements FrrInstance {
 
     /** Through the queue, so that it never runs beside an apply; the worker logs what it repaired. */
     CompletableFuture<ApplyResult> checkDrift() {
-        return queue.submit(null, Applier.Mode.REPAIR_DRIFT);
+        return queue.submit(null, Applier.Mode.REPAIR_DRIFT).whenComplete((result, e) -> {
+            if (result != null && result.outcome() == ApplyResult.Outcome.APPLIED) {
+                notifyListeners(l -> l.driftRepaired(this, result));
+            }
+        });
     }
 
     /**
@@ -169,6 +173,11 @@ final class DefaultFrrInstance implements FrrInstance {
     @Override
     public String displayText(FrrConfig config) {
         return renderer.renderForDisplay(config);
+    }
+
+    @Override
+    public List<String> delta(FrrConfig from, FrrConfig to) {
+        return FrrDelta.forDisplay(from, to, renderer);
     }
 
     @Override

@@ -77,6 +77,13 @@ final class FrrDelta {
         return new Batch(List.copyOf(delta.commands), Set.copyOf(delta.touched));
     }
 
+    /** The commands of {@link #between}, passwords masked: fit for display. */
+    static List<String> forDisplay(FrrConfig from, FrrConfig to, ConfigRenderer renderer) {
+        Set<String> secrets = new HashSet<>(SecretMasker.secretsOf(from));
+        secrets.addAll(SecretMasker.secretsOf(to));
+        return between(from, to, renderer).commands().stream().map(c -> SecretMasker.mask(c, secrets)).toList();
+    }
+
     private void compute(FrrConfig from, FrrConfig to) {
         Map<String, BgpRouter> oldRouters = byKey(from.routers(), FrrDelta::key);
         Map<String, BgpRouter> newRouters = byKey(to.routers(), FrrDelta::key);

@@ -26,6 +26,18 @@ class FrrDeltaCommandsTest {
     }
 
     @Test
+    void theDisplayedDeltaMasksPasswordsAndIsOtherwiseTheBatch() {
+        FrrConfig from = Configs.underlayOnly();
+        FrrConfig to = Configs.underlayAllSessionOptions();
+
+        List<String> shown = FrrDelta.forDisplay(from, to, renderer);
+
+        assertTrue(shown.contains(" neighbor 192.168.11.2 password ****"), shown.toString());
+        assertTrue(shown.stream().noneMatch(c -> c.contains("s3cret")), shown.toString());
+        assertEquals(FrrDelta.between(from, to, renderer).commands().size(), shown.size());
+    }
+
+    @Test
     void aNewVrfSendsOnlyItsInstanceAndThenItsVni() {
         FrrConfig base = Configs.evpnWithL3vni();
         List<BgpRouter> routers = new ArrayList<>(base.vrfRouters());

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,8 @@ import org.openpe.api.frr.FrrConfig;
 import org.openpe.api.frr.VrfVni;
 import org.openpe.frr.ApplyResult;
 import org.openpe.frr.ApplyResult.Outcome;
+import org.openpe.frr.FrrInstance;
+import org.openpe.frr.FrrListener;
 import org.openpe.frr.FrrSettings;
 
 /**
@@ -195,12 +198,24 @@ class FrrDeltaTest {
         FrrTestSupport.sh(settings.vtysh().toString(), "-N", settings.pathspace(), "-c", "configure terminal",
                 "-c", "router bgp 64514 vrf red", "-c", "no neighbor 192.169.10.2 route-map allowall in");
         assertFalse(FrrTestSupport.residue(settings, new Layout(settings).candidateFile()).isEmpty());
+        List<ApplyResult> repairs = new CopyOnWriteArrayList<>();
+        FrrListener listener = new FrrListener() {
+            @Override
+            public void driftRepaired(FrrInstance instance, ApplyResult result) {
+                repairs.add(result);
+            }
+        };
+        frr.addListener(listener);
+        try {
+            ApplyResult check = frr.checkDrift().get();
 
-        ApplyResult check = frr.checkDrift().get();
-
-        assertEquals(Outcome.APPLIED, check.outcome(), check.message());
-        assertEquals(List.of(), FrrTestSupport.residue(settings, new Layout(settings).candidateFile()));
-        assertEquals(Outcome.UNCHANGED, frr.checkDrift().get().outcome());
+            assertEquals(Outcome.APPLIED, check.outcome(), check.message());
+            assertEquals(List.of(), FrrTestSupport.residue(settings, new Layout(settings).candidateFile()));
+            assertEquals(Outcome.UNCHANGED, frr.checkDrift().get().outcome());
+            assertEquals(List.of(check), repairs, "listeners are told of the repair, and only of it");
+        } finally {
+            frr.removeListener(listener);
+        }
     }
 
     private void assertDelta(String what, FrrConfig target) throws Exception {

@@ -217,7 +217,7 @@ public final class KernelDiff {
             boolean present = !recreatedOrNew.contains(deviceKey(normal)) && view(address.netns()).addresses().stream()
                     .anyMatch(a -> Cidr.normalize(a).equals(normal));
             if (!present) {
-                changes.add(new AddAddress(normal));
+                changes.add(new AddAddress(address)); // as declared: its key is the one resources own
             }
         }
     }

@@ -164,6 +164,16 @@ class KernelDiffTest {
     }
 
     @Test
+    void anIpv6AddressIsAddedAsDeclaredUnderTheKeyItsResourceOwns() {
+        Address v6 = new Address(Netns.ROUTER, "pt-ns", "2001:db8:10::1/64");
+
+        KernelPlan plan = KernelDiff.plan(List.of(PT_NS, PT_HOST, v6), realised(List.of(PT_NS, PT_HOST)));
+
+        assertEquals(List.of("add address 2001:db8:10::1/64 to pt-ns in ROUTER"), describe(plan));
+        assertEquals(v6.key(), plan.changes().get(0).objectKey());
+    }
+
+    @Test
     void ipv6AddressesCompareByValueNotByText() {
         Address declared = new Address(Netns.ROUTER, "pt-ns", "2001:db8:10::1/64");
         Address reported = new Address(Netns.ROUTER, "pt-ns", "2001:DB8:10:0:0:0:0:1/64");
