@@ -2,6 +2,7 @@ package org.openpe.core.config;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -14,10 +15,15 @@ public interface ResourceStore {
     Snapshot current();
 
     /**
-     * Validates again without a configuration change (e.g. the address of the node index
-     * interface changed) and publishes the result.
+     * Resolves the node index again without a configuration change (the address of the node index
+     * interface came, went or changed); publishes a new snapshot only when the node state changed.
      */
     Snapshot revalidate();
+
+    /** Why the versions in force could not be kept on disk last time they changed (a full disk), if so. */
+    default Optional<String> persistenceProblem() {
+        return Optional.empty();
+    }
 
     /**
      * Records that the engine applied these generations (resource to generation): each becomes
