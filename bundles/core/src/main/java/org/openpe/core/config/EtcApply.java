@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Replaces the resource files of {@code etc/} as one change ({@code openpe:apply}): the tracker
  * publishes the set only once config admin holds all of it. With a confirm deadline, the previous
- * files and the deadline are first kept in the data area ({@value #STATE_FILE}, owner-only, written
- * atomically); unless {@link #confirm()} is called in time, the previous files come back by
+ * files and the deadline are first kept in the state directory ({@value #STATE_FILE}, owner-only,
+ * written atomically; see {@link StateDirectory}); unless {@link #confirm()} is called in time, the previous files come back by
  * themselves, also when the runtime restarted in between.
  */
 @Component(service = EtcApply.class, immediate = true)
@@ -57,7 +57,7 @@ public class EtcApply {
     @Activate
     public EtcApply(@Reference ResourceStore store) {
         this(store, Path.of(System.getProperty("karaf.etc", "etc")),
-                Path.of(System.getProperty("karaf.data", "data"), "openpe", STATE_FILE));
+                StateDirectory.get().resolve(STATE_FILE));
     }
 
     EtcApply(ResourceStore store, Path etc, Path stateFile) {

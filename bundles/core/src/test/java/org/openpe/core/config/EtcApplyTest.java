@@ -39,7 +39,7 @@ class EtcApplyTest {
     @BeforeEach
     void etcWithRed() throws Exception {
         etc = Files.createDirectories(root.resolve("etc"));
-        state = root.resolve("data/openpe/" + EtcApply.STATE_FILE);
+        state = root.resolve("state/" + EtcApply.STATE_FILE);
         Files.writeString(etc.resolve(RED), "vni = 100\n");
         Files.writeString(etc.resolve("org.openpe.node.cfg"), "nodeIndex = 1\n");
         Files.writeString(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort = 8101\n");
