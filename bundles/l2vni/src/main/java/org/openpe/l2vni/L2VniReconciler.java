@@ -9,6 +9,7 @@ import org.openpe.api.NodeContext;
 import org.openpe.api.ReconcileException;
 import org.openpe.api.Reconciler;
 import org.openpe.api.ResourcePlugin;
+import org.openpe.api.frr.EvpnVni;
 import org.openpe.api.frr.FrrFragment;
 import org.openpe.api.kernel.Address;
 import org.openpe.api.kernel.KernelObject;
@@ -28,9 +29,10 @@ import org.osgi.service.component.annotations.Component;
  * reference: the gateway address then routes in that VRF and never in the router's main table,
  * which carries the underlay.
  *
- * <p>No FRR configuration: zebra learns the VNI from the VXLAN device in the bridge, and
- * {@code advertise-all-vni} of the default instance (rendered with the EVPN underlay) announces
- * it. A {@code vrf/vni} stanza is only for an L3VNI, which binds the VRF to its routed VNI.
+ * <p>Zebra learns the VNI from the VXLAN device in the bridge, and {@code advertise-all-vni} of
+ * the default instance (rendered with the EVPN underlay) announces it; the only FRR configuration
+ * is the VNI's {@code vni} block when it has its own rd or route targets. A {@code vrf/vni} stanza
+ * is only for an L3VNI, which binds the VRF to its routed VNI.
  */
 @Component(property = Reconciler.RESOURCE_TYPE + "=l2vni")
 @ResourcePlugin("l2vni")
@@ -58,7 +60,8 @@ public class L2VniReconciler implements Reconciler {
         kernel.add(vxlan);
         kernel.add(VniDevices.routerLeg(vni).withMaster(bridgeName));
         kernel.addAll(hostSide);
-        return new Contribution(kernel, FrrFragment.EMPTY);
+        List<EvpnVni> routeTargets = l2vni.routeTargets().isAuto() ? List.of() : List.of(new EvpnVni(vni, l2vni.routeTargets()));
+        return new Contribution(kernel, new FrrFragment(List.of(), List.of(), List.of(), List.of(), List.of(), routeTargets));
     }
 
     /**

@@ -45,7 +45,7 @@ public class L3VniReconciler implements Reconciler {
         long asn = l3vni.hostSession().map(HostSession::asn).orElse(fabric.asn());
         BgpRouter router = BgpRouter.vrfInstance(asn, vrf, fabric.routerId(),
                 leg.map(HostSessionLeg::neighbors).orElse(List.of()),
-                leg.map(HostSessionLeg::networks).orElse(List.of()));
+                leg.map(HostSessionLeg::networks).orElse(List.of())).withRouteTargets(l3vni.routeTargets());
         FrrFragment frr = new FrrFragment(List.of(new VrfVni(vrf, vni)), List.of(), List.of(), List.of(), List.of(router));
         return new Contribution(kernel, frr);
     }

@@ -17,8 +17,10 @@ import org.openpe.api.Reconciler;
 import org.openpe.api.ResourceType;
 import org.openpe.api.frr.BgpNeighbor;
 import org.openpe.api.frr.BgpRouter;
+import org.openpe.api.frr.EvpnVni;
 import org.openpe.api.frr.FrrConfig;
 import org.openpe.api.frr.FrrFragment;
+import org.openpe.api.frr.GracefulRestart;
 import org.openpe.api.kernel.KernelObject;
 import org.openpe.api.model.Resource;
 import org.openpe.api.model.Underlay;
@@ -137,13 +139,19 @@ public final class DesiredStateBuilder {
         Optional<BgpRouter> router = base.map(b -> {
             List<BgpNeighbor> neighbors = new ArrayList<>(b.neighbors());
             List<String> networks = new ArrayList<>(b.networks());
+            List<EvpnVni> vnis = new ArrayList<>(b.evpnVnis());
             parts.forEach(p -> {
                 neighbors.addAll(p.defaultNeighbors());
                 networks.addAll(p.defaultNetworks());
+                vnis.addAll(p.evpnVnis());
             });
-            return new BgpRouter(b.asn(), b.vrf(), b.routerId(), neighbors, networks, b.advertiseAllVni(),
-                    b.advertiseUnicast());
+            return b.withNeighborsAndNetworks(neighbors, networks).withEvpnVnis(vnis);
         });
+        if (router.isEmpty() && parts.stream().anyMatch(p -> !p.evpnVnis().isEmpty())) {
+            throw new IllegalArgumentException("its route targets need the default BGP instance, which only a valid underlay provides");
+        }
+        // graceful restart is the underlay's: every instance has it, so that zebra keeps the VRFs' routes too
+        Optional<GracefulRestart> gracefulRestart = router.flatMap(BgpRouter::gracefulRestart);
         if (router.isEmpty() && parts.stream().anyMatch(p -> !p.defaultNeighbors().isEmpty())) {
             throw new IllegalArgumentException("it needs the default BGP instance, which only a valid underlay provides");
         }
@@ -151,7 +159,7 @@ public final class DesiredStateBuilder {
                 parts.stream().flatMap(p -> p.vrfVnis().stream()).distinct().toList(),
                 parts.stream().flatMap(p -> p.bfdProfiles().stream()).distinct().toList(),
                 router,
-                parts.stream().flatMap(p -> p.vrfRouters().stream()).toList());
+                parts.stream().flatMap(p -> p.vrfRouters().stream()).map(r -> r.withGracefulRestart(gracefulRestart)).toList());
     }
 
     private static String feature(ResourceType type) {

@@ -52,7 +52,8 @@ public final class UnderlayTranslator {
         boolean evpn = underlay.evpn().isPresent();
         List<BgpNeighbor> neighbors = underlay.neighbors().stream().map(n -> fabricNeighbor(n, evpn)).toList();
         List<String> networks = evpn ? List.of(vtepAddress(underlay, nodeIndex)) : List.of();
-        return BgpRouter.defaultInstance(underlay.asn(), routerId(underlay, nodeIndex), neighbors, networks, evpn);
+        return BgpRouter.defaultInstance(underlay.asn(), routerId(underlay, nodeIndex), neighbors, networks, evpn)
+                .withGracefulRestart(underlay.gracefulRestart());
     }
 
     /** The router id of every BGP instance on this node. */
@@ -77,7 +78,8 @@ public final class UnderlayTranslator {
         Optional<BFDSettings> bfd = n.bfd();
         Optional<String> profile = bfd.filter(b -> !b.isDefault()).map(b -> BfdProfile.nameFor(n.address()));
         return new BgpNeighbor(n.address(), n.asn(), n.port(), seconds(n.holdTime()), seconds(n.keepaliveTime()),
-                seconds(n.connectTime()), n.ebgpMultiHop(), n.password(), bfd.isPresent(), profile, true, evpn, false);
+                seconds(n.connectTime()), n.ebgpMultiHop(), n.password(), bfd.isPresent(), profile, true, evpn, false,
+                n.type());
     }
 
     private static BfdProfile profile(String address, BFDSettings s) {

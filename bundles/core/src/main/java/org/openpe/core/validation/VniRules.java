@@ -2,6 +2,7 @@ package org.openpe.core.validation;
 
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.openpe.api.frr.RouteTargets;
 import org.openpe.api.model.Cidr;
 import org.openpe.api.model.HostMaster;
 import org.openpe.api.model.HostSession;
@@ -28,8 +29,9 @@ final class VniRules {
         if (spec.hostsession() != null) {
             hostSession = Optional.ofNullable(HostSessionRules.check("hostsession.", spec.hostsession(), p, nodeIndex));
         }
+        RouteTargets routeTargets = RouteTargetRules.check(spec.rd(), spec.importRTs(), spec.exportRTs(), p);
         return p.isEmpty()
-                ? new L3VNI(name, Optional.ofNullable(spec.vrf()), vni.intValue(), port.intValue(), hostSession)
+                ? new L3VNI(name, Optional.ofNullable(spec.vrf()), vni.intValue(), port.intValue(), hostSession, routeTargets)
                 : null;
     }
 
@@ -41,9 +43,10 @@ final class VniRules {
         if (spec.l2gatewayip() != null) {
             gatewayIp(spec.l2gatewayip(), p);
         }
+        RouteTargets routeTargets = RouteTargetRules.check(spec.rd(), spec.importRTs(), spec.exportRTs(), p);
         return p.isEmpty()
                 ? new L2VNI(name, Optional.ofNullable(spec.vrf()), vni.intValue(), port.intValue(), hostMaster,
-                        Optional.ofNullable(spec.l2gatewayip()))
+                        Optional.ofNullable(spec.l2gatewayip()), routeTargets)
                 : null;
     }
 
