@@ -9,7 +9,7 @@ import org.openpe.api.NodeContext;
 import org.openpe.api.ReconcileException;
 import org.openpe.api.Reconciler;
 import org.openpe.api.ResourcePlugin;
-import org.openpe.api.frr.EvpnVni;
+import org.openpe.api.frr.VniRouteTargets;
 import org.openpe.api.frr.FrrFragment;
 import org.openpe.api.kernel.Address;
 import org.openpe.api.kernel.KernelObject;
@@ -60,7 +60,7 @@ public class L2VniReconciler implements Reconciler {
         kernel.add(vxlan);
         kernel.add(VniDevices.routerLeg(vni).withMaster(bridgeName));
         kernel.addAll(hostSide);
-        List<EvpnVni> routeTargets = l2vni.routeTargets().isAuto() ? List.of() : List.of(new EvpnVni(vni, l2vni.routeTargets()));
+        List<VniRouteTargets> routeTargets = l2vni.routeTargets().isAuto() ? List.of() : List.of(new VniRouteTargets(vni, l2vni.routeTargets()));
         return new Contribution(kernel, new FrrFragment(List.of(), List.of(), List.of(), List.of(), List.of(), routeTargets));
     }
 

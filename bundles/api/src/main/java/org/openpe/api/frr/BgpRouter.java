@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param advertiseUnicast {@code advertise ipv4 unicast} and {@code advertise ipv6 unicast} in
  *     L2VPN EVPN (VRF instances: their routes become EVPN type-5 routes)
  * @param routeTargets the rd and route targets of a VRF instance's L3VNI, in L2VPN EVPN
- * @param evpnVnis {@code vni} blocks of L2VNIs with route targets (the default instance), one per VNI
+ * @param vniRouteTargets {@code vni} blocks of L2VNIs with route targets (the default instance), one per VNI
  * @param gracefulRestart {@code bgp graceful-restart} with its timers, when on
  */
 public record BgpRouter(
@@ -30,7 +30,7 @@ public record BgpRouter(
         boolean advertiseAllVni,
         boolean advertiseUnicast,
         RouteTargets routeTargets,
-        List<EvpnVni> evpnVnis,
+        List<VniRouteTargets> vniRouteTargets,
         Optional<GracefulRestart> gracefulRestart) {
 
     public BgpRouter {
@@ -47,7 +47,7 @@ public record BgpRouter(
         networks.forEach(n -> IpLiterals.requirePrefix(n, "network of " + where));
         networks = Words.uniqueSorted(networks, (String n) -> n, IpLiterals.PREFIX_ORDER, "network in " + where);
         Objects.requireNonNull(routeTargets, "routeTargets");
-        evpnVnis = Words.uniqueSorted(evpnVnis, EvpnVni::vni, Comparator.<Long>naturalOrder(), "EVPN VNI in " + where);
+        vniRouteTargets = Words.uniqueSorted(vniRouteTargets, VniRouteTargets::vni, Comparator.<Long>naturalOrder(), "vni block in " + where);
         Objects.requireNonNull(gracefulRestart, "gracefulRestart");
     }
 
@@ -60,22 +60,22 @@ public record BgpRouter(
 
     public BgpRouter withNeighborsAndNetworks(List<BgpNeighbor> newNeighbors, List<String> newNetworks) {
         return new BgpRouter(asn, vrf, routerId, newNeighbors, newNetworks, advertiseAllVni, advertiseUnicast, routeTargets,
-                evpnVnis, gracefulRestart);
+                vniRouteTargets, gracefulRestart);
     }
 
     public BgpRouter withRouteTargets(RouteTargets value) {
-        return new BgpRouter(asn, vrf, routerId, neighbors, networks, advertiseAllVni, advertiseUnicast, value, evpnVnis,
+        return new BgpRouter(asn, vrf, routerId, neighbors, networks, advertiseAllVni, advertiseUnicast, value, vniRouteTargets,
                 gracefulRestart);
     }
 
-    public BgpRouter withEvpnVnis(List<EvpnVni> value) {
+    public BgpRouter withVniRouteTargets(List<VniRouteTargets> value) {
         return new BgpRouter(asn, vrf, routerId, neighbors, networks, advertiseAllVni, advertiseUnicast, routeTargets, value,
                 gracefulRestart);
     }
 
     public BgpRouter withGracefulRestart(Optional<GracefulRestart> value) {
         return new BgpRouter(asn, vrf, routerId, neighbors, networks, advertiseAllVni, advertiseUnicast, routeTargets,
-                evpnVnis, value);
+                vniRouteTargets, value);
     }
 
     /** The default instance ({@code router bgp <asn>}). */

@@ -14,7 +14,7 @@ import java.util.List;
  * @param defaultNeighbors neighbors of the default BGP instance
  * @param defaultNetworks prefixes announced by the default BGP instance
  * @param vrfRouters per-VRF BGP instances
- * @param evpnVnis {@code vni} blocks (route targets of L2VNIs) of the default instance
+ * @param vniRouteTargets {@code vni} blocks (route targets of L2VNIs) of the default instance
  */
 public record FrrFragment(
         List<VrfVni> vrfVnis,
@@ -22,7 +22,7 @@ public record FrrFragment(
         List<BgpNeighbor> defaultNeighbors,
         List<String> defaultNetworks,
         List<BgpRouter> vrfRouters,
-        List<EvpnVni> evpnVnis) {
+        List<VniRouteTargets> vniRouteTargets) {
 
     public static final FrrFragment EMPTY = new FrrFragment(List.of(), List.of(), List.of(), List.of(), List.of());
 
@@ -38,6 +38,6 @@ public record FrrFragment(
         defaultNeighbors = List.copyOf(defaultNeighbors);
         defaultNetworks = List.copyOf(defaultNetworks);
         vrfRouters = List.copyOf(vrfRouters);
-        evpnVnis = List.copyOf(evpnVnis);
+        vniRouteTargets = List.copyOf(vniRouteTargets);
     }
 }

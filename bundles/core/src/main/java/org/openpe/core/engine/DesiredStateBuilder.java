@@ -17,7 +17,7 @@ import org.openpe.api.Reconciler;
 import org.openpe.api.ResourceType;
 import org.openpe.api.frr.BgpNeighbor;
 import org.openpe.api.frr.BgpRouter;
-import org.openpe.api.frr.EvpnVni;
+import org.openpe.api.frr.VniRouteTargets;
 import org.openpe.api.frr.FrrConfig;
 import org.openpe.api.frr.FrrFragment;
 import org.openpe.api.frr.GracefulRestart;
@@ -139,15 +139,15 @@ public final class DesiredStateBuilder {
         Optional<BgpRouter> router = base.map(b -> {
             List<BgpNeighbor> neighbors = new ArrayList<>(b.neighbors());
             List<String> networks = new ArrayList<>(b.networks());
-            List<EvpnVni> vnis = new ArrayList<>(b.evpnVnis());
+            List<VniRouteTargets> vnis = new ArrayList<>(b.vniRouteTargets());
             parts.forEach(p -> {
                 neighbors.addAll(p.defaultNeighbors());
                 networks.addAll(p.defaultNetworks());
-                vnis.addAll(p.evpnVnis());
+                vnis.addAll(p.vniRouteTargets());
             });
-            return b.withNeighborsAndNetworks(neighbors, networks).withEvpnVnis(vnis);
+            return b.withNeighborsAndNetworks(neighbors, networks).withVniRouteTargets(vnis);
         });
-        if (router.isEmpty() && parts.stream().anyMatch(p -> !p.evpnVnis().isEmpty())) {
+        if (router.isEmpty() && parts.stream().anyMatch(p -> !p.vniRouteTargets().isEmpty())) {
             throw new IllegalArgumentException("its route targets need the default BGP instance, which only a valid underlay provides");
         }
         // graceful restart is the underlay's: every instance has it, so that zebra keeps the VRFs' routes too

@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 import org.openpe.api.frr.BfdProfile;
 import org.openpe.api.frr.BgpNeighbor;
 import org.openpe.api.frr.BgpRouter;
-import org.openpe.api.frr.EvpnVni;
+import org.openpe.api.frr.VniRouteTargets;
 import org.openpe.api.frr.GracefulRestart;
 import org.openpe.api.frr.FrrConfig;
 import org.openpe.api.frr.RouteTargets;
@@ -197,7 +197,7 @@ final class ConfigRenderer {
     private static void evpn(Lines out, BgpRouter r) {
         List<BgpNeighbor> neighbors = r.neighbors().stream().filter(BgpNeighbor::evpn).toList();
         if (neighbors.isEmpty() && !r.advertiseAllVni() && !r.advertiseUnicast() && r.routeTargets().isAuto()
-                && r.evpnVnis().isEmpty()) {
+                && r.vniRouteTargets().isEmpty()) {
             return;
         }
         out.line(" !").line(" address-family l2vpn evpn");
@@ -207,7 +207,7 @@ final class ConfigRenderer {
                 out.line("  neighbor " + n.address() + " allowas-in");
             }
         }
-        for (EvpnVni v : r.evpnVnis()) {
+        for (VniRouteTargets v : r.vniRouteTargets()) {
             out.line("  vni " + v.vni());
             routeTargets(out, "   ", v.routeTargets());
             out.line("  exit-vni");

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openpe.api.frr.BfdProfile;
 import org.openpe.api.frr.BgpNeighbor;
 import org.openpe.api.frr.BgpRouter;
-import org.openpe.api.frr.EvpnVni;
+import org.openpe.api.frr.VniRouteTargets;
 import org.openpe.api.frr.FrrConfig;
 import org.openpe.api.frr.GracefulRestart;
 import org.openpe.api.frr.RouteTargets;
@@ -161,11 +161,11 @@ class FrrDeltaTest {
                 new RouteTargets(Optional.empty(), List.of("64512:100"), List.of("64512:100")))));
         assertDelta("back to FRR's own", base);
         BgpRouter underlay = base.defaultRouter().orElseThrow();
-        FrrConfig withL2 = withDefaultRouter(base, underlay.withEvpnVnis(List.of(new EvpnVni(110, rts),
-                new EvpnVni(120, new RouteTargets(Optional.empty(), List.of("64512:120"), List.of())))));
+        FrrConfig withL2 = withDefaultRouter(base, underlay.withVniRouteTargets(List.of(new VniRouteTargets(110, rts),
+                new VniRouteTargets(120, new RouteTargets(Optional.empty(), List.of("64512:120"), List.of())))));
         assertDelta("vni blocks of two L2VNIs", withL2);
         assertTrue(frr.runningConfig().contains("  vni 120\n   route-target import 64512:120\n"), frr.runningConfig());
-        assertDelta("one changed, one gone", withDefaultRouter(base, underlay.withEvpnVnis(List.of(new EvpnVni(110, changed)))));
+        assertDelta("one changed, one gone", withDefaultRouter(base, underlay.withVniRouteTargets(List.of(new VniRouteTargets(110, changed)))));
         assertDelta("vni blocks gone", base);
         String running = frr.runningConfig();
         assertFalse(running.contains("route-target"), running);
