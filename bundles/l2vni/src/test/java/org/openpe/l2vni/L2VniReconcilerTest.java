@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.openpe.api.Contribution;
 import org.openpe.api.ReconcileException;
 import org.openpe.api.frr.FrrFragment;
+import org.openpe.api.frr.RouteTargets;
+import org.openpe.api.frr.VniRouteTargets;
 import org.openpe.api.kernel.Address;
 import org.openpe.api.kernel.KernelObject;
 import org.openpe.api.kernel.Link;
@@ -49,6 +51,17 @@ class L2VniReconcilerTest {
                 new Link(Netns.HOST, "host-110", new LinkKind.Veth("pe-110", Netns.ROUTER), Optional.of("br-hs-110"),
                         NONE, true, false, false)), c);
         assertEquals(FrrFragment.EMPTY, c.frr());
+    }
+
+    @Test
+    void routeTargetsBecomeTheVnisBlockInTheDefaultInstance() throws Exception {
+        RouteTargets rts = new RouteTargets(Optional.empty(), List.of("64512:110"), List.of("64512:110"));
+        L2VNI l2vni = new L2VNI("red110", Optional.of("red"), 110, 4789, Optional.empty(), Optional.empty(), rts);
+
+        Contribution c = reconciler.contribute(l2vni, TestNode.index(0));
+
+        assertEquals(List.of(new VniRouteTargets(110, rts)), c.frr().vniRouteTargets());
+        assertEquals(List.of(), c.frr().vrfRouters());
     }
 
     @Test
