@@ -25,9 +25,10 @@ import org.osgi.service.component.annotations.Component;
  * L2VNI: a bridge stretched across nodes by a VXLAN VNI, reaching the host through a veth pair,
  * optionally with a distributed anycast gateway routing it into its VRF.
  *
- * <p>The bridge always sits in the effective VRF ({@code vrf}, else the resource name), as in the
+ * <p>The bridge sits in the effective VRF ({@code vrf}, else the resource name), as in the
  * reference: the gateway address then routes in that VRF and never in the router's main table,
- * which carries the underlay.
+ * which carries the underlay. A pure-L2 VNI ({@code l2only}) has no VRF and no gateway: its
+ * bridge only switches between the host leg and the VXLAN device.
  *
  * <p>Zebra learns the VNI from the VXLAN device in the bridge, and {@code advertise-all-vni} of
  * the default instance (rendered with the EVPN underlay) announces it; the only FRR configuration
@@ -49,9 +50,13 @@ public class L2VniReconciler implements Reconciler {
                 : Optional.of(AnycastGateway.address(l2vni, l2vni.l2GatewayIp().get()));
         List<KernelObject> hostSide = hostSide(l2vni);
 
-        String vrf = l2vni.effectiveVrf();
-        List<KernelObject> kernel = new ArrayList<>(VniDevices.vrf(vrf, node.vrfTable(vrf)));
-        Link bridge = VniDevices.bridge(vni).withMaster(vrf);
+        List<KernelObject> kernel = new ArrayList<>();
+        Link bridge = VniDevices.bridge(vni);
+        if (l2vni.routingVrf().isPresent()) {
+            String vrf = l2vni.routingVrf().get();
+            kernel.addAll(VniDevices.vrf(vrf, node.vrfTable(vrf)));
+            bridge = bridge.withMaster(vrf);
+        }
         if (gateway.isPresent()) {
             bridge = bridge.withMac(AnycastGateway.mac(vni));
             kernel.add(new Address(Netns.ROUTER, bridgeName, gateway.get()));

@@ -54,9 +54,27 @@ class L2VniReconcilerTest {
     }
 
     @Test
+    void aPureL2VniBridgesHostLegAndVxlanInNoVrf() throws Exception {
+        L2VNI l2vni = new L2VNI("plain", NONE, 130, 4789, AUTOCREATE, NONE, RouteTargets.AUTO, true);
+
+        Contribution c = reconciler.contribute(l2vni, TestNode.index(0));
+
+        assertKernel(Set.of(
+                new Link(Netns.ROUTER, "br-pe-130", new LinkKind.Bridge(), NONE, NONE, true, true, false),
+                new Link(Netns.ROUTER, "vni130", new LinkKind.Vxlan(130, ip("100.65.0.0"), 4789, "lound"),
+                        Optional.of("br-pe-130"), NONE, true, true, true),
+                new Link(Netns.ROUTER, "pe-130", new LinkKind.Veth("host-130", Netns.HOST), Optional.of("br-pe-130"),
+                        NONE, true, false, false),
+                new Link(Netns.HOST, "br-hs-130", new LinkKind.Bridge(), NONE, NONE, true, false, false),
+                new Link(Netns.HOST, "host-130", new LinkKind.Veth("pe-130", Netns.ROUTER), Optional.of("br-hs-130"),
+                        NONE, true, false, false)), c);
+        assertEquals(FrrFragment.EMPTY, c.frr());
+    }
+
+    @Test
     void routeTargetsBecomeTheVnisBlockInTheDefaultInstance() throws Exception {
         RouteTargets rts = new RouteTargets(Optional.empty(), List.of("64512:110"), List.of("64512:110"));
-        L2VNI l2vni = new L2VNI("red110", Optional.of("red"), 110, 4789, Optional.empty(), Optional.empty(), rts);
+        L2VNI l2vni = new L2VNI("red110", Optional.of("red"), 110, 4789, Optional.empty(), Optional.empty(), rts, false);
 
         Contribution c = reconciler.contribute(l2vni, TestNode.index(0));
 

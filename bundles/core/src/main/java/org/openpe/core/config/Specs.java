@@ -62,6 +62,7 @@ public final class Specs {
             Long vxlanport,
             HostMasterSpec hostmaster,
             String l2gatewayip,
+            Boolean l2only,
             String rd,
             @JsonDeserialize(using = CommaListDeserializer.class) List<String> importRTs,
             @JsonDeserialize(using = CommaListDeserializer.class) List<String> exportRTs) {}

@@ -52,7 +52,8 @@ final class ResourceView {
             v.hostSession().ifPresent(h -> node.set("hostsession", hostSession(h)));
             routeTargets(node, v.routeTargets());
         } else if (resource instanceof L2VNI v) {
-            node.put("vrf", v.effectiveVrf());
+            v.routingVrf().ifPresent(vrf -> node.put("vrf", vrf));
+            node.put("l2only", v.l2Only());
             node.put("vni", v.vni());
             node.put("vxlanport", v.vxlanPort());
             v.hostMaster().ifPresent(h -> {

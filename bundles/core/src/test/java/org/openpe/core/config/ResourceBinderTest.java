@@ -116,7 +116,7 @@ class ResourceBinderTest {
                 error(ResourceType.UNDERLAY, "evpn..vtepcidr", "x"));
         assertEquals("key 'evpn.vtepcidr' conflicts with key 'evpn'",
                 error(ResourceType.UNDERLAY, "evpn", "x", "evpn.vtepcidr", "y"));
-        assertEquals("key '0' is not a known field (known here: exportRTs, hostmaster, importRTs, l2gatewayip, rd, vni, vrf, vxlanport)",
+        assertEquals("key '0' is not a known field (known here: exportRTs, hostmaster, importRTs, l2gatewayip, l2only, rd, vni, vrf, vxlanport)",
                 error(ResourceType.L2VNI, "0.vni", "1"));
         assertEquals("keys under 'neighbors' mix list indexes and field names",
                 error(ResourceType.UNDERLAY, "neighbors.0.asn", "1", "neighbors.asn", "2"));

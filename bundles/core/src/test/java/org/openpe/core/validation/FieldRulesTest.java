@@ -136,6 +136,10 @@ class FieldRulesTest {
                         "'exportRTs' = '64512:4294967296' with a 2-byte ASN, the number after ':' must be at most 4294967295"),
                 reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "rd", "192.0.2.1:70000"),
                         "'rd' = '192.0.2.1:70000' with an IPv4 address, the number after ':' must be at most 65535"),
+                reject(ResourceType.L2VNI, with(l2vni(110), "l2only", "true", "l2gatewayip", null),
+                        "'vrf' = 'red' cannot be set with 'l2only = true': a pure-L2 VNI is in no VRF"),
+                reject(ResourceType.L2VNI, with(l2vni(110), "l2only", "true", "vrf", null),
+                        "'l2gatewayip' = '192.171.24.1/24' cannot be set with 'l2only = true': a pure-L2 VNI routes nothing"),
                 reject(ResourceType.L2VNI, with(l2vni(110), "rd", "300.0.2.1:7"),
                         "'rd' = '300.0.2.1:7' its address part is no IPv4 address"),
                 reject(ResourceType.L2VNI, with(l2vni(110), "importRTs", String.join(",",
@@ -271,6 +275,16 @@ class FieldRulesTest {
                 "exportRTs", "64512:110"));
         assertEquals(List.of("64512:4294967295"), l2.routeTargets().imports());
         assertEquals(Optional.empty(), l2.routeTargets().rd());
+    }
+
+    @Test
+    void aPureL2VniHasNoVrfEvenWhenItsNameIsNoInterfaceName() {
+        FieldRules.Result r = check(ResourceType.L2VNI, "a-very-long-l2-name", TestConfigs.props("vni", "130", "l2only", "true"), 0);
+        assertEquals(List.of(), r.problems());
+        L2VNI v = (L2VNI) r.resource();
+        assertTrue(v.l2Only());
+        assertEquals(Optional.empty(), v.routingVrf());
+        assertEquals(Optional.of("red"), ((L2VNI) assertAccepted(ResourceType.L2VNI, l2vni(110))).routingVrf());
     }
 
     @Test
