@@ -1,9 +1,11 @@
 package org.openpe.l2vni;
 
 import org.openpe.api.kernel.VniDevices;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.openpe.api.Contribution;
 import org.openpe.api.NodeContext;
 import org.openpe.api.ReconcileException;
@@ -45,13 +47,15 @@ public class L2VniReconciler implements Reconciler {
         int vni = l2vni.vni();
         String bridgeName = VniDevices.bridgeName(vni);
         // Everything that can fail comes before the VRF table is asked for: asking allocates one.
-        Link vxlan = VniDevices.vxlan(vni, l2vni.vxlanPort(), Vtep.of(resource, node));
+        InetAddress vtep = Vtep.of(resource, node);
+        OptionalInt mtu = VniDevices.overlayMtu(node.underlayMtu(), vtep);
+        Link vxlan = VniDevices.vxlan(vni, l2vni.vxlanPort(), vtep).withMtu(mtu);
         Optional<String> gateway = l2vni.l2GatewayIp().isEmpty() ? Optional.empty()
                 : Optional.of(AnycastGateway.address(l2vni, l2vni.l2GatewayIp().get()));
-        List<KernelObject> hostSide = hostSide(l2vni);
+        List<KernelObject> hostSide = hostSide(l2vni, mtu);
 
         List<KernelObject> kernel = new ArrayList<>();
-        Link bridge = VniDevices.bridge(vni);
+        Link bridge = VniDevices.bridge(vni).withMtu(mtu);
         if (l2vni.routingVrf().isPresent()) {
             String vrf = l2vni.routingVrf().get();
             kernel.addAll(VniDevices.vrf(vrf, node.vrfTable(vrf)));
@@ -63,7 +67,7 @@ public class L2VniReconciler implements Reconciler {
         }
         kernel.add(bridge);
         kernel.add(vxlan);
-        kernel.add(VniDevices.routerLeg(vni).withMaster(bridgeName));
+        kernel.add(VniDevices.routerLeg(vni).withMaster(bridgeName).withMtu(mtu));
         kernel.addAll(hostSide);
         List<VniRouteTargets> routeTargets = l2vni.routeTargets().isAuto() ? List.of() : List.of(new VniRouteTargets(vni, l2vni.routeTargets()));
         return new Contribution(kernel, new FrrFragment(List.of(), List.of(), List.of(), List.of(), List.of(), routeTargets));
@@ -73,8 +77,8 @@ public class L2VniReconciler implements Reconciler {
      * The host leg, enslaved to the named host device (which OpenPE does not manage), to
      * {@code br-hs-<VNI>} created on the host, or to nothing.
      */
-    private static List<KernelObject> hostSide(L2VNI l2vni) throws ReconcileException {
-        Link hostLeg = VniDevices.hostLeg(l2vni.vni());
+    private static List<KernelObject> hostSide(L2VNI l2vni, OptionalInt mtu) throws ReconcileException {
+        Link hostLeg = VniDevices.hostLeg(l2vni.vni()).withMtu(mtu);
         if (l2vni.hostMaster().isEmpty()) {
             return List.of(hostLeg);
         }

@@ -72,6 +72,18 @@ class L2VniReconcilerTest {
     }
 
     @Test
+    void theVnisDevicesTakeTheNicsMtuLessTheVxlanOverhead() throws Exception {
+        Contribution c = reconciler.contribute(l2vni(AUTOCREATE, Optional.of("192.171.24.1/24")), TestNode.withNicMtu(9000));
+
+        for (String name : List.of("br-pe-110", "vni110", "pe-110", "host-110")) {
+            assertEquals(Optional.of(8950), link(c, name).mtu(), name);
+        }
+        assertEquals(Optional.empty(), link(c, "br-hs-110").mtu(), "the host bridge follows its ports");
+        assertEquals(Optional.empty(), link(reconciler.contribute(l2vni(AUTOCREATE, NONE), TestNode.index(0)), "vni110").mtu(),
+                "no NIC known: the kernel's default");
+    }
+
+    @Test
     void routeTargetsBecomeTheVnisBlockInTheDefaultInstance() throws Exception {
         RouteTargets rts = new RouteTargets(Optional.empty(), List.of("64512:110"), List.of("64512:110"));
         L2VNI l2vni = new L2VNI("red110", Optional.of("red"), 110, 4789, Optional.empty(), Optional.empty(), rts, false);

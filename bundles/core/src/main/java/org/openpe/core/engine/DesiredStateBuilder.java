@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -47,6 +48,7 @@ public final class DesiredStateBuilder {
     private final Set<ResourceKey> contributed = new HashSet<>();
     private final Map<ResourceKey, String> failed = new LinkedHashMap<>();
     private final Map<ResourceKey, String> unsupported = new LinkedHashMap<>();
+    private Function<String, OptionalInt> nicMtu = nic -> OptionalInt.empty();
     private Optional<BgpRouter> defaultRouter = Optional.empty();
     private FrrConfig frr;
 
@@ -60,14 +62,21 @@ public final class DesiredStateBuilder {
         this.frr = FrrConfig.empty(routerNamespace, logLevel);
     }
 
+    /** Where the MTU of the underlay's NIC is read (the kernel); none by default. */
+    public DesiredStateBuilder withNicMtu(Function<String, OptionalInt> lookup) {
+        this.nicMtu = lookup;
+        return this;
+    }
+
     public DesiredState build(List<Resource> resources) {
         List<Resource> ordered = resources.stream()
                 .sorted(Comparator.comparing((Resource r) -> r.type()).thenComparing(Resource::name)).toList();
         Optional<Underlay> underlay = ordered.stream()
                 .filter(Underlay.class::isInstance).map(Underlay.class::cast).findFirst();
         underlay.ifPresent(this::addUnderlay);
-        NodeContextImpl node = new NodeContextImpl(nodeIndex, routerNamespace,
-                underlay.filter(u -> contributed.contains(key(u))), tables);
+        Optional<Underlay> valid = underlay.filter(u -> contributed.contains(key(u)));
+        NodeContextImpl node = new NodeContextImpl(nodeIndex, routerNamespace, valid, tables,
+                valid.flatMap(Underlay::nic).map(nicMtu).orElse(OptionalInt.empty()));
         for (Resource resource : ordered) {
             if (resource.type() != ResourceType.UNDERLAY) {
                 addPlugged(resource, node);

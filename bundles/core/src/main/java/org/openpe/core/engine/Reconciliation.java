@@ -206,7 +206,7 @@ final class Reconciliation {
 
     private DesiredState build(Map<ResourceKey, Choice> choices, VrfTables tables) {
         return new DesiredStateBuilder(nodeIndex, kernel.routerNamespace(), snapshot.node().settings().logLevel(),
-                reconcilers, tables).build(choices.values().stream().map(Choice::resource).toList());
+                reconcilers, tables).withNicMtu(kernel::mtu).build(choices.values().stream().map(Choice::resource).toList());
     }
 
     private Optional<String> handOverNic(Map<ResourceKey, Choice> choices, DesiredState desired) {

@@ -108,6 +108,22 @@ class DesiredStateBuilderTest {
     }
 
     @Test
+    void pluginsAreToldTheMtuOfTheUnderlaysNic() {
+        List<java.util.OptionalInt> told = new java.util.ArrayList<>();
+        Reconciler l3 = (r, n) -> {
+            told.add(n.underlayMtu());
+            return new Contribution(List.of(), FrrFragment.EMPTY);
+        };
+
+        new DesiredStateBuilder(3, "perouter", "informational", t -> Optional.of(l3), new VrfTables(Map.of()))
+                .withNicMtu(nic -> nic.equals("toswitch") ? java.util.OptionalInt.of(9000) : java.util.OptionalInt.empty())
+                .build(List.of(UNDERLAY, RED));
+        build(Map.of(ResourceType.L3VNI, l3), UNDERLAY, RED);
+
+        assertEquals(List.of(java.util.OptionalInt.of(9000), java.util.OptionalInt.empty()), told);
+    }
+
+    @Test
     void pluginNeighborsJoinTheDefaultInstance() {
         Reconciler passthrough = (r, n) -> new Contribution(List.of(),
                 new FrrFragment(List.of(), List.of(), List.of(BgpNeighbor.of("192.169.10.5", 64515)),
