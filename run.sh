@@ -49,11 +49,15 @@ archive=$(distribution_archive)
 [ -n "$archive" ] || fail "no distribution in karaf-assembly/target after the build" \
     "run 'mvn -B install -DskipTests' in $OPENPE_ROOT and read its output"
 if [ ! -d "$runtime" ] || [ "$archive" -nt "$runtime/.installed" ]; then
-    log "installing $(basename "$archive") into runtime/openpe (your etc/org.openpe.*.cfg files are kept)"
+    log "installing $(basename "$archive") into runtime/openpe (your etc/org.openpe.*.cfg files and state/ are kept)"
     staging=$(mktemp -d "$OPENPE_ROOT/runtime.XXXXXX")
     tar -xzf "$archive" -C "$staging" --strip-components=1
     if [ -d "$runtime/etc" ]; then
         cp -p "$runtime"/etc/org.openpe.*.cfg "$runtime"/etc/users.properties "$staging/etc/" 2>/dev/null || true
+    fi
+    # state/ holds the versions in force and the NICs moved into the router namespace
+    if [ -d "$runtime/state" ]; then
+        cp -a "$runtime/state" "$staging/"
     fi
     rm -rf "$runtime"
     mkdir -p "$(dirname "$runtime")"

@@ -18,13 +18,30 @@ import java.util.OptionalLong;
  * @param lastFault why the supervisor last started it again ({@code died 2 s after its start},
  *     {@code did not answer vtysh for 60 s; killed}, {@code start failed: ...}), while
  *     {@code restarts} is not 0
+ * @param silentFor while it runs but has missed the supervisor's last vty probe (hung, or stopped
+ *     with SIGSTOP): for how long it has not answered; it is killed and started again at 60 s
  * @since 1.2
  */
-public record DaemonState(String name, OptionalLong pid, int restarts, Optional<Instant> nextStart, Optional<String> lastFault) {
+public record DaemonState(String name, OptionalLong pid, int restarts, Optional<Instant> nextStart, Optional<String> lastFault,
+        Optional<Duration> silentFor) {
 
     /** A daemon the supervisor has nothing to say about. */
     public DaemonState(String name, OptionalLong pid) {
         this(name, pid, 0, Optional.empty(), Optional.empty());
+    }
+
+    /** A daemon that answers (or is not running). */
+    public DaemonState(String name, OptionalLong pid, int restarts, Optional<Instant> nextStart, Optional<String> lastFault) {
+        this(name, pid, restarts, nextStart, lastFault, Optional.empty());
+    }
+
+    /**
+     * Whether it may be asked something now without waiting for a hung daemon.
+     *
+     * @since 1.3
+     */
+    public boolean answering() {
+        return running() && silentFor.isEmpty();
     }
 
     public boolean running() {
@@ -37,6 +54,7 @@ public record DaemonState(String name, OptionalLong pid, int restarts, Optional<
      */
     public String describe() {
         StringBuilder text = new StringBuilder(pid.isPresent() ? "running (pid " + pid.getAsLong() + ")" : "stopped");
+        silentFor.ifPresent(silent -> text.append("; not answering vtysh for ").append(silent.toSeconds()).append(" s"));
         if (restarts > 0 || nextStart.isPresent()) {
             text.append("; ");
             nextStart.ifPresentOrElse(

@@ -26,6 +26,14 @@ public final class NetNamespaces {
         return NamedNamespaces.exists(name);
     }
 
+    /**
+     * Holds the namespace the name refers to now: it stays alive while held, and its name can be
+     * given back should {@code ip netns delete} remove it.
+     */
+    public static NamespaceHold hold(String name) {
+        return new NamespaceHold(name, NamedNamespaces.open(name));
+    }
+
     /** Names of all named namespaces, sorted. */
     public static List<String> list() {
         return NamedNamespaces.list();

@@ -3,7 +3,7 @@
  * link/address events, spoken directly to the kernel (no {@code ip} processes). Start at {@link org.openpe.netlink.Netlink}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.openpe.netlink;
 
 import org.osgi.annotation.bundle.Export;

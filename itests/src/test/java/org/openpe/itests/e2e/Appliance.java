@@ -56,6 +56,14 @@ final class Appliance implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
+    /** Kills the JVM with SIGKILL, as a crash would, and waits for it to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("OpenPE survived SIGKILL for 30 s");
+        }
+    }
+
     /** Runs shell commands through {@code bin/client -b}, as a script on the box would. */
     String client(String... commands) {
         return Shell.run(List.of("nsenter", "--net=/var/run/netns/" + hostNamespace,

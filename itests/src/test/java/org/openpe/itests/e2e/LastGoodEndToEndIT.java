@@ -187,13 +187,10 @@ class LastGoodEndToEndIT {
         assertTrue(lab.sessionUptimeMillis(lab.leaf, NODE) > leafUptime, "the leaf's session was reset");
     }
 
-    /** The permissions of the file in which the core keeps the versions in force (in its bundle's data area). */
+    /** The permissions of the file in which the core keeps the versions in force (in the state directory). */
     private static String versionsInForceFilePermissions() throws IOException {
-        try (var files = Files.walk(appliance.home.resolve("data"))) {
-            Path file = files.filter(f -> f.getFileName().toString().equals("accepted-resources.json")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no accepted-resources.json under data/"));
-            return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
-        }
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                appliance.home.resolve("state/accepted-resources.json")));
     }
 
     private static void assertNothingTakenDown(long leafUptime, long hostUptime) {

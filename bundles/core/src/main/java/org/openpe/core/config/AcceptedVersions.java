@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The properties and generation of every resource version in force, and the node settings in
- * force, kept in the bundle's data area, readable by its owner only (passwords are among the
+ * force, kept in the state directory ({@link StateDirectory}), readable by its owner only (passwords are among the
  * properties). After a restart, the
  * version in force stays applied while the configured one is rejected, and the immutable-field
  * rule still holds (a CIDR edited while the runtime was stopped is rejected like one edited while
@@ -44,6 +44,23 @@ final class AcceptedVersions {
 
     AcceptedVersions(Optional<Path> file) {
         this.file = file;
+    }
+
+    /**
+     * The file in the state directory; the first time, the one an earlier version kept in the
+     * bundle's data area is copied there.
+     */
+    static Path kept(Path file, Optional<Path> earlier) {
+        if (!Files.exists(file) && earlier.filter(Files::exists).isPresent()) {
+            try {
+                Files.createDirectories(file.getParent());
+                Files.copy(earlier.get(), file, StandardCopyOption.COPY_ATTRIBUTES);
+            } catch (IOException e) {
+                LOG.warn("Cannot copy {} to {}; the versions in force before the restart are not known",
+                        earlier.get(), file, e);
+            }
+        }
+        return file;
     }
 
     InForce load() {
@@ -75,9 +92,10 @@ final class AcceptedVersions {
         return new Stored(1, value);
     }
 
-    void save(InForce inForce) {
+    /** @return why it could not be written (a full disk, say), leaving the previous file whole */
+    Optional<String> save(InForce inForce) {
         if (file.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         Map<String, Map<String, Object>> byId = new TreeMap<>();
         inForce.resources().forEach((key, stored) -> byId.put(key.type().id() + "/" + key.name(),
@@ -85,12 +103,19 @@ final class AcceptedVersions {
         inForce.node().ifPresent(node -> byId.put(NODE, Map.of(GENERATION, 1, PROPERTIES, new TreeMap<>(node))));
         Path temp = file.get().resolveSibling(file.get().getFileName() + ".tmp");
         try {
+            Files.createDirectories(file.get().getParent());
             Files.deleteIfExists(temp);
             Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             JSON.writeValue(temp.toFile(), byId);
             Files.move(temp, file.get(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return Optional.empty();
         } catch (IOException e) {
-            LOG.warn("Cannot write {}", file.get(), e);
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // the write failed already; that is the error to report
+            }
+            return Optional.of("cannot write " + file.get() + ": " + e.getMessage());
         }
     }
 }

@@ -64,6 +64,10 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     private Snapshot snapshot;
     /** The properties of the last valid node settings: they stay in force while the configured ones are invalid. */
     private Optional<Map<String, Object>> nodeInForce = Optional.empty();
+    /** The node settings in force as last resolved (with their index), while this runtime runs. */
+    private Optional<NodeState> lastResolved = Optional.empty();
+    /** Why the versions in force could not be written last time (tried again on every revalidation). */
+    private Optional<String> unsaved = Optional.empty();
 
     /** One configuration as last read from config admin. */
     private record Tracked(String pid, Optional<ResourceType> type, Map<String, Object> properties, long generation) {}
@@ -74,7 +78,8 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     @Activate
     public ConfigTracker(@Reference ConfigurationAdmin configAdmin, BundleContext context) {
         this(configAdmin, new NetworkInterfaceAddresses(), Files::exists,
-                Optional.ofNullable(context.getDataFile("accepted-resources.json")).map(File::toPath));
+                Optional.of(AcceptedVersions.kept(StateDirectory.get().resolve("accepted-resources.json"),
+                        Optional.ofNullable(context.getDataFile("accepted-resources.json")).map(File::toPath))));
     }
 
     /**
@@ -112,10 +117,24 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
         listeners.remove(listener);
     }
 
+    /**
+     * Resolves the node index again (a {@code nodeIndexInterface} address may have come, gone or
+     * changed) and publishes a new snapshot only when the node state differs.
+     */
     @Override
     public synchronized Snapshot revalidate() {
-        publish();
+        if (unsaved.isPresent()) {
+            save();
+        }
+        if (!nodeState(nodeConfig()).equals(snapshot.node())) {
+            publish();
+        }
         return snapshot;
+    }
+
+    @Override
+    public synchronized Optional<String> persistenceProblem() {
+        return unsaved;
     }
 
     @Override
@@ -237,9 +256,12 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
         }
     }
 
+    private Optional<Tracked> nodeConfig() {
+        return configs.values().stream().filter(t -> t.type().isEmpty()).findFirst();
+    }
+
     private void publish() {
-        Optional<Tracked> nodeConfig = configs.values().stream().filter(t -> t.type().isEmpty()).findFirst();
-        NodeState node = nodeState(nodeConfig);
+        NodeState node = nodeState(nodeConfig());
         List<Candidate> candidates = configs.values().stream()
                 .filter(t -> t.type().isPresent())
                 .map(this::candidate)
@@ -260,7 +282,9 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
 
     /**
      * The configured node settings when valid (they become the ones in force), else the ones in
-     * force, rejecting the configured ones; without a node configuration, none are in force.
+     * force, rejecting the configured ones; without a node configuration, none are in force. When
+     * the settings in force no longer resolve an index (their {@code nodeIndexInterface} lost its
+     * address or is gone), the index they last resolved to stays in force.
      */
     private NodeState nodeState(Optional<Tracked> nodeConfig) {
         Optional<Map<String, Object>> properties = nodeConfig.map(t -> PropertyTree.resourceProperties(t.properties()));
@@ -271,9 +295,11 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
                 nodeInForce = inForce;
                 save();
             }
+            lastResolved = configured.isValid() ? Optional.of(configured) : Optional.empty();
             return configured;
         }
         return nodeInForce.map(p -> nodeRules.evaluate(configured.source(), p)).filter(NodeState::isValid)
+                .or(() -> lastResolved)
                 .map(valid -> valid.rejecting(configured)).orElse(configured);
     }
 
@@ -297,7 +323,13 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     private void save() {
         Map<ResourceKey, AcceptedVersions.Stored> stored = new HashMap<>();
         accepted.forEach((key, a) -> stored.put(key, new AcceptedVersions.Stored(a.version().generation(), a.properties())));
-        acceptedVersions.save(new AcceptedVersions.InForce(stored, nodeInForce));
+        Optional<String> problem = acceptedVersions.save(new AcceptedVersions.InForce(stored, nodeInForce));
+        if (problem.isPresent() && !problem.equals(unsaved)) {
+            LOG.warn("{}; the versions in force stay applied and are written again on every reconcile", problem.get());
+        } else if (problem.isEmpty() && unsaved.isPresent()) {
+            LOG.info("the versions in force are written again");
+        }
+        unsaved = problem;
     }
 
     private static Map<String, Object> toMap(Dictionary<String, Object> dictionary) {

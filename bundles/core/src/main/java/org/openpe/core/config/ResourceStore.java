@@ -1,6 +1,7 @@
 package org.openpe.core.config;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The desired state, tracked live from config admin. Listeners are called after every change, on
@@ -12,10 +13,15 @@ public interface ResourceStore {
     Snapshot current();
 
     /**
-     * Validates again without a configuration change (e.g. the address of the node index
-     * interface changed) and publishes the result.
+     * Resolves the node index again without a configuration change (the address of the node index
+     * interface came, went or changed); publishes a new snapshot only when the node state changed.
      */
     Snapshot revalidate();
+
+    /** Why the versions in force could not be kept on disk last time they changed (a full disk), if so. */
+    default Optional<String> persistenceProblem() {
+        return Optional.empty();
+    }
 
     /**
      * Records that the engine applied these generations (resource to generation): each becomes

@@ -1,84 +1,149 @@
 package org.openpe.core.engine;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.openpe.api.kernel.Netns;
-import org.openpe.core.engine.kernel.NetlinkKernel;
+import org.openpe.core.engine.MovedNic.Phase;
+import org.openpe.core.engine.kernel.NicKernel;
+import org.openpe.core.engine.kernel.NicRoute;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Moves the underlay NIC into the router namespace with its addresses, and hands it back to the
- * host with its addresses when the underlay no longer names it. Which NICs OpenPE moved is kept in
- * a file, so that a restart neither forgets to hand one back nor takes one it never moved.
+ * host with its addresses and the host's routes through it when the underlay no longer names it.
+ *
+ * <p>Each step is recorded before it is taken ({@link NicStateFile}): the host's addresses and
+ * routes are written before the NIC leaves, and a hand-back is recorded before it starts. A crash
+ * at any point therefore leaves the NIC either in the host namespace with its addresses, or
+ * recorded, and the next pass completes the interrupted step in whichever direction the underlay
+ * then wants, with the recorded addresses (the kernel drops them on a move).
  */
 final class NicHandover {
 
-    private final Path stateFile;
+    private static final Logger LOG = LoggerFactory.getLogger(NicHandover.class);
 
-    NicHandover(Path stateFile) {
-        this.stateFile = stateFile;
+    /**
+     * @param wantedProblem why the NIC the underlay names is not in the router namespace, if it is not
+     * @param otherProblems why a NIC no longer named could not be handed back (it stays recorded), or
+     *     why the state could not be read
+     */
+    record Outcome(Optional<String> wantedProblem, List<String> otherProblems) {}
+
+    private final NicStateFile state;
+
+    NicHandover(NicStateFile state) {
+        this.state = state;
     }
 
     /**
      * @param wanted the NIC the underlay in force names
      * @param changes receives a line per move
-     * @return why the wanted NIC cannot be moved, if it cannot
      */
-    Optional<String> reconcile(NetlinkKernel kernel, Optional<String> wanted, List<String> changes) {
-        Set<String> moved = load();
-        for (String nic : List.copyOf(moved)) {
-            if (wanted.filter(nic::equals).isPresent()) {
-                continue;
-            }
-            if (kernel.exists(Netns.ROUTER, nic)) {
-                List<String> addresses = kernel.move(nic, Netns.ROUTER, Netns.HOST);
-                changes.add("hand NIC " + nic + " back to the host with " + describe(addresses));
-            }
-            moved.remove(nic);
-        }
-        Optional<String> problem = Optional.empty();
-        if (wanted.isPresent()) {
-            String nic = wanted.get();
-            if (kernel.exists(Netns.ROUTER, nic)) {
-                moved.add(nic);
-            } else if (kernel.exists(Netns.HOST, nic)) {
-                List<String> addresses = kernel.move(nic, Netns.HOST, Netns.ROUTER);
-                moved.add(nic);
-                changes.add("move NIC " + nic + " into " + kernel.routerNamespace() + " with " + describe(addresses));
-            } else {
-                problem = Optional.of("NIC " + nic + " exists neither in the host namespace nor in "
-                        + kernel.routerNamespace());
+    Outcome reconcile(NicKernel kernel, Optional<String> wanted, List<String> changes) {
+        NicStateFile.Loaded loaded = state.load();
+        List<String> otherProblems = new ArrayList<>();
+        loaded.problem().ifPresent(problem -> otherProblems.add(problem + ": the NICs moved before are not known;"
+                + " the one the underlay names is kept in " + kernel.routerNamespace() + " if it is there"));
+        List<MovedNic> records = new ArrayList<>(loaded.nics());
+        for (MovedNic record : List.copyOf(records)) {
+            if (!record.namespace().equals(kernel.routerNamespace())) {
+                otherProblems.add("NIC " + record.nic() + " was moved into namespace " + record.namespace()
+                        + ", no longer the router namespace: hand it back by hand (ip -n " + record.namespace()
+                        + " link set " + record.nic() + " netns 1), then remove it from " + state.path());
+            } else if (wanted.filter(record.nic()::equals).isEmpty()) {
+                try {
+                    handBack(kernel, record, records, changes).ifPresent(otherProblems::add);
+                } catch (RuntimeException e) {
+                    otherProblems.add("handing NIC " + record.nic() + " back failed (tried again on the next pass): "
+                            + e.getMessage());
+                }
             }
         }
-        save(moved);
-        return problem;
+        Optional<String> wantedProblem = wanted.flatMap(nic -> takeIn(kernel, nic, records, changes));
+        otherProblems.forEach(problem -> LOG.warn("{}", problem));
+        return new Outcome(wantedProblem, otherProblems);
     }
 
-    private static String describe(List<String> addresses) {
-        return addresses.isEmpty() ? "no address" : String.join(", ", addresses);
-    }
-
-    private Set<String> load() {
+    private Optional<String> handBack(NicKernel kernel, MovedNic record, List<MovedNic> records, List<String> changes) {
+        Optional<Netns> where = kernel.locate(record.nic());
+        if (where.isEmpty()) {
+            return Optional.of("NIC " + record.nic() + " is to be handed back to the host but exists neither there nor in "
+                    + kernel.routerNamespace() + " (still recorded in " + state.path() + ")");
+        }
         try {
-            return Files.exists(stateFile) ? new LinkedHashSet<>(Files.readAllLines(stateFile).stream()
-                    .map(String::trim).filter(l -> !l.isEmpty()).toList()) : new LinkedHashSet<>();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + stateFile, e);
+            record(records, record.in(Phase.MOVING_OUT));
+        } catch (RuntimeException e) {
+            return Optional.of("NIC " + record.nic() + " not handed back: " + e.getMessage());
         }
+        if (where.get() == Netns.ROUTER) {
+            kernel.move(record.nic(), Netns.ROUTER, Netns.HOST);
+        }
+        kernel.restore(Netns.HOST, record.nic(), record.addresses());
+        List<String> refused = kernel.restoreHostRoutes(record.nic(), record.routes());
+        records.removeIf(r -> r.nic().equals(record.nic()));
+        state.save(records);
+        changes.add("hand NIC " + record.nic() + " back to the host with " + describe(record));
+        refused.forEach(route -> LOG.warn("NIC {} handed back, but its route {} was not restored", record.nic(), route));
+        return Optional.empty();
     }
 
-    private void save(Set<String> moved) {
-        try {
-            Files.createDirectories(stateFile.getParent());
-            Files.write(stateFile, new ArrayList<>(moved));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + stateFile, e);
+    private Optional<String> takeIn(NicKernel kernel, String nic, List<MovedNic> records, List<String> changes) {
+        Optional<MovedNic> recorded = records.stream().filter(r -> r.nic().equals(nic)).findFirst();
+        Optional<Netns> where = kernel.locate(nic);
+        if (where.isEmpty()) {
+            return Optional.of("NIC " + nic + " exists neither in the host namespace nor in " + kernel.routerNamespace());
         }
+        if (recorded.isPresent() && recorded.get().phase() == Phase.IN && where.get() == Netns.ROUTER) {
+            return Optional.empty();
+        }
+        MovedNic move;
+        if (recorded.isPresent()) {
+            move = recorded.get();
+        } else if (where.get() == Netns.ROUTER) {
+            // there without a record (the state was lost): its addresses there are all that is known
+            MovedNic adopted = new MovedNic(nic, kernel.routerNamespace(), Phase.IN,
+                    kernel.addresses(Netns.ROUTER, nic), List.of());
+            try {
+                record(records, adopted);
+            } catch (RuntimeException e) {
+                return Optional.of("NIC " + nic + " is in " + kernel.routerNamespace() + " but cannot be recorded: "
+                        + e.getMessage());
+            }
+            changes.add("adopt NIC " + nic + ", found in " + kernel.routerNamespace() + " unrecorded, with "
+                    + describe(adopted));
+            return Optional.empty();
+        } else {
+            move = new MovedNic(nic, kernel.routerNamespace(), Phase.MOVING_IN,
+                    kernel.addresses(Netns.HOST, nic), kernel.hostRoutes(nic));
+        }
+        try {
+            record(records, move.in(Phase.MOVING_IN));
+        } catch (RuntimeException e) {
+            return Optional.of("NIC " + nic + " not moved into " + kernel.routerNamespace() + ": " + e.getMessage());
+        }
+        if (where.get() == Netns.HOST) {
+            kernel.move(nic, Netns.HOST, Netns.ROUTER);
+        }
+        kernel.restore(Netns.ROUTER, nic, move.addresses());
+        record(records, move.in(Phase.IN));
+        changes.add((recorded.isPresent() ? "complete moving NIC " : "move NIC ") + nic + " into "
+                + kernel.routerNamespace() + " with " + describe(move));
+        return Optional.empty();
+    }
+
+    private void record(List<MovedNic> records, MovedNic record) {
+        List<MovedNic> next = new ArrayList<>(records.stream().filter(r -> !r.nic().equals(record.nic())).toList());
+        next.add(record);
+        state.save(next);
+        records.clear();
+        records.addAll(next);
+    }
+
+    private static String describe(MovedNic nic) {
+        String addresses = nic.addresses().isEmpty() ? "no address" : String.join(", ", nic.addresses());
+        return nic.routes().isEmpty() ? addresses
+                : addresses + " and route(s) " + String.join(", ", nic.routes().stream().map(NicRoute::toString).toList());
     }
 }

@@ -20,6 +20,7 @@ import org.openpe.api.ResourceType;
 import org.openpe.api.model.NodeSettings;
 import org.openpe.core.config.ResourceStore;
 import org.openpe.core.config.Snapshot;
+import org.openpe.core.config.StateDirectory;
 import org.openpe.core.engine.kernel.NetlinkKernel;
 import org.openpe.core.engine.kernel.ZebraAddressWatch;
 import org.openpe.core.status.BgpSessionStatus;
@@ -52,6 +53,12 @@ public class ReconcileEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReconcileEngine.class);
     private static final long COALESCE_MILLIS = 300;
+    /**
+     * How often the node index is resolved again between passes: a {@code nodeIndexInterface}
+     * address that comes (DHCP, SLAAC), changes or goes is seen within this time, and a change
+     * triggers a pass (a revalidation that changes nothing costs microseconds).
+     */
+    static final long NODE_INDEX_RECHECK_SECONDS = 5;
     static final long RESYNC_SECONDS = 30;
     /** How long resources wait for a plugin whose bundle does not declare itself a {@code ResourcePlugin}. */
     static final Duration PLUGIN_GRACE = Duration.ofSeconds(10);
@@ -63,6 +70,7 @@ public class ReconcileEngine {
     private final Map<ResourceType, Instant> pluginGoneSince = new ConcurrentHashMap<>();
     private final Instant activatedAt = Instant.now();
     private final PluginBundles pluginBundles;
+    private final NicHandover handover = new NicHandover(new NicStateFile(StateDirectory.get().resolve("moved-nics.json")));
     private final ZebraAddressWatch zebraWatch = new ZebraAddressWatch();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "openpe-reconcile");
@@ -92,6 +100,8 @@ public class ReconcileEngine {
     private FrrSettings frrSettings;
     /** Why FRR could not be opened last time, logged once per distinct reason; reconcile thread only. */
     private String lastFrrProblem;
+    /** Why the node index is unknown, logged once per distinct reason; reconcile thread only. */
+    private String lastNodeIndexProblem;
     private volatile Optional<ReconcileReport> lastReport = Optional.empty();
     private final EngineCounters counters = new EngineCounters();
     /** What the previous pass worked from; a pass from the same inputs only repairs drift. Reconcile thread only. */
@@ -106,6 +116,8 @@ public class ReconcileEngine {
         this.pluginBundles = new PluginBundles(context, this::pluginsUninstalled);
         store.addListener(onChange);
         executor.scheduleWithFixedDelay(this::trigger, RESYNC_SECONDS, RESYNC_SECONDS, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(this::recheckNodeIndex, NODE_INDEX_RECHECK_SECONDS, NODE_INDEX_RECHECK_SECONDS,
+                TimeUnit.SECONDS);
         executor.schedule(this::trigger, PLUGIN_GRACE.toMillis() + COALESCE_MILLIS, TimeUnit.MILLISECONDS);
         trigger();
     }
@@ -138,6 +150,14 @@ public class ReconcileEngine {
             LOG.info("plugin bundle for {} resources uninstalled", type.id());
         });
         trigger();
+    }
+
+    private void recheckNodeIndex() {
+        try {
+            store.revalidate();
+        } catch (RuntimeException e) {
+            LOG.warn("resolving the node index again failed: {}", e.getMessage());
+        }
     }
 
     /** Schedules a pass soon (see {@link PassRequests}). */
@@ -185,6 +205,13 @@ public class ReconcileEngine {
     private void runLogged() {
         try {
             run();
+            lastNodeIndexProblem = null;
+        } catch (NodeIndexUnknown e) {
+            if (!e.getMessage().equals(lastNodeIndexProblem)) {
+                LOG.warn("{}; nothing is reconciled until it is known (checked every {} s)", e.getMessage(),
+                        NODE_INDEX_RECHECK_SECONDS);
+            }
+            lastNodeIndexProblem = e.getMessage();
         } catch (RuntimeException e) {
             LOG.error("reconcile failed: {}", e.getMessage(), e);
             counters.passFailed();
@@ -194,12 +221,12 @@ public class ReconcileEngine {
     }
 
     private ReconcileReport run() {
-        Snapshot snapshot = store.current();
+        Snapshot snapshot = store.revalidate();
         if (snapshot.node().nodeIndex().isEmpty()) {
             String reason = "node index unknown: " + String.join("; ", snapshot.node().problems());
             board.updateNode(n -> new NodeStatus(n.routerNamespace(), n.routerNamespacePresent(), n.frrDaemons(),
                     n.bgpSessions(), Optional.of(Instant.now()), Optional.empty(), Optional.of(reason)));
-            throw new IllegalStateException(reason);
+            throw new NodeIndexUnknown(reason);
         }
         NodeSettings settings = snapshot.node().settings();
         openKernel(settings.routerNamespace());
@@ -210,7 +237,7 @@ public class ReconcileEngine {
         PassTally tally = new PassTally();
         Map<ResourceType, String> awaited = awaitedPlugins();
         ReconcileReport report = new Reconciliation(snapshot, snapshot.node().nodeIndex().getAsInt(), kernel, frrAccess,
-                new NicHandover(stateDirectory().resolve("moved-nics-" + settings.routerNamespace())),
+                handover,
                 type -> Optional.ofNullable(reconcilers.get(type)), awaited, board, zebraWatch, rejections,
                 frrRefusal, remembered, tally).run();
         lastReport = Optional.of(report);
@@ -275,8 +302,9 @@ public class ReconcileEngine {
     }
 
     private void publishNodeStatus(String routerNamespace, ReconcileReport report) {
-        Optional<String> error = report.failures().isEmpty() ? Optional.empty()
-                : Optional.of(String.join("; ", report.failures().values()));
+        List<String> problems = new java.util.ArrayList<>(report.failures().values());
+        store.persistenceProblem().ifPresent(problems::add);
+        Optional<String> error = problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
         board.updateNode(n -> new NodeStatus(routerNamespace, true, n.frrDaemons(), n.bgpSessions(),
                 Optional.of(report.finishedAt()), Optional.of(report.duration()), error));
         observeFrr();
@@ -291,8 +319,15 @@ public class ReconcileEngine {
         Map<String, String> daemons = new java.util.TreeMap<>();
         List<BgpSessionStatus> sessions;
         try {
-            for (DaemonState daemon : instance.daemons()) {
+            List<DaemonState> states = instance.daemons();
+            for (DaemonState daemon : states) {
                 daemons.put(daemon.name(), daemon.describe());
+            }
+            if (states.stream().anyMatch(d -> d.name().equals("bgpd") && !d.answering())) {
+                // bgpd would not answer either: the sessions last seen stay, the daemons say why
+                board.updateNode(n -> new NodeStatus(n.routerNamespace(), n.routerNamespacePresent(), daemons,
+                        n.bgpSessions(), n.lastReconcile(), n.lastReconcileDuration(), n.lastError()));
+                return;
             }
             sessions = instance.bgpNeighbors().stream()
                     .map(n -> new BgpSessionStatus(n.vrf(), n.peer(), n.remoteAs(), n.state(),
@@ -311,8 +346,11 @@ public class ReconcileEngine {
         return String.format("%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
 
-    private static Path stateDirectory() {
-        return Path.of(System.getProperty("karaf.data", "data"), "openpe");
+    /** No pass without a node index: every address depends on it. */
+    private static final class NodeIndexUnknown extends IllegalStateException {
+        NodeIndexUnknown(String reason) {
+            super(reason);
+        }
     }
 
     private static Optional<ResourceType> typeOf(Map<String, Object> properties) {

@@ -108,6 +108,7 @@ final class Reconciliation {
 
     ReconcileReport run() {
         Instant start = Instant.now();
+        keepRouterNamespaceNamed();
         Map<ResourceKey, Choice> choices = choices();
         boolean additiveOnly = choices.values().stream().anyMatch(c -> awaitedPlugins.containsKey(c.resource().type())
                 && !remembered.remembers(c.resource()));
@@ -209,13 +210,29 @@ final class Reconciliation {
                 reconcilers, tables).withNicMtu(kernel::mtu).build(choices.values().stream().map(Choice::resource).toList());
     }
 
+    private void keepRouterNamespaceNamed() {
+        try {
+            kernel.keepRouterNamespaceNamed().ifPresent(change -> {
+                LOG.warn("{}", change);
+                changes.add(change);
+            });
+        } catch (RuntimeException e) {
+            failures.put("router namespace", "the router namespace " + kernel.routerNamespace()
+                    + " lost its name and cannot get it back: " + e.getMessage());
+        }
+    }
+
     private Optional<String> handOverNic(Map<ResourceKey, Choice> choices, DesiredState desired) {
         Optional<String> nic = choices.values().stream().map(Choice::resource)
                 .filter(Underlay.class::isInstance).map(Underlay.class::cast)
                 .filter(u -> desired.contributed().contains(new ResourceKey(ResourceType.UNDERLAY, u.name())))
                 .findFirst().flatMap(Underlay::nic);
         try {
-            return handover.reconcile(kernel, nic, changes);
+            NicHandover.Outcome outcome = handover.reconcile(kernel, nic, changes);
+            if (!outcome.otherProblems().isEmpty()) {
+                failures.put("nic handover", String.join("; ", outcome.otherProblems()));
+            }
+            return outcome.wantedProblem();
         } catch (RuntimeException e) {
             return Optional.of("moving NIC " + nic.orElse("") + " failed: " + e.getMessage());
         }

@@ -61,6 +61,56 @@ class ConfigTrackerTest {
     }
 
     @Test
+    void aNodeIndexInterfaceAddressThatComesLateOrChangesIsSeenOnRevalidationAndOneThatGoesKeepsTheIndex() {
+        Map<String, List<org.openpe.api.model.Cidr>> addresses = new java.util.HashMap<>();
+        addresses.put("mgmt0", List.of());
+        cm.put(null, ConfigTracker.NODE_PID, props("nodeIndexInterface", "mgmt0", "nodeIndexCidr", "10.0.0.0/24"));
+        tracker = new ConfigTracker(cm.admin(), name -> Optional.ofNullable(addresses.get(name)), Files::exists,
+                Optional.of(etc.resolve("accepted.json")));
+        tracker.addListener(published::add);
+        assertEquals(OptionalInt.empty(), tracker.current().node().nodeIndex());
+        assertInstanceOf(Verdict.Blocked.class, tracker.current().entry(new ResourceKey(ResourceType.UNDERLAY, "default"))
+                .orElseThrow().verdict());
+
+        tracker.revalidate();
+        assertEquals(List.of(), published, "nothing changed, nothing published");
+
+        addresses.put("mgmt0", List.of(org.openpe.api.model.Cidr.parse("10.0.0.7/24")));
+        assertEquals(OptionalInt.of(7), tracker.revalidate().node().nodeIndex());
+        assertEquals(Verdict.VALID, tracker.current().entry(new ResourceKey(ResourceType.UNDERLAY, "default"))
+                .orElseThrow().verdict());
+
+        addresses.put("mgmt0", List.of(org.openpe.api.model.Cidr.parse("10.0.0.9/24")));
+        assertEquals(OptionalInt.of(9), tracker.revalidate().node().nodeIndex());
+
+        addresses.remove("mgmt0");
+        Snapshot gone = tracker.revalidate();
+        assertEquals(OptionalInt.of(9), gone.node().nodeIndex(), "an interface that goes takes nothing down");
+        assertEquals(List.of("node settings: 'nodeIndexInterface' = 'mgmt0': there is no such interface"
+                + " (rejected: the previous node settings stay in force)"), gone.node().remarks());
+        assertEquals(3, published.size(), published::toString);
+    }
+
+    @Test
+    void versionsInForceThatCannotBeWrittenStayInForceAreNamedAndAreWrittenOnceTheyCanBe() throws Exception {
+        Path blocked = etc.resolve("state");
+        Files.writeString(blocked, "a file where the state directory should be (as good as a full disk)");
+        tracker = new ConfigTracker(cm.admin(), name -> Optional.empty(), Files::exists,
+                Optional.of(blocked.resolve("accepted.json")));
+        ResourceKey underlay = new ResourceKey(ResourceType.UNDERLAY, "default");
+
+        applied(underlay);
+
+        assertTrue(tracker.persistenceProblem().orElseThrow().startsWith("cannot write " + blocked.resolve("accepted.json")),
+                tracker.persistenceProblem()::toString);
+        assertEquals(Optional.of(1L), tracker.current().entry(underlay).orElseThrow().applied().map(AppliedVersion::generation));
+        Files.delete(blocked);
+        tracker.revalidate();
+        assertEquals(Optional.empty(), tracker.persistenceProblem());
+        assertTrue(Files.readString(blocked.resolve("accepted.json")).contains("underlay/default"));
+    }
+
+    @Test
     void tracksCreateUpdateAndDelete() {
         start();
         assertEquals(OptionalInt.of(2), tracker.current().node().nodeIndex());

@@ -34,8 +34,13 @@ import org.slf4j.LoggerFactory;
 final class DefaultFrrInstance implements FrrInstance {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultFrrInstance.class);
-    /** How often frr-reload compares FRR with the applied configuration, off the path of every change. */
-    private static final Duration DRIFT_CHECK_INTERVAL = Duration.ofMinutes(2);
+    /**
+     * How often frr-reload compares FRR with the applied configuration, off the path of every
+     * change: 2 minutes, or the system property {@value #DRIFT_CHECK_PROPERTY} (seconds).
+     */
+    private static final Duration DRIFT_CHECK_INTERVAL = Duration.ofSeconds(Math.max(1,
+            Long.getLong(DefaultFrrInstance.DRIFT_CHECK_PROPERTY, 120)));
+    static final String DRIFT_CHECK_PROPERTY = "openpe.frr.driftCheckSeconds";
 
     private final FrrSettings settings;
     private final Daemons daemons;

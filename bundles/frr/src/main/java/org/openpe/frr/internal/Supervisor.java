@@ -111,8 +111,12 @@ final class Supervisor implements AutoCloseable {
             Optional<Instant> next = pid.isEmpty() && life.downSince != null
                     ? Optional.of(Instant.now().plusNanos(Math.max(0, life.nextStartAt - System.nanoTime())))
                     : Optional.empty();
+            long silent = System.nanoTime() - life.answeredAt;
+            Optional<Duration> silentFor = pid.isPresent() && life.downSince == null
+                    && silent > policy.probeEvery().toNanos() + policy.probeTimeout().toNanos()
+                    ? Optional.of(Duration.ofNanos(silent)) : Optional.empty();
             states.add(new DaemonState(daemon, pid, life.restarts, next,
-                    life.restarts > 0 ? Optional.ofNullable(life.lastFault) : Optional.empty()));
+                    life.restarts > 0 ? Optional.ofNullable(life.lastFault) : Optional.empty(), silentFor));
         }
         return states;
     }

@@ -174,6 +174,11 @@ class SupervisorTest {
         long stopped = System.nanoTime();
         FrrTestSupport.sh("kill", "-STOP", Long.toString(pid));
         assertFalse(VtyProbe.answers(daemons.vtySocket("staticd"), Duration.ofMillis(500)), "a stopped staticd answered");
+        FrrTestSupport.await("the mute staticd to be named before it is killed", HUNG_AFTER,
+                () -> !staticd().answering());
+        DaemonState mute = staticd();
+        assertEquals(OptionalLong.of(pid), mute.pid(), mute.toString());
+        assertTrue(mute.describe().matches("running \\(pid \\d+\\); not answering vtysh for \\d+ s"), mute.describe());
         FrrTestSupport.await("the mute staticd to be replaced", HUNG_AFTER.plus(SLACK).plus(SLACK), () -> {
             OptionalLong now = daemons.runningPid("staticd");
             return now.isPresent() && now.getAsLong() != pid;
@@ -189,6 +194,10 @@ class SupervisorTest {
         assertEquals(others.stream().map(DaemonState::pid).toList(),
                 supervisor.states().stream().filter(s -> !s.name().equals("staticd")).map(DaemonState::pid).toList(),
                 "daemons that answered were restarted");
+    }
+
+    private DaemonState staticd() {
+        return supervisor.states().stream().filter(s -> s.name().equals("staticd")).findFirst().orElseThrow();
     }
 
     /** No process, or a zombie: whoever reaps orphans here may take its time. */

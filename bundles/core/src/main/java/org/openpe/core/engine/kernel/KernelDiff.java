@@ -90,7 +90,16 @@ public final class KernelDiff {
                 }
                 continue;
             }
-            if (observed.isEmpty() || matches(link, observed.get())) {
+            if (observed.isEmpty()) {
+                continue;
+            }
+            if (!observed.get().owned() && !isLegOfOwnedVeth(link, observed.get())) {
+                conflicts.put(link.key(), "device " + link.name() + " in the " + nsName(link.netns())
+                        + " namespace is not OpenPE's (its link group is not " + Ownership.LINK_GROUP
+                        + "): OpenPE neither uses nor removes it; rename or delete it");
+                continue;
+            }
+            if (matches(link, observed.get())) {
                 continue;
             }
             if (observed.get().owned()) {
@@ -205,6 +214,9 @@ public final class KernelDiff {
         }
         for (Address address : desired) {
             Address normal = Cidr.normalize(address);
+            if (conflicts.containsKey(deviceKey(normal))) {
+                continue;
+            }
             boolean present = !recreatedOrNew.contains(deviceKey(normal)) && view(address.netns()).addresses().stream()
                     .anyMatch(a -> Cidr.normalize(a).equals(normal));
             if (!present) {
@@ -242,6 +254,15 @@ public final class KernelDiff {
                     .forEach(r -> changes.add(new DeleteRoute(r.netns(), r.table(), r.destination(),
                             "route " + r.netns() + " table " + r.table() + " unreachable " + r.destination())));
         }
+    }
+
+    /**
+     * The one foreign device OpenPE takes as its own: the untagged leg of a veth pair whose other
+     * leg it tagged (a pair's legs are tagged one after the other, and the runtime may die between).
+     */
+    private boolean isLegOfOwnedVeth(Link desired, ObservedLink observed) {
+        return desired.kind() instanceof LinkKind.Veth veth && observed.link().kind() instanceof LinkKind.Veth
+                && view(veth.peerNetns()).link(veth.peer()).map(ObservedLink::owned).orElse(false);
     }
 
     private boolean matches(Link desired, ObservedLink observed) {

@@ -1,5 +1,6 @@
 package org.openpe.core.engine.kernel;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import org.openpe.api.kernel.Address;
 import org.openpe.api.kernel.Link;
 import org.openpe.api.kernel.LinkKind;
 import org.openpe.api.kernel.Netns;
+import org.openpe.api.model.Cidr;
 import org.openpe.core.engine.kernel.KernelChange.AddAddress;
 import org.openpe.core.engine.kernel.KernelChange.AddRoute;
 import org.openpe.core.engine.kernel.KernelChange.AdoptLink;
@@ -31,6 +33,7 @@ import org.openpe.netlink.IpPrefix;
 import org.openpe.netlink.LinkOptions;
 import org.openpe.netlink.LinkSpec;
 import org.openpe.netlink.MacAddress;
+import org.openpe.netlink.NamespaceHold;
 import org.openpe.netlink.NetNamespaces;
 import org.openpe.netlink.Netlink;
 import org.openpe.netlink.NetlinkException;
@@ -42,20 +45,26 @@ import org.openpe.netlink.RouteType;
  * The host and router namespaces as seen and changed through netlink. The host namespace is the
  * one the runtime runs in (or a named one, for tests); the router namespace is created if missing.
  */
-public final class NetlinkKernel implements AutoCloseable {
+public final class NetlinkKernel implements NicKernel, AutoCloseable {
 
     private static final int ENODEV = 19;
     private static final int ESRCH = 3;
     private static final int EADDRNOTAVAIL = 99;
+    private static final int EEXIST = 17;
+    private static final int LOCAL_TABLE = 255;
+    private static final int RTPROT_KERNEL = 2;
+    private static final int RTPROT_RA = 9;
     /** Bridge-port flags of a VXLAN port: ARP/ND suppression on, MAC learning left to EVPN. */
     private static final org.openpe.netlink.Link.BridgePort NEIGH_SUPPRESS = new org.openpe.netlink.Link.BridgePort(false, true);
 
     private final String routerNamespace;
+    private final NamespaceHold routerHold;
     private final NetlinkHandle host;
     private final NetlinkHandle router;
 
-    private NetlinkKernel(String routerNamespace, NetlinkHandle host, NetlinkHandle router) {
+    private NetlinkKernel(String routerNamespace, NamespaceHold routerHold, NetlinkHandle host, NetlinkHandle router) {
         this.routerNamespace = routerNamespace;
+        this.routerHold = routerHold;
         this.host = host;
         this.router = router;
     }
@@ -67,18 +76,42 @@ public final class NetlinkKernel implements AutoCloseable {
         if (!NetNamespaces.exists(routerNamespace)) {
             NetNamespaces.create(routerNamespace);
         }
-        NetlinkHandle host = hostNamespace.map(Netlink::open).orElseGet(Netlink::openCurrent);
+        NamespaceHold hold = NetNamespaces.hold(routerNamespace);
+        NetlinkHandle host;
         NetlinkHandle router;
         try {
-            router = Netlink.open(routerNamespace);
-            router.linkSetUp("lo");
+            host = hostNamespace.map(Netlink::open).orElseGet(Netlink::openCurrent);
+            try {
+                router = Netlink.open(routerNamespace);
+                router.linkSetUp("lo");
+            } catch (RuntimeException e) {
+                host.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
-            host.close();
+            hold.close();
             throw e;
         }
-        return new NetlinkKernel(routerNamespace, host, router);
+        return new NetlinkKernel(routerNamespace, hold, host, router);
     }
 
+    /**
+     * Gives the router namespace its name back when it was deleted by hand ({@code ip netns
+     * delete}) while in use: the namespace, with the NIC, the devices and FRR in it, lives on
+     * (held by OpenPE and FRR), only its name was gone.
+     *
+     * @return the change made, if any
+     */
+    public Optional<String> keepRouterNamespaceNamed() {
+        if (routerHold.isNamed()) {
+            return Optional.empty();
+        }
+        routerHold.restoreName();
+        return Optional.of("give the router namespace " + routerNamespace + " its name back (it was deleted by hand"
+                + " while in use)");
+    }
+
+    @Override
     public String routerNamespace() {
         return routerNamespace;
     }
@@ -167,30 +200,68 @@ public final class NetlinkKernel implements AutoCloseable {
         }
     }
 
-    /**
-     * Moves a device to the other namespace with its addresses (the kernel drops addresses on a
-     * move) and brings it up there.
-     *
-     * @return the addresses that moved with it
-     */
-    public List<String> move(String device, Netns from, Netns to) {
-        NetlinkHandle source = handle(from);
-        int index = source.index(device);
-        List<IpPrefix> addresses = source.addrs().stream()
-                .filter(a -> a.linkIndex() == index && !a.prefix().address().isLinkLocalAddress())
-                .map(Addr::prefix)
-                .toList();
-        source.linkSetNamespace(device, handle(to));
-        NetlinkHandle target = handle(to);
-        for (IpPrefix address : addresses) {
-            target.addrAdd(device, address);
+    @Override
+    public Optional<Netns> locate(String device) {
+        for (Netns netns : List.of(Netns.ROUTER, Netns.HOST)) {
+            if (handle(netns).link(device).isPresent()) {
+                return Optional.of(netns);
+            }
         }
-        target.linkSetUp(device);
-        return addresses.stream().map(IpPrefix::toString).toList();
+        return Optional.empty();
     }
 
-    public boolean exists(Netns netns, String device) {
-        return handle(netns).link(device).isPresent();
+    @Override
+    public List<String> addresses(Netns netns, String device) {
+        NetlinkHandle handle = handle(netns);
+        int index = handle.index(device);
+        return handle.addrs().stream()
+                .filter(a -> a.linkIndex() == index && !a.prefix().address().isLinkLocalAddress())
+                .map(a -> a.prefix().toString())
+                .toList();
+    }
+
+    @Override
+    public List<NicRoute> hostRoutes(String device) {
+        int index = host.index(device);
+        return host.routes().stream()
+                .filter(r -> r.outputIndex() == index && r.type() == RouteType.UNICAST && r.table() != LOCAL_TABLE
+                        && r.protocol() != RTPROT_KERNEL && r.protocol() != RTPROT_RA)
+                .map(r -> new NicRoute(r.destination().toString(), r.gateway().map(InetAddress::getHostAddress),
+                        r.table(), r.protocol(), r.priority()))
+                .toList();
+    }
+
+    @Override
+    public void move(String device, Netns from, Netns to) {
+        handle(from).linkSetNamespace(device, handle(to));
+    }
+
+    @Override
+    public void restore(Netns netns, String device, List<String> addresses) {
+        NetlinkHandle handle = handle(netns);
+        for (String address : addresses) {
+            ignoring(() -> handle.addrAdd(device, IpPrefix.parse(address)), EEXIST);
+        }
+        handle.linkSetUp(device);
+    }
+
+    @Override
+    public List<String> restoreHostRoutes(String device, List<NicRoute> routes) {
+        List<String> refused = new ArrayList<>();
+        for (NicRoute route : routes) {
+            RouteSpec spec = RouteSpec.to(IpPrefix.parse(route.destination())).dev(device).inTable(route.table())
+                    .withProtocol(route.protocol()).withMetric(route.metric());
+            if (route.gateway().isPresent()) {
+                spec = spec.via(Cidr.parseAddress(route.gateway().get()));
+            }
+            RouteSpec add = spec;
+            try {
+                ignoring(() -> host.routeAdd(add), EEXIST);
+            } catch (NetlinkException e) {
+                refused.add(route + ": " + e.getMessage());
+            }
+        }
+        return refused;
     }
 
     private void create(Link link) {
@@ -293,6 +364,7 @@ public final class NetlinkKernel implements AutoCloseable {
     public void close() {
         host.close();
         router.close();
+        routerHold.close();
     }
 
 }

@@ -97,20 +97,37 @@ class KernelDiffTest {
     void reportsAForeignDeviceInTheWayInsteadOfTouchingIt() {
         Map<Netns, KernelView> views = views(new ObservedLink(Link.of(Netns.ROUTER, "pt-ns", new LinkKind.Bridge()), 3, 0));
 
-        KernelPlan plan = KernelDiff.plan(List.of(PT_NS, PT_HOST), views);
+        KernelPlan plan = KernelDiff.plan(List.of(PT_NS, PT_HOST, PT_NS_V4, PT_HOST_V4), views);
 
-        assertTrue(plan.changes().stream().noneMatch(c -> c.describe().contains("pt-ns")), () -> describe(plan).toString());
-        assertEquals("device pt-ns in the router namespace is not managed by OpenPE and is not a veth",
-                plan.conflicts().get(PT_NS.key()));
+        assertTrue(plan.changes().stream().noneMatch(c -> c.describe().contains("pt-")), () -> describe(plan).toString());
+        assertEquals("device pt-ns in the router namespace is not OpenPE's (its link group is not 28528): OpenPE neither"
+                + " uses nor removes it; rename or delete it", plan.conflicts().get(PT_NS.key()));
     }
 
     @Test
-    void adoptsAMatchingDeviceItDoesNotOwnYet() {
+    void aForeignDeviceOfTheRightKindWithAnOwnedNameIsNeitherAdoptedNorAddressed() {
         Link bridge = Link.of(Netns.ROUTER, "br-pe-100", new LinkKind.Bridge());
+        Map<Netns, KernelView> foreignVeth = views(new ObservedLink(
+                Link.of(Netns.HOST, "pt-host", new LinkKind.Veth(null, null)), 4, 0));
 
-        KernelPlan plan = KernelDiff.plan(List.of(bridge), views(new ObservedLink(bridge, 4, 0)));
+        KernelPlan bridgePlan = KernelDiff.plan(List.of(bridge), views(new ObservedLink(bridge, 4, 0)));
+        KernelPlan vethPlan = KernelDiff.plan(List.of(PT_NS, PT_HOST, PT_NS_V4, PT_HOST_V4), foreignVeth);
 
-        assertEquals(List.of("adopt device br-pe-100 in ROUTER"), describe(plan));
+        assertEquals(List.of(), describe(bridgePlan));
+        assertTrue(bridgePlan.conflicts().get(bridge.key()).startsWith("device br-pe-100 in the router namespace is not OpenPE's"));
+        assertEquals(List.of(), describe(vethPlan));
+        assertTrue(vethPlan.conflicts().get(PT_HOST.key()).startsWith("device pt-host in the host namespace is not OpenPE's"));
+        assertTrue(vethPlan.conflicts().get(PT_NS.key()).startsWith("its veth peer pt-host cannot be created"));
+    }
+
+    @Test
+    void adoptsTheUntaggedLegOfAVethPairWhoseOtherLegItOwns() {
+        Map<Netns, KernelView> views = views(new ObservedLink(PT_HOST, 5, Ownership.LINK_GROUP),
+                new ObservedLink(PT_NS, 6, 0));
+
+        KernelPlan plan = KernelDiff.plan(List.of(PT_NS, PT_HOST), views);
+
+        assertEquals(List.of("adopt device pt-ns in ROUTER"), describe(plan));
     }
 
     @Test

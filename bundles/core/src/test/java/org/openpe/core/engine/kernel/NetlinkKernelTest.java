@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.openpe.core.engine.kernel.IpCommand.ip;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -120,21 +119,30 @@ class NetlinkKernelTest {
 
         List<String> left = kernel.read(Netns.ROUTER, List.of()).links().stream().map(ObservedLink::name).toList();
         assertEquals(List.of("host-foo", "lo"), left.stream().sorted().toList());
-        assertFalse(kernel.exists(Netns.HOST, "pt-host"));
+        assertEquals(Optional.empty(), kernel.locate("pt-host"));
     }
 
     @Test
-    void aNicMovesWithItsAddressesAndComesBack() throws Exception {
-        ip("-n", hostNs, "link", "add", "toswitch", "type", "veth", "peer", "name", "toswitch-p");
-        ip("-n", hostNs, "addr", "add", "192.168.11.3/24", "dev", "toswitch");
+    void aRouterNamespaceDeletedByHandWhileInUseGetsItsNameBackWithEverythingInIt() throws Exception {
+        ip("-n", routerNs, "link", "add", "kept0", "type", "veth", "peer", "name", "kept1");
+        ip("netns", "delete", routerNs);
+        assertFalse(ip("netns", "list").contains(routerNs));
 
-        List<String> moved = kernel.move("toswitch", Netns.HOST, Netns.ROUTER);
+        assertTrue(kernel.keepRouterNamespaceNamed().orElseThrow().contains("its name back"));
 
-        assertEquals(List.of("192.168.11.3/24"), moved);
-        assertTrue(ip("-n", routerNs, "addr", "show", "toswitch").contains("192.168.11.3/24"));
-        kernel.move("toswitch", Netns.ROUTER, Netns.HOST);
-        assertTrue(ip("-n", hostNs, "addr", "show", "toswitch").contains("192.168.11.3/24"));
-        assertFalse(kernel.exists(Netns.ROUTER, "toswitch"));
+        assertTrue(ip("-n", routerNs, "link", "show", "kept0").contains("kept0@kept1"), "the same namespace");
+        assertEquals(Optional.empty(), kernel.keepRouterNamespaceNamed());
+    }
+
+    @Test
+    void theNameOfAnotherNamespaceIsNeverTaken() throws Exception {
+        ip("netns", "delete", routerNs);
+        ip("netns", "add", routerNs);
+        ip("-n", routerNs, "link", "add", "theirs0", "type", "veth", "peer", "name", "theirs1");
+
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, kernel::keepRouterNamespaceNamed);
+
+        assertTrue(ip("-n", routerNs, "link", "show", "theirs0").contains("theirs0"), "the other namespace keeps the name");
     }
 
     private KernelPlan reconcile(List<KernelObject> desired) {
@@ -172,14 +180,5 @@ class NetlinkKernelTest {
 
     private static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static String ip(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("ip"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        return out;
     }
 }

@@ -82,6 +82,66 @@ public final class NamedNamespaces {
         }
     }
 
+    /** Opens the namespace the name refers to now; the descriptor keeps it alive (see {@link #rename}). */
+    public static int open(String name) {
+        int fd = Native.libc().open(path(name).toString(), Namespaces.O_RDONLY | Namespaces.O_CLOEXEC, 0);
+        if (fd < 0) {
+            throw Failures.lastError("open network namespace " + name, Failures.CAP_SYS_ADMIN);
+        }
+        return fd;
+    }
+
+    /** Whether the name refers to the namespace of the descriptor. */
+    public static boolean names(String name, int fd) {
+        try {
+            return identity(path(name)).equals(identity(descriptor(fd)));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Gives the namespace of the descriptor the name again, after {@code ip netns delete} removed it
+     * while the namespace lived on. A file left without a namespace mounted on it (a creation cut
+     * short) is reused; the name of another namespace is never taken.
+     */
+    public static void rename(String name, int fd) {
+        String operation = "give network namespace " + name + " its name back";
+        Path path = path(name);
+        makeRunDirShared(operation);
+        try {
+            if (Files.exists(path) && identity(path).dev() == identity(descriptor(fd)).dev()) {
+                throw new NetlinkException(Errno.EEXIST, "the name refers to another namespace", operation);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(operation, e);
+        }
+        LibC libc = Native.libc();
+        int created = libc.open(path.toString(), Namespaces.O_RDONLY | O_CREAT | Namespaces.O_CLOEXEC, 0);
+        if (created < 0) {
+            throw Failures.lastError(operation + ": create " + path, Failures.CAP_SYS_ADMIN);
+        }
+        libc.close(created);
+        if (libc.mount(descriptor(fd).toString(), path.toString(), "none", MS_BIND, null) != 0) {
+            throw Failures.lastError(operation + ": bind-mount it to " + path, Failures.CAP_SYS_ADMIN);
+        }
+    }
+
+    public static void close(int fd) {
+        Native.libc().close(fd);
+    }
+
+    private record Identity(long dev, long ino) {}
+
+    private static Identity identity(Path path) throws IOException {
+        return new Identity(((Number) Files.getAttribute(path, "unix:dev")).longValue(),
+                ((Number) Files.getAttribute(path, "unix:ino")).longValue());
+    }
+
+    private static Path descriptor(int fd) {
+        return Path.of("/proc/self/fd/" + fd);
+    }
+
     public static boolean exists(String name) {
         return Files.exists(path(name));
     }

@@ -1,0 +1,154 @@
+package org.openpe.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.openpe.core.engine.kernel.IpCommand.ip;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openpe.api.kernel.Netns;
+import org.openpe.core.engine.kernel.NetlinkKernel;
+import org.openpe.core.engine.kernel.NicKernel;
+import org.openpe.core.engine.kernel.NicRoute;
+
+/**
+ * The NIC handover against the real kernel, in throw-away namespaces: interrupted after the state
+ * is written and after the move, then completed by a new handover (a restart), and handed back with
+ * the host's addresses and routes.
+ */
+@Tag("kernel")
+class NicHandoverKernelTest {
+
+    /** As netlink reports them. */
+    private static final List<String> ADDRESSES = List.of("192.168.11.3/24", "2001:db8:11:0:0:0:0:3/64");
+
+    private final String id = UUID.randomUUID().toString().substring(0, 6);
+    private final String hostNs = "opk-" + id + "-h";
+    private final String routerNs = "opk-" + id + "-r";
+    @TempDir
+    Path dir;
+    private NetlinkKernel kernel;
+    private final List<String> changes = new ArrayList<>();
+
+    @BeforeEach
+    void namespaces() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "kernel tests need root; skipped");
+        ip("netns", "add", hostNs);
+        kernel = NetlinkKernel.open(Optional.of(hostNs), routerNs);
+        ip("-n", hostNs, "link", "add", "toswitch", "type", "veth", "peer", "name", "toswitch-p");
+        ip("-n", hostNs, "link", "set", "toswitch", "up");
+        ip("-n", hostNs, "link", "set", "toswitch-p", "up");
+        ip("-n", hostNs, "addr", "add", "192.168.11.3/24", "dev", "toswitch");
+        ip("-n", hostNs, "addr", "add", "2001:db8:11::3/64", "dev", "toswitch", "nodad");
+        ip("-n", hostNs, "route", "add", "10.20.0.0/16", "via", "192.168.11.254", "dev", "toswitch", "proto", "static");
+        ip("-n", hostNs, "route", "add", "default", "via", "192.168.11.1", "dev", "toswitch", "metric", "100");
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (kernel != null) {
+            kernel.close();
+            ip("netns", "delete", hostNs);
+            ip("netns", "delete", routerNs);
+        }
+    }
+
+    @Test
+    void aMoveInterruptedAfterTheMoveIsCompletedAfterARestartAndTheHandBackRestoresAddressesAndRoutes() throws Exception {
+        List<NicRoute> routesBefore = kernel.hostRoutes("toswitch");
+        assertEquals(2, routesBefore.size(), routesBefore::toString);
+        NicKernel dying = crashingBefore("restore");
+        assertThrows(IllegalStateException.class,
+                () -> new NicHandover(state()).reconcile(dying, Optional.of("toswitch"), changes));
+        assertEquals(Optional.of(Netns.ROUTER), kernel.locate("toswitch"));
+        assertEquals(List.of(), kernel.addresses(Netns.ROUTER, "toswitch"), "the kernel dropped the addresses");
+
+        new NicHandover(state()).reconcile(kernel, Optional.of("toswitch"), changes);
+        assertEquals(ADDRESSES, kernel.addresses(Netns.ROUTER, "toswitch"));
+        assertTrue(ip("-n", routerNs, "link", "show", "toswitch").contains("UP"));
+
+        new NicHandover(state()).reconcile(kernel, Optional.empty(), changes);
+        assertEquals(ADDRESSES, kernel.addresses(Netns.HOST, "toswitch"));
+        String routes = ip("-n", hostNs, "route", "show");
+        assertTrue(routes.contains("default via 192.168.11.1 dev toswitch metric 100")
+                && routes.contains("10.20.0.0/16 via 192.168.11.254 dev toswitch proto static"), routes);
+        assertEquals(List.of(), state().load().nics());
+    }
+
+    @Test
+    void aMoveInterruptedAfterTheStateIsWrittenLeavesTheNicInTheHostWhenTheUnderlayNoLongerNamesIt() throws Exception {
+        NicKernel dying = crashingBefore("move");
+        assertThrows(IllegalStateException.class,
+                () -> new NicHandover(state()).reconcile(dying, Optional.of("toswitch"), changes));
+
+        new NicHandover(state()).reconcile(kernel, Optional.empty(), changes);
+
+        assertEquals(Optional.of(Netns.HOST), kernel.locate("toswitch"));
+        assertEquals(ADDRESSES, kernel.addresses(Netns.HOST, "toswitch"));
+        assertTrue(ip("-n", hostNs, "route", "show").contains("default via 192.168.11.1"));
+        assertEquals(List.of(), state().load().nics(), "the record is gone");
+    }
+
+    /** The real kernel, dying (throwing) before the first operation named {@code step}. */
+    private NicKernel crashingBefore(String step) {
+        return new NicKernel() {
+            @Override
+            public String routerNamespace() {
+                return kernel.routerNamespace();
+            }
+
+            @Override
+            public Optional<Netns> locate(String device) {
+                return kernel.locate(device);
+            }
+
+            @Override
+            public List<String> addresses(Netns netns, String device) {
+                return kernel.addresses(netns, device);
+            }
+
+            @Override
+            public List<NicRoute> hostRoutes(String device) {
+                return kernel.hostRoutes(device);
+            }
+
+            @Override
+            public void move(String device, Netns from, Netns to) {
+                crashIf("move");
+                kernel.move(device, from, to);
+            }
+
+            @Override
+            public void restore(Netns netns, String device, List<String> addresses) {
+                crashIf("restore");
+                kernel.restore(netns, device, addresses);
+            }
+
+            @Override
+            public List<String> restoreHostRoutes(String device, List<NicRoute> routes) {
+                crashIf("restore");
+                return kernel.restoreHostRoutes(device, routes);
+            }
+
+            private void crashIf(String operation) {
+                if (operation.equals(step)) {
+                    throw new IllegalStateException("the runtime dies before " + step);
+                }
+            }
+        };
+    }
+
+    private NicStateFile state() {
+        return new NicStateFile(dir.resolve("moved-nics.json"));
+    }
+}

@@ -1,0 +1,181 @@
+package org.openpe.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openpe.api.kernel.Netns;
+import org.openpe.core.engine.kernel.NicRoute;
+
+/** The NIC handover across crashes at every step, a lost or unwritable state file, and hand-back. */
+class NicHandoverTest {
+
+    private static final List<String> ADDRESSES = List.of("192.168.11.3/24", "2001:db8:11::3/64");
+    private static final List<NicRoute> ROUTES = List.of(
+            new NicRoute("0.0.0.0/0", Optional.of("192.168.11.1"), 254, 16, 100),
+            new NicRoute("10.20.0.0/16", Optional.of("192.168.11.254"), 254, 4, 0));
+
+    @TempDir
+    Path dir;
+    private final FakeNicKernel kernel = new FakeNicKernel().withHostNic("toswitch", ADDRESSES, ROUTES);
+    private final List<String> changes = new ArrayList<>();
+
+    @Test
+    void theHostAddressesAndRoutesAreRecordedBeforeTheNicLeaves() {
+        NicStateFile state = state();
+        kernel.beforeEach = op -> {
+            if (op.startsWith("move")) {
+                MovedNic recorded = state.load().nics().get(0);
+                assertEquals(MovedNic.Phase.MOVING_IN, recorded.phase());
+                assertEquals(ADDRESSES, recorded.addresses());
+                assertEquals(ROUTES, recorded.routes());
+            }
+        };
+
+        NicHandover.Outcome outcome = new NicHandover(state).reconcile(kernel, Optional.of("toswitch"), changes);
+
+        assertEquals(Optional.empty(), outcome.wantedProblem());
+        assertEquals(ADDRESSES, kernel.nics.get(Netns.ROUTER).get("toswitch"));
+        assertEquals(MovedNic.Phase.IN, state.load().nics().get(0).phase());
+        assertEquals("perouter", state.load().nics().get(0).namespace());
+    }
+
+    @Test
+    void aCrashAfterTheMoveBeforeTheAddressesIsCompletedByTheNextStartWithTheRecordedAddresses() {
+        crashBefore("restore toswitch in ROUTER", Optional.of("toswitch"));
+        assertEquals(List.of(), kernel.nics.get(Netns.ROUTER).get("toswitch"), "the kernel dropped the addresses");
+
+        new NicHandover(state()).reconcile(kernel, Optional.of("toswitch"), changes);
+
+        assertEquals(ADDRESSES, kernel.nics.get(Netns.ROUTER).get("toswitch"));
+        assertTrue(changes.get(0).startsWith("complete moving NIC toswitch"), changes::toString);
+    }
+
+    @Test
+    void aCrashBeforeTheMoveAndAnEditThatDropsTheNicLeaveItInTheHostWithItsAddressesAndRoutes() {
+        crashBefore("move toswitch to ROUTER", Optional.of("toswitch"));
+
+        new NicHandover(state()).reconcile(kernel, Optional.empty(), changes);
+
+        assertEquals(ADDRESSES, kernel.nics.get(Netns.HOST).get("toswitch"));
+        assertEquals(ROUTES, kernel.hostRoutes.get("toswitch"));
+        assertEquals(List.of(), state().load().nics());
+    }
+
+    @Test
+    void aCrashAfterTheMoveAndAnEditThatDropsTheNicHandItBackWithTheHostAddressesAndRoutes() {
+        crashBefore("restore toswitch in ROUTER", Optional.of("toswitch"));
+
+        new NicHandover(state()).reconcile(kernel, Optional.empty(), changes);
+
+        assertFalse(kernel.nics.get(Netns.ROUTER).containsKey("toswitch"));
+        assertEquals(ADDRESSES, kernel.nics.get(Netns.HOST).get("toswitch"));
+        assertEquals(ROUTES, kernel.hostRoutes.get("toswitch"));
+        assertEquals(List.of(), state().load().nics());
+    }
+
+    @Test
+    void aHandBackRestoresTheHostAddressesAndRoutesAndACrashDuringItIsCompletedToo() {
+        new NicHandover(state()).reconcile(kernel, Optional.of("toswitch"), changes);
+        kernel.nics.get(Netns.ROUTER).get("toswitch").add("192.168.11.99/24"); // added in the router namespace
+        kernel.beforeEach = op -> {
+            if (op.equals("restore toswitch in HOST")) {
+                throw new FakeNicKernel.Crash(op);
+            }
+        };
+        assertTrue(new NicHandover(state()).reconcile(kernel, Optional.empty(), changes).otherProblems().get(0)
+                .contains("crash before restore toswitch in HOST"));
+        assertEquals(MovedNic.Phase.MOVING_OUT, state().load().nics().get(0).phase());
+        kernel.beforeEach = op -> {};
+
+        new NicHandover(state()).reconcile(kernel, Optional.empty(), changes);
+
+        assertEquals(ADDRESSES, kernel.nics.get(Netns.HOST).get("toswitch"));
+        assertEquals(ROUTES, kernel.hostRoutes.get("toswitch"));
+        assertEquals(List.of(), state().load().nics());
+        assertTrue(changes.get(changes.size() - 1).contains("route(s) 0.0.0.0/0 via 192.168.11.1 metric 100"), changes::toString);
+    }
+
+    @Test
+    void aNicWantedAgainDuringItsHandBackIsMovedInWithItsRecordedAddresses() {
+        new NicHandover(state()).reconcile(kernel, Optional.of("toswitch"), changes);
+        kernel.beforeEach = op -> {
+            if (op.startsWith("restore toswitch in HOST")) {
+                throw new FakeNicKernel.Crash(op);
+            }
+        };
+        new NicHandover(state()).reconcile(kernel, Optional.empty(), changes);
+        kernel.beforeEach = op -> {};
+
+        new NicHandover(state()).reconcile(kernel, Optional.of("toswitch"), changes);
+
+        assertEquals(ADDRESSES, kernel.nics.get(Netns.ROUTER).get("toswitch"));
+        assertEquals(MovedNic.Phase.IN, state().load().nics().get(0).phase());
+        assertEquals(ROUTES, state().load().nics().get(0).routes(), "the host's routes are still known for the hand-back");
+    }
+
+    @Test
+    void aTruncatedStateFileIsSetAsideWithAWarningAndTheNicInTheRouterNamespaceIsKeptThere() throws Exception {
+        new NicHandover(state()).reconcile(kernel, Optional.of("toswitch"), changes);
+        Path file = state().path();
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        changes.clear();
+
+        NicHandover.Outcome outcome = new NicHandover(state()).reconcile(kernel, Optional.of("toswitch"), changes);
+
+        assertTrue(outcome.otherProblems().get(0).startsWith("cannot read " + file), outcome::toString);
+        assertTrue(Files.exists(file.resolveSibling("moved-nics.json.corrupt")));
+        assertEquals(ADDRESSES, kernel.nics.get(Netns.ROUTER).get("toswitch"), "nothing torn down");
+        assertEquals(List.of("adopt NIC toswitch, found in perouter unrecorded, with 192.168.11.3/24, 2001:db8:11::3/64"),
+                changes);
+        assertEquals(MovedNic.Phase.IN, state().load().nics().get(0).phase());
+    }
+
+    @Test
+    void aStateThatCannotBeWrittenLeavesTheNicInTheHostAndSaysWhy() throws Exception {
+        Path blocked = dir.resolve("not-a-directory");
+        Files.writeString(blocked, "a file where the state directory should be");
+
+        NicHandover.Outcome outcome = new NicHandover(new NicStateFile(blocked.resolve("moved-nics.json")))
+                .reconcile(kernel, Optional.of("toswitch"), changes);
+
+        assertTrue(outcome.wantedProblem().orElseThrow().startsWith("NIC toswitch not moved into perouter: cannot write "),
+                outcome::toString);
+        assertEquals(ADDRESSES, kernel.nics.get(Netns.HOST).get("toswitch"));
+        assertEquals(List.of(), kernel.operations);
+    }
+
+    @Test
+    void aNicRecordedInAnotherNamespaceIsLeftAloneAndNamed() {
+        state().save(List.of(new MovedNic("eth9", "oldns", MovedNic.Phase.IN, List.of("10.0.0.1/24"), List.of())));
+
+        NicHandover.Outcome outcome = new NicHandover(state()).reconcile(kernel, Optional.empty(), changes);
+
+        assertTrue(outcome.otherProblems().get(0).startsWith("NIC eth9 was moved into namespace oldns"), outcome::toString);
+        assertEquals(1, state().load().nics().size());
+        assertEquals(List.of(), kernel.operations);
+    }
+
+    private void crashBefore(String operation, Optional<String> wanted) {
+        kernel.beforeEach = op -> {
+            if (op.equals(operation)) {
+                throw new FakeNicKernel.Crash(op);
+            }
+        };
+        assertThrows(FakeNicKernel.Crash.class, () -> new NicHandover(state()).reconcile(kernel, wanted, changes));
+        kernel.beforeEach = op -> {};
+    }
+
+    private NicStateFile state() {
+        return new NicStateFile(dir.resolve("moved-nics.json"));
+    }
+}
