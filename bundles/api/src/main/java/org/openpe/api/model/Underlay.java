@@ -12,7 +12,7 @@ import org.openpe.api.frr.GracefulRestart;
  * @param asn local AS number (1..4294967295)
  * @param routerIdCidr IPv4 CIDR the router id is allocated from ({@code routeridcidr}, default {@value #DEFAULT_ROUTER_ID_CIDR})
  * @param neighbors at least one neighbor (eBGP, or iBGP with {@code type = internal})
- * @param nics zero or one NIC to move into the router namespace; empty means move none
+ * @param nics the NICs to move into the router namespace (one per ToR), each named once; empty means move none
  * @param evpn present when the underlay carries EVPN (required by VNIs)
  * @param gracefulRestart BGP graceful restart ({@code gracefulRestart.*}), when on
  */
@@ -43,7 +43,7 @@ public record Underlay(
         return ResourceType.UNDERLAY;
     }
 
-    /** The NIC moved into the router namespace, if any. */
+    /** The first NIC moved into the router namespace, if any. */
     public Optional<String> nic() {
         return nics.stream().findFirst();
     }

@@ -68,6 +68,11 @@ public final class DesiredStateBuilder {
         return this;
     }
 
+    /** With two ToRs, the smallest MTU of the NICs: the VXLAN traffic may leave through either. */
+    private OptionalInt smallestNicMtu(Underlay underlay) {
+        return underlay.nics().stream().map(nicMtu).filter(OptionalInt::isPresent).mapToInt(OptionalInt::getAsInt).min();
+    }
+
     public DesiredState build(List<Resource> resources) {
         List<Resource> ordered = resources.stream()
                 .sorted(Comparator.comparing((Resource r) -> r.type()).thenComparing(Resource::name)).toList();
@@ -76,7 +81,7 @@ public final class DesiredStateBuilder {
         underlay.ifPresent(this::addUnderlay);
         Optional<Underlay> valid = underlay.filter(u -> contributed.contains(key(u)));
         NodeContextImpl node = new NodeContextImpl(nodeIndex, routerNamespace, valid, tables,
-                valid.flatMap(Underlay::nic).map(nicMtu).orElse(OptionalInt.empty()));
+                valid.map(this::smallestNicMtu).orElse(OptionalInt.empty()));
         for (Resource resource : ordered) {
             if (resource.type() != ResourceType.UNDERLAY) {
                 addPlugged(resource, node);

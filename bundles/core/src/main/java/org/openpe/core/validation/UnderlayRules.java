@@ -51,12 +51,12 @@ final class UnderlayRules {
         }
 
         List<String> nics = spec.nics() == null ? List.of() : spec.nics();
-        if (nics.size() > 1) {
-            p.add("'nics' = '" + String.join(",", nics) + "' lists " + nics.size()
-                    + " NICs; at most one NIC can be moved into the router namespace");
-        }
         for (int i = 0; i < nics.size(); i++) {
-            p.interfaceName(nics.size() == 1 ? "nics" : "nics." + i, nics.get(i));
+            String key = nics.size() == 1 ? "nics" : "nics." + i;
+            p.interfaceName(key, nics.get(i));
+            if (nics.indexOf(nics.get(i)) < i) {
+                p.add("'" + key + "' = '" + nics.get(i) + "' is listed twice in 'nics'");
+            }
         }
 
         Optional<EVPNConfig> evpn = Optional.empty();

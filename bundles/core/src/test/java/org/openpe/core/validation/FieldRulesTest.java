@@ -96,8 +96,10 @@ class FieldRulesTest {
                 reject(ResourceType.UNDERLAY, with(underlay(), N + "bfd.minimumTtl", "0"),
                         "'neighbors.0.bfd.minimumTtl' = 0 is out of range 1..254"),
                 reject(ResourceType.UNDERLAY, with(underlay(), N + "bfd.minimumTtl", "255"), "out of range 1..254"),
-                reject(ResourceType.UNDERLAY, with(underlay(), "nics", "eth0,eth1"),
-                        "'nics' = 'eth0,eth1' lists 2 NICs; at most one NIC can be moved into the router namespace"),
+                reject(ResourceType.UNDERLAY, with(underlay(), "nics", "eth0,eth1,eth0"),
+                        "'nics.2' = 'eth0' is listed twice in 'nics'"),
+                reject(ResourceType.UNDERLAY, with(underlay(), "nics", "eth0,1eth"),
+                        "'nics.1' = '1eth' must start with a letter"),
                 reject(ResourceType.UNDERLAY, with(underlay(), "nics", "averyveryverylong0"),
                         "'nics' = 'averyveryverylong0' is longer than 15 characters"),
                 reject(ResourceType.UNDERLAY, with(underlay(), "nics", "0eth"),
@@ -222,6 +224,14 @@ class FieldRulesTest {
         assertEquals(Optional.empty(), u.nic());
         assertEquals(Optional.empty(),
                 ((Underlay) assertAccepted(ResourceType.UNDERLAY, with(underlay(), "nics", null))).nic());
+    }
+
+    @Test
+    void twoNicsForTwoTors() {
+        Underlay u = (Underlay) assertAccepted(ResourceType.UNDERLAY, with(underlay(), "nics", "eth1,eth2",
+                "neighbors.1.asn", "64512", "neighbors.1.address", "192.168.12.2"));
+        assertEquals(List.of("eth1", "eth2"), u.nics());
+        assertEquals(2, u.neighbors().size());
     }
 
     @Test
