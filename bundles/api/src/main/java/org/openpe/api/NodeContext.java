@@ -1,6 +1,7 @@
 package org.openpe.api;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.openpe.api.model.Underlay;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -19,4 +20,9 @@ public interface NodeContext {
 
     /** The routing table id of a VRF, allocated by the core and stable across restarts. */
     int vrfTable(String vrf);
+
+    /** The MTU of the underlay's NIC as the kernel has it; empty without NIC, or before it exists. */
+    default OptionalInt underlayMtu() {
+        return OptionalInt.empty();
+    }
 }

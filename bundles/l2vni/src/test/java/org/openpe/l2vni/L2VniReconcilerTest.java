@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.openpe.api.Contribution;
 import org.openpe.api.ReconcileException;
 import org.openpe.api.frr.FrrFragment;
+import org.openpe.api.frr.RouteTargets;
+import org.openpe.api.frr.VniRouteTargets;
 import org.openpe.api.kernel.Address;
 import org.openpe.api.kernel.KernelObject;
 import org.openpe.api.kernel.Link;
@@ -49,6 +51,47 @@ class L2VniReconcilerTest {
                 new Link(Netns.HOST, "host-110", new LinkKind.Veth("pe-110", Netns.ROUTER), Optional.of("br-hs-110"),
                         NONE, true, false, false)), c);
         assertEquals(FrrFragment.EMPTY, c.frr());
+    }
+
+    @Test
+    void aPureL2VniBridgesHostLegAndVxlanInNoVrf() throws Exception {
+        L2VNI l2vni = new L2VNI("plain", NONE, 130, 4789, AUTOCREATE, NONE, RouteTargets.AUTO, true);
+
+        Contribution c = reconciler.contribute(l2vni, TestNode.index(0));
+
+        assertKernel(Set.of(
+                new Link(Netns.ROUTER, "br-pe-130", new LinkKind.Bridge(), NONE, NONE, true, true, false),
+                new Link(Netns.ROUTER, "vni130", new LinkKind.Vxlan(130, ip("100.65.0.0"), 4789, "lound"),
+                        Optional.of("br-pe-130"), NONE, true, true, true),
+                new Link(Netns.ROUTER, "pe-130", new LinkKind.Veth("host-130", Netns.HOST), Optional.of("br-pe-130"),
+                        NONE, true, false, false),
+                new Link(Netns.HOST, "br-hs-130", new LinkKind.Bridge(), NONE, NONE, true, false, false),
+                new Link(Netns.HOST, "host-130", new LinkKind.Veth("pe-130", Netns.ROUTER), Optional.of("br-hs-130"),
+                        NONE, true, false, false)), c);
+        assertEquals(FrrFragment.EMPTY, c.frr());
+    }
+
+    @Test
+    void theVnisDevicesTakeTheNicsMtuLessTheVxlanOverhead() throws Exception {
+        Contribution c = reconciler.contribute(l2vni(AUTOCREATE, Optional.of("192.171.24.1/24")), TestNode.withNicMtu(9000));
+
+        for (String name : List.of("br-pe-110", "vni110", "pe-110", "host-110")) {
+            assertEquals(Optional.of(8950), link(c, name).mtu(), name);
+        }
+        assertEquals(Optional.empty(), link(c, "br-hs-110").mtu(), "the host bridge follows its ports");
+        assertEquals(Optional.empty(), link(reconciler.contribute(l2vni(AUTOCREATE, NONE), TestNode.index(0)), "vni110").mtu(),
+                "no NIC known: the kernel's default");
+    }
+
+    @Test
+    void routeTargetsBecomeTheVnisBlockInTheDefaultInstance() throws Exception {
+        RouteTargets rts = new RouteTargets(Optional.empty(), List.of("64512:110"), List.of("64512:110"));
+        L2VNI l2vni = new L2VNI("red110", Optional.of("red"), 110, 4789, Optional.empty(), Optional.empty(), rts, false);
+
+        Contribution c = reconciler.contribute(l2vni, TestNode.index(0));
+
+        assertEquals(List.of(new VniRouteTargets(110, rts)), c.frr().vniRouteTargets());
+        assertEquals(List.of(), c.frr().vrfRouters());
     }
 
     @Test

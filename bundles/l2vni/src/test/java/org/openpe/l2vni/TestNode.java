@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.openpe.api.NodeContext;
 import org.openpe.api.model.EVPNConfig;
 import org.openpe.api.model.Underlay;
@@ -19,11 +20,27 @@ final class TestNode implements NodeContext {
 
     private final int nodeIndex;
     private final Optional<Underlay> underlay;
+    private final OptionalInt nicMtu;
     final List<String> tablesAsked = new ArrayList<>();
 
     private TestNode(int nodeIndex, Optional<Underlay> underlay) {
+        this(nodeIndex, underlay, OptionalInt.empty());
+    }
+
+    private TestNode(int nodeIndex, Optional<Underlay> underlay, OptionalInt nicMtu) {
         this.nodeIndex = nodeIndex;
         this.underlay = underlay;
+        this.nicMtu = nicMtu;
+    }
+
+    /** Node 0 whose underlay NIC has {@code mtu}. */
+    static TestNode withNicMtu(int mtu) {
+        return new TestNode(0, index(0).underlay, OptionalInt.of(mtu));
+    }
+
+    @Override
+    public OptionalInt underlayMtu() {
+        return nicMtu;
     }
 
     static TestNode index(int nodeIndex) {

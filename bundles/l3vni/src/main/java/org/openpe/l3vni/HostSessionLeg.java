@@ -58,7 +58,7 @@ record HostSessionLeg(List<KernelObject> kernel, List<BgpNeighbor> neighbors, Li
             Allocation.VethAddresses addresses = allocate(l3vni, family, cidr.get(), nodeIndex);
             kernel.add(new Address(Netns.ROUTER, routerLeg, addresses.routerSide()));
             kernel.add(new Address(Netns.HOST, hostLeg, addresses.hostSide()));
-            neighbors.add(BgpNeighbor.of(addresses.hostAddress(), session.hostAsn()).withPermissiveRouteMaps(true));
+            neighbors.add(BgpNeighbor.of(addresses.hostAddress(), session.hostAsn(), session.hostType()).withPermissiveRouteMaps(true));
             networks.add(addresses.hostAddress() + family.hostPrefix);
         }
         return new HostSessionLeg(kernel, neighbors, networks);

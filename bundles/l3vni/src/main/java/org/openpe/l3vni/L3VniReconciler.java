@@ -4,6 +4,7 @@ import org.openpe.api.kernel.VniDevices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.openpe.api.Contribution;
 import org.openpe.api.NodeContext;
 import org.openpe.api.ReconcileException;
@@ -13,6 +14,7 @@ import org.openpe.api.frr.BgpRouter;
 import org.openpe.api.frr.FrrFragment;
 import org.openpe.api.frr.VrfVni;
 import org.openpe.api.kernel.KernelObject;
+import org.openpe.api.kernel.Link;
 import org.openpe.api.model.HostSession;
 import org.openpe.api.model.L3VNI;
 import org.openpe.api.model.Resource;
@@ -36,16 +38,17 @@ public class L3VniReconciler implements Reconciler {
         Optional<HostSessionLeg> leg = l3vni.hostSession().isEmpty() ? Optional.empty()
                 : Optional.of(HostSessionLeg.of(l3vni, l3vni.hostSession().get(), node.nodeIndex()));
 
+        OptionalInt mtu = VniDevices.overlayMtu(node.underlayMtu(), fabric.vtep());
         List<KernelObject> kernel = new ArrayList<>(VniDevices.vrf(vrf, node.vrfTable(vrf)));
-        kernel.add(VniDevices.bridge(vni).withMaster(vrf));
-        kernel.add(VniDevices.vxlan(vni, l3vni.vxlanPort(), fabric.vtep()));
-        leg.ifPresent(l -> kernel.addAll(l.kernel()));
+        kernel.add(VniDevices.bridge(vni).withMaster(vrf).withMtu(mtu));
+        kernel.add(VniDevices.vxlan(vni, l3vni.vxlanPort(), fabric.vtep()).withMtu(mtu));
+        leg.ifPresent(l -> l.kernel().forEach(o -> kernel.add(o instanceof Link link ? link.withMtu(mtu) : o)));
 
         // Without a host session nothing peers in the VRF, so any ASN would do; the underlay's is the natural one.
         long asn = l3vni.hostSession().map(HostSession::asn).orElse(fabric.asn());
         BgpRouter router = BgpRouter.vrfInstance(asn, vrf, fabric.routerId(),
                 leg.map(HostSessionLeg::neighbors).orElse(List.of()),
-                leg.map(HostSessionLeg::networks).orElse(List.of()));
+                leg.map(HostSessionLeg::networks).orElse(List.of())).withRouteTargets(l3vni.routeTargets());
         FrrFragment frr = new FrrFragment(List.of(new VrfVni(vrf, vni)), List.of(), List.of(), List.of(), List.of(router));
         return new Contribution(kernel, frr);
     }

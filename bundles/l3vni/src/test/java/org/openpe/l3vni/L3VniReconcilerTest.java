@@ -14,6 +14,7 @@ import org.openpe.api.ReconcileException;
 import org.openpe.api.frr.BgpNeighbor;
 import org.openpe.api.frr.BgpRouter;
 import org.openpe.api.frr.FrrFragment;
+import org.openpe.api.frr.RouteTargets;
 import org.openpe.api.frr.VrfVni;
 import org.openpe.api.kernel.Address;
 import org.openpe.api.kernel.KernelObject;
@@ -24,6 +25,7 @@ import org.openpe.api.kernel.Route;
 import org.openpe.api.model.HostSession;
 import org.openpe.api.model.L3VNI;
 import org.openpe.api.model.LocalCIDRConfig;
+import org.openpe.api.model.PeerType;
 
 class L3VniReconcilerTest {
 
@@ -118,6 +120,20 @@ class L3VniReconcilerTest {
                 false, true);
         assertEquals(new FrrFragment(List.of(new VrfVni("red", 100)), List.of(), List.of(), List.of(),
                 List.of(expected)), c.frr());
+    }
+
+    @Test
+    void routeTargetsGoToTheVrfInstanceAndAHostTypeToItsHostNeighbor() throws Exception {
+        RouteTargets rts = new RouteTargets(Optional.of("10.0.0.1:100"), List.of("64512:100"), List.of("64512:100"));
+        HostSession internal = new HostSession(64600, 0,
+                new LocalCIDRConfig(Optional.of("192.169.10.0/24"), Optional.empty()), Optional.of(PeerType.INTERNAL));
+        L3VNI l3vni = new L3VNI("red", NONE, 100, 4789, Optional.of(internal), rts);
+
+        BgpRouter router = reconciler.contribute(l3vni, TestNode.index(0)).frr().vrfRouters().get(0);
+
+        assertEquals(rts, router.routeTargets());
+        assertEquals("remote-as internal", "remote-as " + router.neighbors().get(0).remoteAsWord());
+        assertEquals(Optional.of(PeerType.INTERNAL), router.neighbors().get(0).peerType());
     }
 
     @Test

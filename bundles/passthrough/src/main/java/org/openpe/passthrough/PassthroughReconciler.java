@@ -48,15 +48,10 @@ public class PassthroughReconciler implements Reconciler {
             Allocation.VethAddresses addresses = allocate(resource, cidr.get(), node.nodeIndex());
             kernel.add(new Address(Netns.ROUTER, ROUTER_LEG, addresses.routerSide()));
             kernel.add(new Address(Netns.HOST, HOST_LEG, addresses.hostSide()));
-            neighbors.add(hostNeighbor(addresses.hostAddress(), session.hostAsn()));
+            neighbors.add(BgpNeighbor.of(addresses.hostAddress(), session.hostAsn(), session.hostType()).withPermissiveRouteMaps(true));
             networks.add(addresses.hostAddress() + (addresses.hostAddress().contains(":") ? "/128" : "/32"));
         }
         return new Contribution(kernel, new FrrFragment(List.of(), List.of(), neighbors, networks, List.of()));
-    }
-
-    private static BgpNeighbor hostNeighbor(String address, long hostAsn) {
-        return new BgpNeighbor(address, hostAsn, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                false, Optional.empty(), false, Optional.empty(), false, false, true);
     }
 
     private static Allocation.VethAddresses allocate(Resource resource, String cidr, int nodeIndex)

@@ -1,6 +1,8 @@
 package org.openpe.api.frr;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,9 @@ import java.util.Optional;
  * @param advertiseAllVni {@code advertise-all-vni} in L2VPN EVPN (the default instance with EVPN)
  * @param advertiseUnicast {@code advertise ipv4 unicast} and {@code advertise ipv6 unicast} in
  *     L2VPN EVPN (VRF instances: their routes become EVPN type-5 routes)
+ * @param routeTargets the rd and route targets of a VRF instance's L3VNI, in L2VPN EVPN
+ * @param vniRouteTargets {@code vni} blocks of L2VNIs with route targets (the default instance), one per VNI
+ * @param gracefulRestart {@code bgp graceful-restart} with its timers, when on
  */
 public record BgpRouter(
         long asn,
@@ -23,7 +28,10 @@ public record BgpRouter(
         List<BgpNeighbor> neighbors,
         List<String> networks,
         boolean advertiseAllVni,
-        boolean advertiseUnicast) {
+        boolean advertiseUnicast,
+        RouteTargets routeTargets,
+        List<VniRouteTargets> vniRouteTargets,
+        Optional<GracefulRestart> gracefulRestart) {
 
     public BgpRouter {
         String where = "BGP instance" + vrf.map(v -> " of VRF " + v).orElse("");
@@ -38,6 +46,36 @@ public record BgpRouter(
         neighbors = Words.uniqueSorted(neighbors, BgpNeighbor::address, IpLiterals.ADDRESS_ORDER, "neighbor in " + where);
         networks.forEach(n -> IpLiterals.requirePrefix(n, "network of " + where));
         networks = Words.uniqueSorted(networks, (String n) -> n, IpLiterals.PREFIX_ORDER, "network in " + where);
+        Objects.requireNonNull(routeTargets, "routeTargets");
+        vniRouteTargets = Words.uniqueSorted(vniRouteTargets, VniRouteTargets::vni, Comparator.<Long>naturalOrder(), "vni block in " + where);
+        Objects.requireNonNull(gracefulRestart, "gracefulRestart");
+    }
+
+    /** The canonical constructor of version 1.0: FRR's route targets, no L2VNI blocks, no graceful restart. */
+    public BgpRouter(long asn, Optional<String> vrf, String routerId, List<BgpNeighbor> neighbors, List<String> networks,
+            boolean advertiseAllVni, boolean advertiseUnicast) {
+        this(asn, vrf, routerId, neighbors, networks, advertiseAllVni, advertiseUnicast, RouteTargets.AUTO, List.of(),
+                Optional.empty());
+    }
+
+    public BgpRouter withNeighborsAndNetworks(List<BgpNeighbor> newNeighbors, List<String> newNetworks) {
+        return new BgpRouter(asn, vrf, routerId, newNeighbors, newNetworks, advertiseAllVni, advertiseUnicast, routeTargets,
+                vniRouteTargets, gracefulRestart);
+    }
+
+    public BgpRouter withRouteTargets(RouteTargets value) {
+        return new BgpRouter(asn, vrf, routerId, neighbors, networks, advertiseAllVni, advertiseUnicast, value, vniRouteTargets,
+                gracefulRestart);
+    }
+
+    public BgpRouter withVniRouteTargets(List<VniRouteTargets> value) {
+        return new BgpRouter(asn, vrf, routerId, neighbors, networks, advertiseAllVni, advertiseUnicast, routeTargets, value,
+                gracefulRestart);
+    }
+
+    public BgpRouter withGracefulRestart(Optional<GracefulRestart> value) {
+        return new BgpRouter(asn, vrf, routerId, neighbors, networks, advertiseAllVni, advertiseUnicast, routeTargets,
+                vniRouteTargets, value);
     }
 
     /** The default instance ({@code router bgp <asn>}). */

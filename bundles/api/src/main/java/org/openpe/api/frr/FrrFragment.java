@@ -14,15 +14,23 @@ import java.util.List;
  * @param defaultNeighbors neighbors of the default BGP instance
  * @param defaultNetworks prefixes announced by the default BGP instance
  * @param vrfRouters per-VRF BGP instances
+ * @param vniRouteTargets {@code vni} blocks (route targets of L2VNIs) of the default instance
  */
 public record FrrFragment(
         List<VrfVni> vrfVnis,
         List<BfdProfile> bfdProfiles,
         List<BgpNeighbor> defaultNeighbors,
         List<String> defaultNetworks,
-        List<BgpRouter> vrfRouters) {
+        List<BgpRouter> vrfRouters,
+        List<VniRouteTargets> vniRouteTargets) {
 
     public static final FrrFragment EMPTY = new FrrFragment(List.of(), List.of(), List.of(), List.of(), List.of());
+
+    /** The canonical constructor of version 1.0: no {@code vni} blocks. */
+    public FrrFragment(List<VrfVni> vrfVnis, List<BfdProfile> bfdProfiles, List<BgpNeighbor> defaultNeighbors,
+            List<String> defaultNetworks, List<BgpRouter> vrfRouters) {
+        this(vrfVnis, bfdProfiles, defaultNeighbors, defaultNetworks, vrfRouters, List.of());
+    }
 
     public FrrFragment {
         vrfVnis = List.copyOf(vrfVnis);
@@ -30,5 +38,6 @@ public record FrrFragment(
         defaultNeighbors = List.copyOf(defaultNeighbors);
         defaultNetworks = List.copyOf(defaultNetworks);
         vrfRouters = List.copyOf(vrfRouters);
+        vniRouteTargets = List.copyOf(vniRouteTargets);
     }
 }

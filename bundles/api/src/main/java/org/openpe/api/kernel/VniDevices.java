@@ -1,7 +1,9 @@
 package org.openpe.api.kernel;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The router-namespace devices of a VNI (spec section 5) and their fixed names.
@@ -12,6 +14,9 @@ import java.util.List;
 public final class VniDevices {
 
     public static final String VTEP_DEVICE = "lound";
+    /** Outer IPv4 header, UDP, VXLAN and inner Ethernet header. */
+    public static final int VXLAN_OVERHEAD_IPV4 = 50;
+    public static final int VXLAN_OVERHEAD_IPV6 = 70;
 
     private VniDevices() {}
 
@@ -21,6 +26,17 @@ public final class VniDevices {
                 Link.of(Netns.ROUTER, vrf, new LinkKind.Vrf(table)),
                 new Route(Netns.ROUTER, vrf, "0.0.0.0/0"),
                 new Route(Netns.ROUTER, vrf, "::/0"));
+    }
+
+    /**
+     * The MTU of a VNI's devices: the underlay NIC's less the VXLAN overhead of the VTEP's family,
+     * so that a full frame from the host still fits the fabric once encapsulated. Empty when the NIC's
+     * MTU is unknown (no NIC configured): the kernel's default then.
+     */
+    public static OptionalInt overlayMtu(OptionalInt nicMtu, InetAddress vtep) {
+        int overhead = vtep instanceof Inet6Address ? VXLAN_OVERHEAD_IPV6 : VXLAN_OVERHEAD_IPV4;
+        return nicMtu.isPresent() && nicMtu.getAsInt() > overhead ? OptionalInt.of(nicMtu.getAsInt() - overhead)
+                : OptionalInt.empty();
     }
 
     public static String bridgeName(int vni) {

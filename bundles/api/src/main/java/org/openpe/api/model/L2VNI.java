@@ -3,6 +3,7 @@ package org.openpe.api.model;
 import java.util.Objects;
 import java.util.Optional;
 import org.openpe.api.ResourceType;
+import org.openpe.api.frr.RouteTargets;
 
 /**
  * A VXLAN L2VNI stretching one L2 domain across nodes (EVPN type-2/3 routes).
@@ -11,10 +12,12 @@ import org.openpe.api.ResourceType;
  * @param vxlanPort VXLAN UDP port ({@code vxlanport}, default {@value L3VNI#DEFAULT_VXLAN_PORT})
  * @param hostMaster where the host-side veth is enslaved; empty leaves it alone
  * @param l2GatewayIp distributed anycast gateway as {@code address/prefix} ({@code l2gatewayip}); immutable
+ * @param routeTargets {@code rd}, {@code importRTs}, {@code exportRTs} of the VNI; empty lists: FRR's auto-derived ones
+ * @param l2Only {@code l2only}: pure L2, the bridge in no VRF and nothing routed (no {@code vrf}, no gateway)
  */
 public record L2VNI(
         String name, Optional<String> vrf, int vni, int vxlanPort, Optional<HostMaster> hostMaster,
-        Optional<String> l2GatewayIp)
+        Optional<String> l2GatewayIp, RouteTargets routeTargets, boolean l2Only)
         implements Resource {
 
     public L2VNI {
@@ -22,6 +25,13 @@ public record L2VNI(
         Objects.requireNonNull(vrf, "vrf");
         Objects.requireNonNull(hostMaster, "hostMaster");
         Objects.requireNonNull(l2GatewayIp, "l2GatewayIp");
+        Objects.requireNonNull(routeTargets, "routeTargets");
+    }
+
+    /** The canonical constructor of version 1.0: FRR's auto-derived route targets. */
+    public L2VNI(String name, Optional<String> vrf, int vni, int vxlanPort, Optional<HostMaster> hostMaster,
+            Optional<String> l2GatewayIp) {
+        this(name, vrf, vni, vxlanPort, hostMaster, l2GatewayIp, RouteTargets.AUTO, false);
     }
 
     @Override
@@ -32,5 +42,10 @@ public record L2VNI(
     /** {@code vrf} if set, else the resource name. */
     public String effectiveVrf() {
         return vrf.orElse(name);
+    }
+
+    /** The VRF the bridge is enslaved to: the effective VRF, none for a pure-L2 VNI. */
+    public Optional<String> routingVrf() {
+        return l2Only ? Optional.empty() : Optional.of(effectiveVrf());
     }
 }

@@ -3,6 +3,7 @@ package org.openpe.api.model;
 import java.util.Objects;
 import java.util.Optional;
 import org.openpe.api.ResourceType;
+import org.openpe.api.frr.RouteTargets;
 
 /**
  * A VXLAN L3VNI carrying EVPN type-5 routes of one VRF.
@@ -10,8 +11,10 @@ import org.openpe.api.ResourceType;
  * @param vni 1..16777215, unique across all VNIs
  * @param vxlanPort VXLAN UDP port ({@code vxlanport}, default {@value #DEFAULT_VXLAN_PORT})
  * @param hostSession the optional veth leg and BGP session with the host
+ * @param routeTargets {@code rd}, {@code importRTs}, {@code exportRTs} of the VRF; empty lists: FRR's auto-derived ones
  */
-public record L3VNI(String name, Optional<String> vrf, int vni, int vxlanPort, Optional<HostSession> hostSession)
+public record L3VNI(String name, Optional<String> vrf, int vni, int vxlanPort, Optional<HostSession> hostSession,
+        RouteTargets routeTargets)
         implements Resource {
 
     public static final int DEFAULT_VXLAN_PORT = 4789;
@@ -20,6 +23,12 @@ public record L3VNI(String name, Optional<String> vrf, int vni, int vxlanPort, O
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(vrf, "vrf");
         Objects.requireNonNull(hostSession, "hostSession");
+        Objects.requireNonNull(routeTargets, "routeTargets");
+    }
+
+    /** The canonical constructor of version 1.0: FRR's auto-derived route targets. */
+    public L3VNI(String name, Optional<String> vrf, int vni, int vxlanPort, Optional<HostSession> hostSession) {
+        this(name, vrf, vni, vxlanPort, hostSession, RouteTargets.AUTO);
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param connectTime whole seconds
  * @param ebgpMultiHop the neighbor is several hops away ({@code ebgpMultiHop})
  * @param bfd present when BFD runs for the session; its settings may all be empty
+ * @param type {@code internal} (iBGP) or {@code external} instead of an AS number; {@code asn} is then 0
  */
 public record Neighbor(
         long asn,
@@ -29,7 +30,8 @@ public record Neighbor(
         Optional<Duration> keepaliveTime,
         Optional<Duration> connectTime,
         boolean ebgpMultiHop,
-        Optional<BFDSettings> bfd) {
+        Optional<BFDSettings> bfd,
+        Optional<PeerType> type) {
 
     public Neighbor {
         Objects.requireNonNull(address, "address");
@@ -41,6 +43,15 @@ public record Neighbor(
         Objects.requireNonNull(keepaliveTime, "keepaliveTime");
         Objects.requireNonNull(connectTime, "connectTime");
         Objects.requireNonNull(bfd, "bfd");
+        Objects.requireNonNull(type, "type");
+    }
+
+    /** The canonical constructor of version 1.0: a neighbor given by its AS number. */
+    public Neighbor(long asn, Optional<Long> hostAsn, String address, Optional<Integer> port, Optional<String> password,
+            Optional<String> passwordSecret, Optional<Duration> holdTime, Optional<Duration> keepaliveTime,
+            Optional<Duration> connectTime, boolean ebgpMultiHop, Optional<BFDSettings> bfd) {
+        this(asn, hostAsn, address, port, password, passwordSecret, holdTime, keepaliveTime, connectTime, ebgpMultiHop, bfd,
+                Optional.empty());
     }
 
     /** A neighbor with only an AS number and an address. */
@@ -54,6 +65,6 @@ public record Neighbor(
         return "Neighbor[asn=" + asn + ", hostAsn=" + hostAsn + ", address=" + address + ", port=" + port
                 + ", password=" + password.map(p -> "****") + ", passwordSecret=" + passwordSecret
                 + ", holdTime=" + holdTime + ", keepaliveTime=" + keepaliveTime + ", connectTime=" + connectTime
-                + ", ebgpMultiHop=" + ebgpMultiHop + ", bfd=" + bfd + "]";
+                + ", ebgpMultiHop=" + ebgpMultiHop + ", bfd=" + bfd + ", type=" + type + "]";
     }
 }

@@ -4,7 +4,7 @@
  * the core.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.openpe.api.model;
 
 import org.osgi.annotation.bundle.Export;

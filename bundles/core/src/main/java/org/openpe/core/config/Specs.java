@@ -17,7 +17,10 @@ public final class Specs {
             String routeridcidr,
             List<NeighborSpec> neighbors,
             @JsonDeserialize(using = CommaListDeserializer.class) List<String> nics,
-            EvpnSpec evpn) {}
+            EvpnSpec evpn,
+            GracefulRestartSpec gracefulRestart) {}
+
+    public record GracefulRestartSpec(Long restartTimeSeconds, Long stalePathTimeSeconds) {}
 
     public record NeighborSpec(
             Long asn,
@@ -30,7 +33,8 @@ public final class Specs {
             @JsonDeserialize(using = GoDurationDeserializer.class) Duration keepaliveTime,
             @JsonDeserialize(using = GoDurationDeserializer.class) Duration connectTime,
             Boolean ebgpMultiHop,
-            BfdSpec bfd) {}
+            BfdSpec bfd,
+            String type) {}
 
     public record BfdSpec(
             Long receiveInterval,
@@ -43,15 +47,31 @@ public final class Specs {
 
     public record EvpnSpec(String vtepcidr) {}
 
-    public record L3VniSpec(String vrf, Long vni, Long vxlanport, HostSessionSpec hostsession) {}
+    public record L3VniSpec(
+            String vrf,
+            Long vni,
+            Long vxlanport,
+            HostSessionSpec hostsession,
+            String rd,
+            @JsonDeserialize(using = CommaListDeserializer.class) List<String> importRTs,
+            @JsonDeserialize(using = CommaListDeserializer.class) List<String> exportRTs) {}
 
-    public record L2VniSpec(String vrf, Long vni, Long vxlanport, HostMasterSpec hostmaster, String l2gatewayip) {}
+    public record L2VniSpec(
+            String vrf,
+            Long vni,
+            Long vxlanport,
+            HostMasterSpec hostmaster,
+            String l2gatewayip,
+            Boolean l2only,
+            String rd,
+            @JsonDeserialize(using = CommaListDeserializer.class) List<String> importRTs,
+            @JsonDeserialize(using = CommaListDeserializer.class) List<String> exportRTs) {}
 
     public record HostMasterSpec(String name, String type, Boolean autocreate) {}
 
     public record L3PassthroughSpec(HostSessionSpec hostsession) {}
 
-    public record HostSessionSpec(Long asn, Long hostasn, LocalCidrSpec localcidr) {}
+    public record HostSessionSpec(Long asn, Long hostasn, LocalCidrSpec localcidr, String hosttype) {}
 
     public record LocalCidrSpec(String ipv4, String ipv6) {}
 

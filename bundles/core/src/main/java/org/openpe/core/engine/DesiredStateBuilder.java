@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -17,8 +18,10 @@ import org.openpe.api.Reconciler;
 import org.openpe.api.ResourceType;
 import org.openpe.api.frr.BgpNeighbor;
 import org.openpe.api.frr.BgpRouter;
+import org.openpe.api.frr.VniRouteTargets;
 import org.openpe.api.frr.FrrConfig;
 import org.openpe.api.frr.FrrFragment;
+import org.openpe.api.frr.GracefulRestart;
 import org.openpe.api.kernel.KernelObject;
 import org.openpe.api.model.Resource;
 import org.openpe.api.model.Underlay;
@@ -45,6 +48,7 @@ public final class DesiredStateBuilder {
     private final Set<ResourceKey> contributed = new HashSet<>();
     private final Map<ResourceKey, String> failed = new LinkedHashMap<>();
     private final Map<ResourceKey, String> unsupported = new LinkedHashMap<>();
+    private Function<String, OptionalInt> nicMtu = nic -> OptionalInt.empty();
     private Optional<BgpRouter> defaultRouter = Optional.empty();
     private FrrConfig frr;
 
@@ -58,14 +62,26 @@ public final class DesiredStateBuilder {
         this.frr = FrrConfig.empty(routerNamespace, logLevel);
     }
 
+    /** Where the MTU of the underlay's NIC is read (the kernel); none by default. */
+    public DesiredStateBuilder withNicMtu(Function<String, OptionalInt> lookup) {
+        this.nicMtu = lookup;
+        return this;
+    }
+
+    /** With two ToRs, the smallest MTU of the NICs: the VXLAN traffic may leave through either. */
+    private OptionalInt smallestNicMtu(Underlay underlay) {
+        return underlay.nics().stream().map(nicMtu).filter(OptionalInt::isPresent).mapToInt(OptionalInt::getAsInt).min();
+    }
+
     public DesiredState build(List<Resource> resources) {
         List<Resource> ordered = resources.stream()
                 .sorted(Comparator.comparing((Resource r) -> r.type()).thenComparing(Resource::name)).toList();
         Optional<Underlay> underlay = ordered.stream()
                 .filter(Underlay.class::isInstance).map(Underlay.class::cast).findFirst();
         underlay.ifPresent(this::addUnderlay);
-        NodeContextImpl node = new NodeContextImpl(nodeIndex, routerNamespace,
-                underlay.filter(u -> contributed.contains(key(u))), tables);
+        Optional<Underlay> valid = underlay.filter(u -> contributed.contains(key(u)));
+        NodeContextImpl node = new NodeContextImpl(nodeIndex, routerNamespace, valid, tables,
+                valid.map(this::smallestNicMtu).orElse(OptionalInt.empty()));
         for (Resource resource : ordered) {
             if (resource.type() != ResourceType.UNDERLAY) {
                 addPlugged(resource, node);
@@ -137,13 +153,19 @@ public final class DesiredStateBuilder {
         Optional<BgpRouter> router = base.map(b -> {
             List<BgpNeighbor> neighbors = new ArrayList<>(b.neighbors());
             List<String> networks = new ArrayList<>(b.networks());
+            List<VniRouteTargets> vnis = new ArrayList<>(b.vniRouteTargets());
             parts.forEach(p -> {
                 neighbors.addAll(p.defaultNeighbors());
                 networks.addAll(p.defaultNetworks());
+                vnis.addAll(p.vniRouteTargets());
             });
-            return new BgpRouter(b.asn(), b.vrf(), b.routerId(), neighbors, networks, b.advertiseAllVni(),
-                    b.advertiseUnicast());
+            return b.withNeighborsAndNetworks(neighbors, networks).withVniRouteTargets(vnis);
         });
+        if (router.isEmpty() && parts.stream().anyMatch(p -> !p.vniRouteTargets().isEmpty())) {
+            throw new IllegalArgumentException("its route targets need the default BGP instance, which only a valid underlay provides");
+        }
+        // graceful restart is the underlay's: every instance has it, so that zebra keeps the VRFs' routes too
+        Optional<GracefulRestart> gracefulRestart = router.flatMap(BgpRouter::gracefulRestart);
         if (router.isEmpty() && parts.stream().anyMatch(p -> !p.defaultNeighbors().isEmpty())) {
             throw new IllegalArgumentException("it needs the default BGP instance, which only a valid underlay provides");
         }
@@ -151,7 +173,7 @@ public final class DesiredStateBuilder {
                 parts.stream().flatMap(p -> p.vrfVnis().stream()).distinct().toList(),
                 parts.stream().flatMap(p -> p.bfdProfiles().stream()).distinct().toList(),
                 router,
-                parts.stream().flatMap(p -> p.vrfRouters().stream()).toList());
+                parts.stream().flatMap(p -> p.vrfRouters().stream()).map(r -> r.withGracefulRestart(gracefulRestart)).toList());
     }
 
     private static String feature(ResourceType type) {

@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves the underlay NIC into the router namespace with its addresses, and hands it back to the
- * host with its addresses and the host's routes through it when the underlay no longer names it.
+ * Moves the underlay's NICs into the router namespace with their addresses, and hands each back to
+ * the host with its addresses and the host's routes through it when the underlay no longer names it.
  *
  * <p>Each step is recorded before it is taken ({@link NicStateFile}): the host's addresses and
  * routes are written before the NIC leaves, and a hand-back is recorded before it starts. A crash
@@ -38,10 +38,11 @@ final class NicHandover {
     }
 
     /**
-     * @param wanted the NIC the underlay in force names
+     * @param wanted the NICs the underlay in force names (two ToRs: two NICs); each is moved or handed
+     *     back on its own: a NIC that is missing or cannot be recorded, or a hand-back, leaves the others alone
      * @param changes receives a line per move
      */
-    Outcome reconcile(NicKernel kernel, Optional<String> wanted, List<String> changes) {
+    Outcome reconcile(NicKernel kernel, List<String> wanted, List<String> changes) {
         NicStateFile.Loaded loaded = state.load();
         List<String> otherProblems = new ArrayList<>();
         loaded.problem().ifPresent(problem -> otherProblems.add(problem + ": the NICs moved before are not known;"
@@ -52,7 +53,7 @@ final class NicHandover {
                 otherProblems.add("NIC " + record.nic() + " was moved into namespace " + record.namespace()
                         + ", no longer the router namespace: hand it back by hand (ip -n " + record.namespace()
                         + " link set " + record.nic() + " netns 1), then remove it from " + state.path());
-            } else if (wanted.filter(record.nic()::equals).isEmpty()) {
+            } else if (!wanted.contains(record.nic())) {
                 try {
                     handBack(kernel, record, records, changes).ifPresent(otherProblems::add);
                 } catch (RuntimeException e) {
@@ -61,9 +62,13 @@ final class NicHandover {
                 }
             }
         }
-        Optional<String> wantedProblem = wanted.flatMap(nic -> takeIn(kernel, nic, records, changes));
+        List<String> wantedProblems = new ArrayList<>();
+        for (String nic : wanted) {
+            takeIn(kernel, nic, records, changes).ifPresent(wantedProblems::add);
+        }
         otherProblems.forEach(problem -> LOG.warn("{}", problem));
-        return new Outcome(wantedProblem, otherProblems);
+        return new Outcome(wantedProblems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", wantedProblems)),
+                otherProblems);
     }
 
     /** What {@link #reconcile} would do, one line per NIC, without moving or recording anything. */

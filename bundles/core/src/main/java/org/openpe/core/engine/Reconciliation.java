@@ -186,7 +186,7 @@ final class Reconciliation {
 
     private DesiredState build(Map<ResourceKey, Choice> choices, VrfTables tables) {
         return new DesiredStateBuilder(nodeIndex, kernel.routerNamespace(), snapshot.node().settings().logLevel(),
-                reconcilers, tables).build(choices.values().stream().map(Choice::resource).toList());
+                reconcilers, tables).withNicMtu(kernel::mtu).build(choices.values().stream().map(Choice::resource).toList());
     }
 
     private void keepRouterNamespaceNamed() {
@@ -202,18 +202,18 @@ final class Reconciliation {
     }
 
     private Optional<String> handOverNic(Map<ResourceKey, Choice> choices, DesiredState desired) {
-        Optional<String> nic = choices.values().stream().map(Choice::resource)
+        List<String> nics = choices.values().stream().map(Choice::resource)
                 .filter(Underlay.class::isInstance).map(Underlay.class::cast)
                 .filter(u -> desired.contributed().contains(new ResourceKey(ResourceType.UNDERLAY, u.name())))
-                .findFirst().flatMap(Underlay::nic);
+                .findFirst().map(Underlay::nics).orElse(List.of());
         try {
-            NicHandover.Outcome outcome = handover.reconcile(kernel, nic, changes);
+            NicHandover.Outcome outcome = handover.reconcile(kernel, nics, changes);
             if (!outcome.otherProblems().isEmpty()) {
                 failures.put("nic handover", String.join("; ", outcome.otherProblems()));
             }
             return outcome.wantedProblem();
         } catch (RuntimeException e) {
-            return Optional.of("moving NIC " + nic.orElse("") + " failed: " + e.getMessage());
+            return Optional.of("moving NIC(s) " + String.join(", ", nics) + " failed: " + e.getMessage());
         }
     }
 

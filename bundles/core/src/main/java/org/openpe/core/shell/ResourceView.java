@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.openpe.api.frr.RouteTargets;
 import org.openpe.api.model.BFDSettings;
 import org.openpe.api.model.HostSession;
 import org.openpe.api.model.L2VNI;
@@ -27,6 +28,7 @@ import org.openpe.core.config.GoDuration;
 final class ResourceView {
 
     static final String MASK = "****";
+    static final String AUTO = "auto";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private ResourceView() {}
@@ -41,13 +43,17 @@ final class ResourceView {
             ArrayNode nics = node.putArray("nics");
             u.nics().forEach(nics::add);
             u.evpn().ifPresent(e -> node.putObject("evpn").put("vtepcidr", e.vtepCidr()));
+            u.gracefulRestart().ifPresent(g -> node.putObject("gracefulRestart")
+                    .put("restartTimeSeconds", g.restartTime()).put("stalePathTimeSeconds", g.stalePathTime()));
         } else if (resource instanceof L3VNI v) {
             node.put("vrf", v.effectiveVrf());
             node.put("vni", v.vni());
             node.put("vxlanport", v.vxlanPort());
             v.hostSession().ifPresent(h -> node.set("hostsession", hostSession(h)));
+            routeTargets(node, v.routeTargets());
         } else if (resource instanceof L2VNI v) {
-            node.put("vrf", v.effectiveVrf());
+            v.routingVrf().ifPresent(vrf -> node.put("vrf", vrf));
+            node.put("l2only", v.l2Only());
             node.put("vni", v.vni());
             node.put("vxlanport", v.vxlanPort());
             v.hostMaster().ifPresent(h -> {
@@ -57,6 +63,7 @@ final class ResourceView {
                 master.put("autocreate", h.autoCreate());
             });
             v.l2GatewayIp().ifPresent(ip -> node.put("l2gatewayip", ip));
+            routeTargets(node, v.routeTargets());
         } else if (resource instanceof L3Passthrough p) {
             node.set("hostsession", hostSession(p.hostSession()));
         }
@@ -97,7 +104,7 @@ final class ResourceView {
 
     private static ObjectNode neighbor(Neighbor n) {
         ObjectNode node = NODES.objectNode();
-        node.put("asn", n.asn());
+        n.type().ifPresentOrElse(t -> node.put("type", t.keyword()), () -> node.put("asn", n.asn()));
         n.hostAsn().ifPresent(a -> node.put("hostasn", a));
         node.put("address", n.address());
         n.port().ifPresent(p -> node.put("port", p));
@@ -126,11 +133,26 @@ final class ResourceView {
     private static ObjectNode hostSession(HostSession h) {
         ObjectNode node = NODES.objectNode();
         node.put("asn", h.asn());
-        node.put("hostasn", h.hostAsn());
+        h.hostType().ifPresentOrElse(t -> node.put("hosttype", t.keyword()), () -> node.put("hostasn", h.hostAsn()));
         ObjectNode cidr = node.putObject("localcidr");
         h.localCidr().ipv4().ifPresent(c -> cidr.put("ipv4", c));
         h.localCidr().ipv6().ifPresent(c -> cidr.put("ipv6", c));
         return node;
+    }
+
+    /** FRR's auto-derived values when a list is empty and {@code rd} unset: shown as {@code auto}. */
+    private static void routeTargets(ObjectNode node, RouteTargets rts) {
+        node.put("rd", rts.rd().orElse(AUTO));
+        list(node, "importRTs", rts.imports());
+        list(node, "exportRTs", rts.exports());
+    }
+
+    private static void list(ObjectNode node, String key, List<String> values) {
+        if (values.isEmpty()) {
+            node.put(key, AUTO);
+        } else {
+            values.forEach(node.putArray(key)::add);
+        }
     }
 
     private static void duration(ObjectNode node, String key, Optional<Duration> value) {

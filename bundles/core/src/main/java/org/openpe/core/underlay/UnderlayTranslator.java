@@ -24,7 +24,7 @@ import org.openpe.api.model.Neighbor;
 import org.openpe.api.model.Underlay;
 
 /**
- * What the underlay needs on this node: forwarding in the router namespace, the NIC up, the VTEP
+ * What the underlay needs on this node: forwarding in the router namespace, its NICs up, the VTEP
  * loopback with EVPN, and the default BGP instance peering with the fabric.
  */
 public final class UnderlayTranslator {
@@ -35,7 +35,7 @@ public final class UnderlayTranslator {
         List<KernelObject> kernel = new ArrayList<>(List.of(
                 new Sysctl(Netns.ROUTER, "net.ipv4.ip_forward", "1"),
                 new Sysctl(Netns.ROUTER, "net.ipv6.conf.all.forwarding", "1")));
-        underlay.nic().ifPresent(nic -> kernel.add(Link.of(Netns.ROUTER, nic, new LinkKind.Existing())));
+        underlay.nics().forEach(nic -> kernel.add(Link.of(Netns.ROUTER, nic, new LinkKind.Existing())));
         if (underlay.evpn().isPresent()) {
             kernel.add(Link.of(Netns.ROUTER, VniDevices.VTEP_DEVICE, new LinkKind.Dummy()));
             kernel.add(new Address(Netns.ROUTER, VniDevices.VTEP_DEVICE, vtepAddress(underlay, nodeIndex)));
@@ -52,7 +52,8 @@ public final class UnderlayTranslator {
         boolean evpn = underlay.evpn().isPresent();
         List<BgpNeighbor> neighbors = underlay.neighbors().stream().map(n -> fabricNeighbor(n, evpn)).toList();
         List<String> networks = evpn ? List.of(vtepAddress(underlay, nodeIndex)) : List.of();
-        return BgpRouter.defaultInstance(underlay.asn(), routerId(underlay, nodeIndex), neighbors, networks, evpn);
+        return BgpRouter.defaultInstance(underlay.asn(), routerId(underlay, nodeIndex), neighbors, networks, evpn)
+                .withGracefulRestart(underlay.gracefulRestart());
     }
 
     /** The router id of every BGP instance on this node. */
@@ -77,7 +78,8 @@ public final class UnderlayTranslator {
         Optional<BFDSettings> bfd = n.bfd();
         Optional<String> profile = bfd.filter(b -> !b.isDefault()).map(b -> BfdProfile.nameFor(n.address()));
         return new BgpNeighbor(n.address(), n.asn(), n.port(), seconds(n.holdTime()), seconds(n.keepaliveTime()),
-                seconds(n.connectTime()), n.ebgpMultiHop(), n.password(), bfd.isPresent(), profile, true, evpn, false);
+                seconds(n.connectTime()), n.ebgpMultiHop(), n.password(), bfd.isPresent(), profile, true, evpn, false,
+                n.type());
     }
 
     private static BfdProfile profile(String address, BFDSettings s) {

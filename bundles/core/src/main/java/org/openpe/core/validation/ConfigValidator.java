@@ -157,8 +157,8 @@ public final class ConfigValidator {
                 v.hostSession().ifPresent(h -> hostSession(h, wantedCidrs));
             } else if (r instanceof L2VNI v) {
                 wanted.put("vni " + v.vni(), "'vni' = " + v.vni() + " is already used by %s");
-                wanted.put("l2vrf " + v.effectiveVrf(),
-                        "VRF '" + v.effectiveVrf() + "' is already used by %s (one L2VNI per VRF)");
+                v.routingVrf().ifPresent(vrf -> wanted.put("l2vrf " + vrf,
+                        "VRF '" + vrf + "' is already used by %s (one L2VNI per VRF)"));
             }
             List<String> conflicts = new ArrayList<>();
             wanted.forEach((what, message) -> {

@@ -5,6 +5,7 @@ import java.util.OptionalInt;
 import org.openpe.api.model.Allocation;
 import org.openpe.api.model.HostSession;
 import org.openpe.api.model.LocalCIDRConfig;
+import org.openpe.api.model.PeerType;
 import org.openpe.core.config.Specs.HostSessionSpec;
 
 /** Field rules of a host session (L3VNI and L3Passthrough). */
@@ -15,8 +16,8 @@ final class HostSessionRules {
     static HostSession check(String prefix, HostSessionSpec spec, Problems p, OptionalInt nodeIndex) {
         Long asn = p.required(prefix + "asn", spec.asn());
         p.asn(prefix + "asn", asn);
-        Long hostAsn = p.required(prefix + "hostasn", spec.hostasn());
-        p.asn(prefix + "hostasn", hostAsn);
+        Long hostAsn = spec.hostasn();
+        Optional<PeerType> hostType = p.asnOrType(prefix + "hostasn", hostAsn, prefix + "hosttype", spec.hosttype());
         if (asn != null && asn.equals(hostAsn)) {
             p.add("'" + prefix + "hostasn' = " + hostAsn + " must differ from '" + prefix + "asn'");
         }
@@ -28,10 +29,11 @@ final class HostSessionRules {
         }
         fits(prefix + "localcidr.ipv4", p.cidr(prefix + "localcidr.ipv4", ipv4, true).isPresent(), ipv4, p, nodeIndex);
         fits(prefix + "localcidr.ipv6", p.cidr(prefix + "localcidr.ipv6", ipv6, false).isPresent(), ipv6, p, nodeIndex);
-        if (asn == null || hostAsn == null) {
+        if (asn == null || hostAsn == null && hostType.isEmpty()) {
             return null;
         }
-        return new HostSession(asn, hostAsn, new LocalCIDRConfig(Optional.ofNullable(ipv4), Optional.ofNullable(ipv6)));
+        return new HostSession(asn, hostAsn == null ? 0 : hostAsn,
+                new LocalCIDRConfig(Optional.ofNullable(ipv4), Optional.ofNullable(ipv6)), hostType);
     }
 
     private static void fits(String key, boolean parsed, String cidr, Problems p, OptionalInt nodeIndex) {

@@ -3,6 +3,7 @@ package org.openpe.core.validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.openpe.api.model.PeerType;
 import java.util.regex.Pattern;
 import org.openpe.api.model.AllocationException;
 import org.openpe.api.model.Cidr;
@@ -50,6 +51,27 @@ final class Problems {
 
     void asn(String key, Long value) {
         range(key, value, 1, MAX_ASN);
+    }
+
+    /**
+     * A peer given by exactly one of an AS number ({@code asnKey}) and a type ({@code typeKey},
+     * {@code internal} or {@code external}); the type when it is the one given.
+     */
+    Optional<PeerType> asnOrType(String asnKey, Long asn, String typeKey, String type) {
+        if (asn == null && type == null) {
+            add("'" + asnKey + "' or '" + typeKey + "' (internal or external) is required");
+        } else if (asn != null && type != null) {
+            add("'" + asnKey + "' = " + asn + " and '" + typeKey + "' = '" + type + "' are mutually exclusive; set one");
+        }
+        asn(asnKey, asn);
+        if (type == null) {
+            return Optional.empty();
+        }
+        Optional<PeerType> parsed = PeerType.byKeyword(type);
+        if (parsed.isEmpty()) {
+            add("'" + typeKey + "' = '" + type + "' is neither 'internal' nor 'external'");
+        }
+        return parsed;
     }
 
     void interfaceName(String key, String value) {

@@ -9,14 +9,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
+import org.openpe.api.frr.GracefulRestart;
 import org.openpe.api.model.Allocation;
 import org.openpe.api.model.BFDSettings;
 import org.openpe.api.model.Cidr;
 import org.openpe.api.model.EVPNConfig;
 import org.openpe.api.model.Neighbor;
+import org.openpe.api.model.PeerType;
 import org.openpe.api.model.Underlay;
 import org.openpe.core.config.GoDuration;
 import org.openpe.core.config.Specs.BfdSpec;
+import org.openpe.core.config.Specs.GracefulRestartSpec;
 import org.openpe.core.config.Specs.NeighborSpec;
 import org.openpe.core.config.Specs.UnderlaySpec;
 
@@ -48,12 +51,12 @@ final class UnderlayRules {
         }
 
         List<String> nics = spec.nics() == null ? List.of() : spec.nics();
-        if (nics.size() > 1) {
-            p.add("'nics' = '" + String.join(",", nics) + "' lists " + nics.size()
-                    + " NICs; at most one NIC can be moved into the router namespace");
-        }
         for (int i = 0; i < nics.size(); i++) {
-            p.interfaceName(nics.size() == 1 ? "nics" : "nics." + i, nics.get(i));
+            String key = nics.size() == 1 ? "nics" : "nics." + i;
+            p.interfaceName(key, nics.get(i));
+            if (nics.indexOf(nics.get(i)) < i) {
+                p.add("'" + key + "' = '" + nics.get(i) + "' is listed twice in 'nics'");
+            }
         }
 
         Optional<EVPNConfig> evpn = Optional.empty();
@@ -69,14 +72,24 @@ final class UnderlayRules {
             routerIds.ifPresent(c -> p.fits("routeridcidr", () -> Allocation.routerId(routerIdCidr, i)));
             vteps.ifPresent(c -> p.fits("evpn.vtepcidr", () -> Allocation.vtepAddress(spec.evpn().vtepcidr(), i)));
         }
-        return p.isEmpty() ? new Underlay(name, asn, routerIdCidr, neighbors, nics, evpn) : null;
+        Optional<GracefulRestart> gracefulRestart = Optional.ofNullable(spec.gracefulRestart()).map(g -> gracefulRestart(g, p));
+        return p.isEmpty() ? new Underlay(name, asn, routerIdCidr, neighbors, nics, evpn, gracefulRestart) : null;
+    }
+
+    private static GracefulRestart gracefulRestart(GracefulRestartSpec spec, Problems p) {
+        long restart = spec.restartTimeSeconds() == null ? GracefulRestart.DEFAULT_RESTART_TIME : spec.restartTimeSeconds();
+        long stale = spec.stalePathTimeSeconds() == null ? GracefulRestart.DEFAULT_STALE_PATH_TIME : spec.stalePathTimeSeconds();
+        p.range("gracefulRestart.restartTimeSeconds", restart, 1, GracefulRestart.MAX_TIME);
+        p.range("gracefulRestart.stalePathTimeSeconds", stale, 1, GracefulRestart.MAX_TIME);
+        return p.isEmpty() ? new GracefulRestart((int) restart, (int) stale) : null;
     }
 
     private static Neighbor neighbor(String prefix, NeighborSpec n, Long underlayAsn, Problems p) {
-        Long asn = p.required(prefix + "asn", n.asn());
-        p.asn(prefix + "asn", asn);
+        Long asn = n.asn();
+        Optional<PeerType> type = p.asnOrType(prefix + "asn", asn, prefix + "type", n.type());
         if (asn != null && asn.equals(underlayAsn)) {
-            p.add("'" + prefix + "asn' = " + asn + " equals the underlay asn; only eBGP neighbors are supported");
+            p.add("'" + prefix + "asn' = " + asn + " equals the underlay asn; for an iBGP neighbor set '" + prefix
+                    + "type = internal' instead of '" + prefix + "asn'");
         }
         p.range(prefix + "hostasn", n.hostasn(), 0, Problems.MAX_ASN);
         if (n.hostasn() != null && n.hostasn().equals(asn)) {
@@ -112,7 +125,8 @@ final class UnderlayRules {
                 Optional.ofNullable(n.keepaliveTime()),
                 Optional.ofNullable(n.connectTime()),
                 Boolean.TRUE.equals(n.ebgpMultiHop()),
-                bfd);
+                bfd,
+                type);
     }
 
     private static void uniqueAddress(String prefix, String address, Map<InetAddress, String> seen, Problems p) {

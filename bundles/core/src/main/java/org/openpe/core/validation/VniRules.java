@@ -2,6 +2,7 @@ package org.openpe.core.validation;
 
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.openpe.api.frr.RouteTargets;
 import org.openpe.api.model.Cidr;
 import org.openpe.api.model.HostMaster;
 import org.openpe.api.model.HostSession;
@@ -28,22 +29,29 @@ final class VniRules {
         if (spec.hostsession() != null) {
             hostSession = Optional.ofNullable(HostSessionRules.check("hostsession.", spec.hostsession(), p, nodeIndex));
         }
+        RouteTargets routeTargets = RouteTargetRules.check(spec.rd(), spec.importRTs(), spec.exportRTs(), p);
         return p.isEmpty()
-                ? new L3VNI(name, Optional.ofNullable(spec.vrf()), vni.intValue(), port.intValue(), hostSession)
+                ? new L3VNI(name, Optional.ofNullable(spec.vrf()), vni.intValue(), port.intValue(), hostSession, routeTargets)
                 : null;
     }
 
     static L2VNI l2vni(String name, L2VniSpec spec, Problems p) {
-        vrf(name, spec.vrf(), p);
+        boolean l2Only = Boolean.TRUE.equals(spec.l2only());
+        if (l2Only) {
+            pureL2(spec, p);
+        } else {
+            vrf(name, spec.vrf(), p);
+        }
         Long vni = vni(spec.vni(), p);
         Long port = port(spec.vxlanport(), p);
         Optional<HostMaster> hostMaster = Optional.ofNullable(spec.hostmaster()).map(h -> hostMaster(h, p));
         if (spec.l2gatewayip() != null) {
             gatewayIp(spec.l2gatewayip(), p);
         }
+        RouteTargets routeTargets = RouteTargetRules.check(spec.rd(), spec.importRTs(), spec.exportRTs(), p);
         return p.isEmpty()
                 ? new L2VNI(name, Optional.ofNullable(spec.vrf()), vni.intValue(), port.intValue(), hostMaster,
-                        Optional.ofNullable(spec.l2gatewayip()))
+                        Optional.ofNullable(spec.l2gatewayip()), routeTargets, l2Only)
                 : null;
     }
 
@@ -54,6 +62,17 @@ final class VniRules {
         }
         HostSession hostSession = HostSessionRules.check("hostsession.", spec.hostsession(), p, nodeIndex);
         return p.isEmpty() ? new L3Passthrough(name, hostSession) : null;
+    }
+
+    /** A pure-L2 VNI routes nothing: it has neither VRF nor gateway. */
+    private static void pureL2(L2VniSpec spec, Problems p) {
+        if (spec.vrf() != null) {
+            p.add("'vrf' = '" + spec.vrf() + "' cannot be set with 'l2only = true': a pure-L2 VNI is in no VRF");
+        }
+        if (spec.l2gatewayip() != null) {
+            p.add("'l2gatewayip' = '" + spec.l2gatewayip() + "' cannot be set with 'l2only = true': a pure-L2 VNI routes"
+                    + " nothing");
+        }
     }
 
     private static void vrf(String name, String vrf, Problems p) {

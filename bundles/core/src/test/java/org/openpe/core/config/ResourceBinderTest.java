@@ -68,9 +68,9 @@ class ResourceBinderTest {
 
     @Test
     void unknownKeysAreNamedWithTheirPath() {
-        assertEquals("key 'hostsession.asnn' is not a known field (known here: asn, hostasn, localcidr)",
+        assertEquals("key 'hostsession.asnn' is not a known field (known here: asn, hostasn, hosttype, localcidr)",
                 error(ResourceType.L3VNI, "vni", "1", "hostsession.asnn", "1"));
-        assertEquals("key 'mtu' is not a known field (known here: hostsession, vni, vrf, vxlanport)",
+        assertEquals("key 'mtu' is not a known field (known here: exportRTs, hostsession, importRTs, rd, vni, vrf, vxlanport)",
                 error(ResourceType.L3VNI, "mtu", "9000"));
         assertEquals("key 'neighbors.0.bfd.foo' is not a known field (known here: detectMultiplier, echoInterval,"
                 + " echoMode, minimumTtl, passiveMode, receiveInterval, transmitInterval)",
@@ -116,7 +116,7 @@ class ResourceBinderTest {
                 error(ResourceType.UNDERLAY, "evpn..vtepcidr", "x"));
         assertEquals("key 'evpn.vtepcidr' conflicts with key 'evpn'",
                 error(ResourceType.UNDERLAY, "evpn", "x", "evpn.vtepcidr", "y"));
-        assertEquals("key '0' is not a known field (known here: hostmaster, l2gatewayip, vni, vrf, vxlanport)",
+        assertEquals("key '0' is not a known field (known here: exportRTs, hostmaster, importRTs, l2gatewayip, l2only, rd, vni, vrf, vxlanport)",
                 error(ResourceType.L2VNI, "0.vni", "1"));
         assertEquals("keys under 'neighbors' mix list indexes and field names",
                 error(ResourceType.UNDERLAY, "neighbors.0.asn", "1", "neighbors.asn", "2"));

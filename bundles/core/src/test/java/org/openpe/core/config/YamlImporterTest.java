@@ -45,7 +45,7 @@ class YamlImporterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"passthrough-basic.yaml", "passthrough-dual.yaml", "evpn-full.yaml"})
+    @ValueSource(strings = {"passthrough-basic.yaml", "passthrough-dual.yaml", "evpn-full.yaml", "v030-features.yaml"})
     void seedExamplesValidateCleanly(String file) throws Exception {
         List<Candidate> candidates = YamlImporter.read(seed(file)).stream()
                 .map(r -> Candidate.of(new ResourceKey(r.type(), r.name()),
@@ -91,6 +91,18 @@ class YamlImporterTest {
         try (Stream<Path> files = Files.list(etc)) {
             assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
         }
+    }
+
+    @Test
+    void importsTheKeysOfUpstreamV030() throws Exception {
+        List<ImportedResource> resources = YamlImporter.read(seed("v030-features.yaml"));
+        assertEquals(Map.of("asn", "64514", "nics", "toswitch", "neighbors.0.type", "internal",
+                "neighbors.0.address", "192.168.11.2", "evpn.vtepcidr", "100.65.0.0/24",
+                "gracefulRestart.restartTimeSeconds", "90"), resources.get(0).properties());
+        assertEquals(Map.of("vni", "100", "rd", "10.0.0.1:100", "importRTs", "64512:100,192.0.2.1:100",
+                "exportRTs", "64512:100", "hostsession.asn", "64514", "hostsession.hosttype", "external",
+                "hostsession.localcidr.ipv4", "192.169.10.0/24"), resources.get(1).properties());
+        assertEquals("64512:110", resources.get(2).properties().get("importRTs"));
     }
 
     @Test

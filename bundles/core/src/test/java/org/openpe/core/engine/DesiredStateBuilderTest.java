@@ -16,6 +16,9 @@ import org.openpe.api.ResourceType;
 import org.openpe.api.frr.BgpNeighbor;
 import org.openpe.api.frr.BgpRouter;
 import org.openpe.api.frr.FrrFragment;
+import org.openpe.api.frr.GracefulRestart;
+import org.openpe.api.frr.RouteTargets;
+import org.openpe.api.frr.VniRouteTargets;
 import org.openpe.api.kernel.KernelObject;
 import org.openpe.api.kernel.Link;
 import org.openpe.api.kernel.LinkKind;
@@ -82,6 +85,42 @@ class DesiredStateBuilderTest {
                 + " characters without whitespace", state.failed().get(new ResourceKey(ResourceType.UNDERLAY, "default")));
         assertTrue(state.failed().get(new ResourceKey(ResourceType.L3VNI, "red")).contains("a bug in the plugin"));
         assertTrue(state.frr().defaultRouter().isEmpty());
+    }
+
+    @Test
+    void theUnderlaysGracefulRestartReachesEveryInstanceAndL2RouteTargetsTheDefaultOne() {
+        Underlay withGr = new Underlay("default", 64514, "10.0.0.0/24", List.of(Neighbor.of(64512, "192.168.11.2")),
+                List.of("toswitch"), Optional.of(new EVPNConfig("100.65.0.0/24")), Optional.of(new GracefulRestart(90, 300)));
+        VniRouteTargets l2Targets = new VniRouteTargets(110, new RouteTargets(Optional.empty(), List.of("64512:110"), List.of()));
+        Reconciler l3 = (r, n) -> new Contribution(List.of(), new FrrFragment(List.of(), List.of(), List.of(), List.of(),
+                List.of(BgpRouter.vrfInstance(64514, "red", "10.0.0.4", List.of(), List.of()))));
+        Reconciler l2 = (r, n) -> new Contribution(List.of(), new FrrFragment(List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(l2Targets)));
+
+        DesiredState state = build(Map.of(ResourceType.L3VNI, l3, ResourceType.L2VNI, l2), withGr, RED, BLUE);
+
+        BgpRouter defaultRouter = state.frr().defaultRouter().orElseThrow();
+        assertEquals(Optional.of(new GracefulRestart(90, 300)), defaultRouter.gracefulRestart());
+        assertEquals(Optional.of(new GracefulRestart(90, 300)), state.frr().vrfRouters().get(0).gracefulRestart());
+        assertEquals(List.of(l2Targets), defaultRouter.vniRouteTargets());
+        assertEquals(Optional.empty(), build(Map.of(ResourceType.L3VNI, l3), UNDERLAY, RED).frr().vrfRouters().get(0)
+                .gracefulRestart());
+    }
+
+    @Test
+    void pluginsAreToldTheMtuOfTheUnderlaysNic() {
+        List<java.util.OptionalInt> told = new java.util.ArrayList<>();
+        Reconciler l3 = (r, n) -> {
+            told.add(n.underlayMtu());
+            return new Contribution(List.of(), FrrFragment.EMPTY);
+        };
+
+        new DesiredStateBuilder(3, "perouter", "informational", t -> Optional.of(l3), new VrfTables(Map.of()))
+                .withNicMtu(nic -> nic.equals("toswitch") ? java.util.OptionalInt.of(9000) : java.util.OptionalInt.empty())
+                .build(List.of(UNDERLAY, RED));
+        build(Map.of(ResourceType.L3VNI, l3), UNDERLAY, RED);
+
+        assertEquals(List.of(java.util.OptionalInt.of(9000), java.util.OptionalInt.empty()), told);
     }
 
     @Test

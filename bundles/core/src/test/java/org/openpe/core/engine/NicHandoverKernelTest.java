@@ -69,15 +69,15 @@ class NicHandoverKernelTest {
         assertEquals(2, routesBefore.size(), routesBefore::toString);
         NicKernel dying = crashingBefore("restore");
         assertThrows(IllegalStateException.class,
-                () -> new NicHandover(state()).reconcile(dying, Optional.of("toswitch"), changes));
+                () -> new NicHandover(state()).reconcile(dying, List.of("toswitch"), changes));
         assertEquals(Optional.of(Netns.ROUTER), kernel.locate("toswitch"));
         assertEquals(List.of(), kernel.addresses(Netns.ROUTER, "toswitch"), "the kernel dropped the addresses");
 
-        new NicHandover(state()).reconcile(kernel, Optional.of("toswitch"), changes);
+        new NicHandover(state()).reconcile(kernel, List.of("toswitch"), changes);
         assertEquals(ADDRESSES, kernel.addresses(Netns.ROUTER, "toswitch"));
         assertTrue(ip("-n", routerNs, "link", "show", "toswitch").contains("UP"));
 
-        new NicHandover(state()).reconcile(kernel, Optional.empty(), changes);
+        new NicHandover(state()).reconcile(kernel, List.of(), changes);
         assertEquals(ADDRESSES, kernel.addresses(Netns.HOST, "toswitch"));
         String routes = ip("-n", hostNs, "route", "show");
         assertTrue(routes.contains("default via 192.168.11.1 dev toswitch metric 100")
@@ -86,12 +86,32 @@ class NicHandoverKernelTest {
     }
 
     @Test
+    void twoTorsBothNicsMoveAndTheOneRemovedFromNicsComesBackWithItsAddressWhileTheOtherStays() throws Exception {
+        ip("-n", hostNs, "link", "add", "tor2", "type", "veth", "peer", "name", "tor2-p");
+        ip("-n", hostNs, "link", "set", "tor2", "up");
+        ip("-n", hostNs, "addr", "add", "192.168.12.3/24", "dev", "tor2");
+
+        new NicHandover(state()).reconcile(kernel, List.of("toswitch", "tor2"), changes);
+        assertEquals(Optional.of(Netns.ROUTER), kernel.locate("toswitch"));
+        assertEquals(List.of("192.168.12.3/24"), kernel.addresses(Netns.ROUTER, "tor2"));
+        int toswitchIndex = Integer.parseInt(ip("-n", routerNs, "-o", "link", "show", "toswitch").split(":")[0]);
+
+        new NicHandover(state()).reconcile(kernel, List.of("toswitch"), changes);
+
+        assertEquals(Optional.of(Netns.HOST), kernel.locate("tor2"));
+        assertEquals(List.of("192.168.12.3/24"), kernel.addresses(Netns.HOST, "tor2"));
+        assertEquals(ADDRESSES, kernel.addresses(Netns.ROUTER, "toswitch"), "the other ToR's NIC is untouched");
+        assertEquals(toswitchIndex, Integer.parseInt(ip("-n", routerNs, "-o", "link", "show", "toswitch").split(":")[0]));
+        assertEquals(List.of("toswitch"), state().load().nics().stream().map(MovedNic::nic).toList());
+    }
+
+    @Test
     void aMoveInterruptedAfterTheStateIsWrittenLeavesTheNicInTheHostWhenTheUnderlayNoLongerNamesIt() throws Exception {
         NicKernel dying = crashingBefore("move");
         assertThrows(IllegalStateException.class,
-                () -> new NicHandover(state()).reconcile(dying, Optional.of("toswitch"), changes));
+                () -> new NicHandover(state()).reconcile(dying, List.of("toswitch"), changes));
 
-        new NicHandover(state()).reconcile(kernel, Optional.empty(), changes);
+        new NicHandover(state()).reconcile(kernel, List.of(), changes);
 
         assertEquals(Optional.of(Netns.HOST), kernel.locate("toswitch"));
         assertEquals(ADDRESSES, kernel.addresses(Netns.HOST, "toswitch"));

@@ -40,7 +40,7 @@ class NicHandoverTest {
             }
         };
 
-        NicHandover.Outcome outcome = new NicHandover(state).reconcile(kernel, Optional.of("toswitch"), changes);
+        NicHandover.Outcome outcome = new NicHandover(state).reconcile(kernel, List.of("toswitch"), changes);
 
         assertEquals(Optional.empty(), outcome.wantedProblem());
         assertEquals(ADDRESSES, kernel.nics.get(Netns.ROUTER).get("toswitch"));
@@ -49,11 +49,40 @@ class NicHandoverTest {
     }
 
     @Test
+    void twoTorsTwoNicsEachMovedAndOneRemovedIsHandedBackAloneWithItsAddresses() {
+        List<String> second = List.of("192.168.12.3/24");
+        kernel.withHostNic("tor2", second, List.of());
+
+        new NicHandover(state()).reconcile(kernel, List.of("toswitch", "tor2"), changes);
+
+        assertEquals(ADDRESSES, kernel.nics.get(Netns.ROUTER).get("toswitch"));
+        assertEquals(second, kernel.nics.get(Netns.ROUTER).get("tor2"));
+        assertEquals(2, state().load().nics().size());
+        kernel.operations.clear();
+
+        NicHandover.Outcome outcome = new NicHandover(state()).reconcile(kernel, List.of("toswitch"), changes);
+
+        assertEquals(Optional.empty(), outcome.wantedProblem());
+        assertEquals(second, kernel.nics.get(Netns.HOST).get("tor2"), "handed back with its addresses");
+        assertEquals(ADDRESSES, kernel.nics.get(Netns.ROUTER).get("toswitch"), "the other ToR's NIC stays");
+        assertTrue(kernel.operations.stream().noneMatch(op -> op.contains("toswitch")), kernel.operations::toString);
+        assertEquals(List.of("toswitch"), state().load().nics().stream().map(MovedNic::nic).toList());
+    }
+
+    @Test
+    void aMissingNicOfTwoIsNamedAndTheOtherIsMovedAnyway() {
+        NicHandover.Outcome outcome = new NicHandover(state()).reconcile(kernel, List.of("gone0", "toswitch"), changes);
+
+        assertEquals(Optional.of("NIC gone0 exists neither in the host namespace nor in perouter"), outcome.wantedProblem());
+        assertEquals(ADDRESSES, kernel.nics.get(Netns.ROUTER).get("toswitch"));
+    }
+
+    @Test
     void aCrashAfterTheMoveBeforeTheAddressesIsCompletedByTheNextStartWithTheRecordedAddresses() {
-        crashBefore("restore toswitch in ROUTER", Optional.of("toswitch"));
+        crashBefore("restore toswitch in ROUTER", List.of("toswitch"));
         assertEquals(List.of(), kernel.nics.get(Netns.ROUTER).get("toswitch"), "the kernel dropped the addresses");
 
-        new NicHandover(state()).reconcile(kernel, Optional.of("toswitch"), changes);
+        new NicHandover(state()).reconcile(kernel, List.of("toswitch"), changes);
 
         assertEquals(ADDRESSES, kernel.nics.get(Netns.ROUTER).get("toswitch"));
         assertTrue(changes.get(0).startsWith("complete moving NIC toswitch"), changes::toString);
@@ -61,9 +90,9 @@ class NicHandoverTest {
 
     @Test
     void aCrashBeforeTheMoveAndAnEditThatDropsTheNicLeaveItInTheHostWithItsAddressesAndRoutes() {
-        crashBefore("move toswitch to ROUTER", Optional.of("toswitch"));
+        crashBefore("move toswitch to ROUTER", List.of("toswitch"));
 
-        new NicHandover(state()).reconcile(kernel, Optional.empty(), changes);
+        new NicHandover(state()).reconcile(kernel, List.of(), changes);
 
         assertEquals(ADDRESSES, kernel.nics.get(Netns.HOST).get("toswitch"));
         assertEquals(ROUTES, kernel.hostRoutes.get("toswitch"));
@@ -72,9 +101,9 @@ class NicHandoverTest {
 
     @Test
     void aCrashAfterTheMoveAndAnEditThatDropsTheNicHandItBackWithTheHostAddressesAndRoutes() {
-        crashBefore("restore toswitch in ROUTER", Optional.of("toswitch"));
+        crashBefore("restore toswitch in ROUTER", List.of("toswitch"));
 
-        new NicHandover(state()).reconcile(kernel, Optional.empty(), changes);
+        new NicHandover(state()).reconcile(kernel, List.of(), changes);
 
         assertFalse(kernel.nics.get(Netns.ROUTER).containsKey("toswitch"));
         assertEquals(ADDRESSES, kernel.nics.get(Netns.HOST).get("toswitch"));
@@ -84,19 +113,19 @@ class NicHandoverTest {
 
     @Test
     void aHandBackRestoresTheHostAddressesAndRoutesAndACrashDuringItIsCompletedToo() {
-        new NicHandover(state()).reconcile(kernel, Optional.of("toswitch"), changes);
+        new NicHandover(state()).reconcile(kernel, List.of("toswitch"), changes);
         kernel.nics.get(Netns.ROUTER).get("toswitch").add("192.168.11.99/24"); // added in the router namespace
         kernel.beforeEach = op -> {
             if (op.equals("restore toswitch in HOST")) {
                 throw new FakeNicKernel.Crash(op);
             }
         };
-        assertTrue(new NicHandover(state()).reconcile(kernel, Optional.empty(), changes).otherProblems().get(0)
+        assertTrue(new NicHandover(state()).reconcile(kernel, List.of(), changes).otherProblems().get(0)
                 .contains("crash before restore toswitch in HOST"));
         assertEquals(MovedNic.Phase.MOVING_OUT, state().load().nics().get(0).phase());
         kernel.beforeEach = op -> {};
 
-        new NicHandover(state()).reconcile(kernel, Optional.empty(), changes);
+        new NicHandover(state()).reconcile(kernel, List.of(), changes);
 
         assertEquals(ADDRESSES, kernel.nics.get(Netns.HOST).get("toswitch"));
         assertEquals(ROUTES, kernel.hostRoutes.get("toswitch"));
@@ -106,16 +135,16 @@ class NicHandoverTest {
 
     @Test
     void aNicWantedAgainDuringItsHandBackIsMovedInWithItsRecordedAddresses() {
-        new NicHandover(state()).reconcile(kernel, Optional.of("toswitch"), changes);
+        new NicHandover(state()).reconcile(kernel, List.of("toswitch"), changes);
         kernel.beforeEach = op -> {
             if (op.startsWith("restore toswitch in HOST")) {
                 throw new FakeNicKernel.Crash(op);
             }
         };
-        new NicHandover(state()).reconcile(kernel, Optional.empty(), changes);
+        new NicHandover(state()).reconcile(kernel, List.of(), changes);
         kernel.beforeEach = op -> {};
 
-        new NicHandover(state()).reconcile(kernel, Optional.of("toswitch"), changes);
+        new NicHandover(state()).reconcile(kernel, List.of("toswitch"), changes);
 
         assertEquals(ADDRESSES, kernel.nics.get(Netns.ROUTER).get("toswitch"));
         assertEquals(MovedNic.Phase.IN, state().load().nics().get(0).phase());
@@ -124,13 +153,13 @@ class NicHandoverTest {
 
     @Test
     void aTruncatedStateFileIsSetAsideWithAWarningAndTheNicInTheRouterNamespaceIsKeptThere() throws Exception {
-        new NicHandover(state()).reconcile(kernel, Optional.of("toswitch"), changes);
+        new NicHandover(state()).reconcile(kernel, List.of("toswitch"), changes);
         Path file = state().path();
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         changes.clear();
 
-        NicHandover.Outcome outcome = new NicHandover(state()).reconcile(kernel, Optional.of("toswitch"), changes);
+        NicHandover.Outcome outcome = new NicHandover(state()).reconcile(kernel, List.of("toswitch"), changes);
 
         assertTrue(outcome.otherProblems().get(0).startsWith("cannot read " + file), outcome::toString);
         assertTrue(Files.exists(file.resolveSibling("moved-nics.json.corrupt")));
@@ -146,7 +175,7 @@ class NicHandoverTest {
         Files.writeString(blocked, "a file where the state directory should be");
 
         NicHandover.Outcome outcome = new NicHandover(new NicStateFile(blocked.resolve("moved-nics.json")))
-                .reconcile(kernel, Optional.of("toswitch"), changes);
+                .reconcile(kernel, List.of("toswitch"), changes);
 
         assertTrue(outcome.wantedProblem().orElseThrow().startsWith("NIC toswitch not moved into perouter: cannot write "),
                 outcome::toString);
@@ -158,14 +187,14 @@ class NicHandoverTest {
     void aNicRecordedInAnotherNamespaceIsLeftAloneAndNamed() {
         state().save(List.of(new MovedNic("eth9", "oldns", MovedNic.Phase.IN, List.of("10.0.0.1/24"), List.of())));
 
-        NicHandover.Outcome outcome = new NicHandover(state()).reconcile(kernel, Optional.empty(), changes);
+        NicHandover.Outcome outcome = new NicHandover(state()).reconcile(kernel, List.of(), changes);
 
         assertTrue(outcome.otherProblems().get(0).startsWith("NIC eth9 was moved into namespace oldns"), outcome::toString);
         assertEquals(1, state().load().nics().size());
         assertEquals(List.of(), kernel.operations);
     }
 
-    private void crashBefore(String operation, Optional<String> wanted) {
+    private void crashBefore(String operation, List<String> wanted) {
         kernel.beforeEach = op -> {
             if (op.equals(operation)) {
                 throw new FakeNicKernel.Crash(op);

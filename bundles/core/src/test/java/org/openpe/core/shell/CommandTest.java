@@ -230,6 +230,9 @@ class CommandTest {
                   hostsession.asn = 64514
                   hostsession.hostasn = 64515
                   hostsession.localcidr.ipv4 = 192.169.10.0/24
+                  rd = auto
+                  importRTs = auto
+                  exportRTs = auto
                 Allocated on this node:
                   nodeIndex = 3
                   routerId = 10.0.0.4
@@ -333,12 +336,12 @@ class CommandTest {
         validate.json = true;
         IllegalStateException e = assertThrows(IllegalStateException.class, validate::execute);
         assertEquals("1 of 3 resources would not be applied: l3vni red is Invalid (l3vni red: key 'hostsession.asnn'"
-                + " is not a known field (known here: asn, hostasn, localcidr))", e.getMessage());
+                + " is not a known field (known here: asn, hostasn, hosttype, localcidr))", e.getMessage());
         JsonNode root = OpenpeCommand.JSON.readTree(captured.toString(StandardCharsets.UTF_8));
         List<String> verdicts = new ArrayList<>();
         root.get("resources").forEach(r -> verdicts.add(r.get("name").asText() + "=" + r.get("verdict").asText()));
         assertEquals(List.of("ok=Valid", "red=Invalid", "default=Valid"), verdicts);
-        assertEquals("l3vni red: key 'hostsession.asnn' is not a known field (known here: asn, hostasn, localcidr)",
+        assertEquals("l3vni red: key 'hostsession.asnn' is not a known field (known here: asn, hostasn, hosttype, localcidr)",
                 root.at("/resources/1/reasons/0").asText());
     }
 

@@ -165,7 +165,7 @@ class ConfigValidatorTest {
                 .add(ResourceType.L3VNI, "blue", l3vni(200, "192.169.11.0/24"))
                 .validate(0);
         assertInvalid(r.get("l3vni red"),
-                "l3vni red: key 'hostsession.asnn' is not a known field (known here: asn, hostasn, localcidr)");
+                "l3vni red: key 'hostsession.asnn' is not a known field (known here: asn, hostasn, hosttype, localcidr)");
         assertValid(r.get("l3vni blue"));
         assertValid(r.get("underlay default"));
     }

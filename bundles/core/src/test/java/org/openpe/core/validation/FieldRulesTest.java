@@ -19,12 +19,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openpe.api.ResourceType;
+import org.openpe.api.frr.GracefulRestart;
+import org.openpe.api.frr.RouteTargets;
 import org.openpe.api.model.BFDSettings;
 import org.openpe.api.model.HostMaster;
 import org.openpe.api.model.L2VNI;
 import org.openpe.api.model.L3Passthrough;
 import org.openpe.api.model.L3VNI;
 import org.openpe.api.model.Neighbor;
+import org.openpe.api.model.PeerType;
 import org.openpe.api.model.Underlay;
 
 /** Every per-resource rule of spec section 3 and the seed limits, each accepted and rejected. */
@@ -44,9 +47,18 @@ class FieldRulesTest {
                 reject(ResourceType.UNDERLAY, with(underlay(), "asn", "4294967296"), "'asn' = 4294967296 is out of range 1..4294967295"),
                 reject(ResourceType.UNDERLAY, with(underlay(), N + "asn", null, N + "address", null),
                         "'neighbors' needs at least one neighbor"),
-                reject(ResourceType.UNDERLAY, with(underlay(), N + "asn", null), "'neighbors.0.asn' is required"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "asn", null), "'neighbors.0.asn' or 'neighbors.0.type' (internal or external) is required"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "type", "internal"),
+                        "'neighbors.0.asn' = 64512 and 'neighbors.0.type' = 'internal' are mutually exclusive; set one"),
+                reject(ResourceType.UNDERLAY, with(underlay(), N + "asn", null, N + "type", "ibgp"),
+                        "'neighbors.0.type' = 'ibgp' is neither 'internal' nor 'external'"),
+                reject(ResourceType.UNDERLAY, with(underlay(), "gracefulRestart.restartTimeSeconds", "4096"),
+                        "'gracefulRestart.restartTimeSeconds' = 4096 is out of range 1..4095"),
+                reject(ResourceType.UNDERLAY, with(underlay(), "gracefulRestart.stalePathTimeSeconds", "0"),
+                        "'gracefulRestart.stalePathTimeSeconds' = 0 is out of range 1..4095"),
                 reject(ResourceType.UNDERLAY, with(underlay(), N + "asn", "64514"),
-                        "'neighbors.0.asn' = 64514 equals the underlay asn; only eBGP neighbors are supported"),
+                        "'neighbors.0.asn' = 64514 equals the underlay asn; for an iBGP neighbor set 'neighbors.0.type = internal'"
+                        + " instead of 'neighbors.0.asn'"),
                 reject(ResourceType.UNDERLAY, with(underlay(), N + "address", null), "'neighbors.0.address' is required"),
                 reject(ResourceType.UNDERLAY, with(underlay(), N + "address", "tor1.example"),
                         "'neighbors.0.address' = 'tor1.example' is not an IP address"),
@@ -84,8 +96,10 @@ class FieldRulesTest {
                 reject(ResourceType.UNDERLAY, with(underlay(), N + "bfd.minimumTtl", "0"),
                         "'neighbors.0.bfd.minimumTtl' = 0 is out of range 1..254"),
                 reject(ResourceType.UNDERLAY, with(underlay(), N + "bfd.minimumTtl", "255"), "out of range 1..254"),
-                reject(ResourceType.UNDERLAY, with(underlay(), "nics", "eth0,eth1"),
-                        "'nics' = 'eth0,eth1' lists 2 NICs; at most one NIC can be moved into the router namespace"),
+                reject(ResourceType.UNDERLAY, with(underlay(), "nics", "eth0,eth1,eth0"),
+                        "'nics.2' = 'eth0' is listed twice in 'nics'"),
+                reject(ResourceType.UNDERLAY, with(underlay(), "nics", "eth0,1eth"),
+                        "'nics.1' = '1eth' must start with a letter"),
                 reject(ResourceType.UNDERLAY, with(underlay(), "nics", "averyveryverylong0"),
                         "'nics' = 'averyveryverylong0' is longer than 15 characters"),
                 reject(ResourceType.UNDERLAY, with(underlay(), "nics", "0eth"),
@@ -113,7 +127,26 @@ class FieldRulesTest {
                 reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "hostsession.asn", null),
                         "'hostsession.asn' is required"),
                 reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "hostsession.hostasn", null),
-                        "'hostsession.hostasn' is required"),
+                        "'hostsession.hostasn' or 'hostsession.hosttype' (internal or external) is required"),
+                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "hostsession.hosttype", "external"),
+                        "'hostsession.hostasn' = 64515 and 'hostsession.hosttype' = 'external' are mutually exclusive"),
+                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "importRTs", "64512:100,64512"),
+                        "'importRTs.1' = '64512' is not ASN:NN or A.B.C.D:NN"),
+                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "exportRTs", "4200000000:65536"),
+                        "'exportRTs' = '4200000000:65536' with a 4-byte ASN, the number after ':' must be at most 65535"),
+                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "exportRTs", "64512:4294967296"),
+                        "'exportRTs' = '64512:4294967296' with a 2-byte ASN, the number after ':' must be at most 4294967295"),
+                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "rd", "192.0.2.1:70000"),
+                        "'rd' = '192.0.2.1:70000' with an IPv4 address, the number after ':' must be at most 65535"),
+                reject(ResourceType.L2VNI, with(l2vni(110), "l2only", "true", "l2gatewayip", null),
+                        "'vrf' = 'red' cannot be set with 'l2only = true': a pure-L2 VNI is in no VRF"),
+                reject(ResourceType.L2VNI, with(l2vni(110), "l2only", "true", "vrf", null),
+                        "'l2gatewayip' = '192.171.24.1/24' cannot be set with 'l2only = true': a pure-L2 VNI routes nothing"),
+                reject(ResourceType.L2VNI, with(l2vni(110), "rd", "300.0.2.1:7"),
+                        "'rd' = '300.0.2.1:7' its address part is no IPv4 address"),
+                reject(ResourceType.L2VNI, with(l2vni(110), "importRTs", String.join(",",
+                        java.util.Collections.nCopies(101, "64512:110"))),
+                        "'importRTs' lists 101 route targets; at most 100"),
                 reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "hostsession.localcidr.ipv4", null),
                         "'hostsession.localcidr' needs at least one of 'hostsession.localcidr.ipv4' and 'hostsession.localcidr.ipv6'"),
                 reject(ResourceType.L3VNI, l3vni(100, "2001:db8::/64"),
@@ -194,6 +227,14 @@ class FieldRulesTest {
     }
 
     @Test
+    void twoNicsForTwoTors() {
+        Underlay u = (Underlay) assertAccepted(ResourceType.UNDERLAY, with(underlay(), "nics", "eth1,eth2",
+                "neighbors.1.asn", "64512", "neighbors.1.address", "192.168.12.2"));
+        assertEquals(List.of("eth1", "eth2"), u.nics());
+        assertEquals(2, u.neighbors().size());
+    }
+
+    @Test
     void underlayWithoutEvpnIsValid() {
         Underlay u = (Underlay) assertAccepted(ResourceType.UNDERLAY, with(underlay(), "evpn.vtepcidr", null));
         assertEquals(Optional.empty(), u.evpn());
@@ -230,6 +271,52 @@ class FieldRulesTest {
         L2VNI bare = (L2VNI) assertAccepted(ResourceType.L2VNI, TestConfigs.props("vni", "120"));
         assertEquals(Optional.empty(), bare.hostMaster());
         assertEquals("u", bare.effectiveVrf());
+    }
+
+    @Test
+    void routeTargetsAndRdOfBothVniKinds() {
+        L3VNI auto = (L3VNI) assertAccepted(ResourceType.L3VNI, l3vni(100, "192.169.10.0/24"));
+        assertTrue(auto.routeTargets().isAuto());
+        L3VNI v = (L3VNI) assertAccepted(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "rd", "10.0.0.1:100",
+                "importRTs.0", "64512:100", "importRTs.1", "192.0.2.1:65535", "exportRTs", "4200000000:65535"));
+        assertEquals(new RouteTargets(Optional.of("10.0.0.1:100"), List.of("192.0.2.1:65535", "64512:100"),
+                List.of("4200000000:65535")), v.routeTargets());
+        L2VNI l2 = (L2VNI) assertAccepted(ResourceType.L2VNI, with(l2vni(110), "importRTs", "64512:4294967295",
+                "exportRTs", "64512:110"));
+        assertEquals(List.of("64512:4294967295"), l2.routeTargets().imports());
+        assertEquals(Optional.empty(), l2.routeTargets().rd());
+    }
+
+    @Test
+    void aPureL2VniHasNoVrfEvenWhenItsNameIsNoInterfaceName() {
+        FieldRules.Result r = check(ResourceType.L2VNI, "a-very-long-l2-name", TestConfigs.props("vni", "130", "l2only", "true"), 0);
+        assertEquals(List.of(), r.problems());
+        L2VNI v = (L2VNI) r.resource();
+        assertTrue(v.l2Only());
+        assertEquals(Optional.empty(), v.routingVrf());
+        assertEquals(Optional.of("red"), ((L2VNI) assertAccepted(ResourceType.L2VNI, l2vni(110))).routingVrf());
+    }
+
+    @Test
+    void gracefulRestartIsOffUnlessAKeyIsSetThenDefaultsApply() {
+        assertEquals(Optional.empty(), ((Underlay) assertAccepted(ResourceType.UNDERLAY, underlay())).gracefulRestart());
+        Underlay u = (Underlay) assertAccepted(ResourceType.UNDERLAY, with(underlay(), "gracefulRestart.restartTimeSeconds", "60"));
+        assertEquals(Optional.of(new GracefulRestart(60, 360)), u.gracefulRestart());
+        u = (Underlay) assertAccepted(ResourceType.UNDERLAY, with(underlay(), "gracefulRestart.stalePathTimeSeconds", "4095",
+                "gracefulRestart.restartTimeSeconds", "1"));
+        assertEquals(Optional.of(new GracefulRestart(1, 4095)), u.gracefulRestart());
+    }
+
+    @Test
+    void peersByTypeInsteadOfAsn() {
+        Underlay u = (Underlay) assertAccepted(ResourceType.UNDERLAY, with(underlay(), N + "asn", null, N + "type", "internal"));
+        assertEquals(Optional.of(PeerType.INTERNAL), u.neighbors().get(0).type());
+        L3VNI v = (L3VNI) assertAccepted(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "hostsession.hostasn", null,
+                "hostsession.hosttype", "internal"));
+        assertEquals(Optional.of(PeerType.INTERNAL), v.hostSession().orElseThrow().hostType());
+        L3Passthrough pt = (L3Passthrough) assertAccepted(ResourceType.L3PASSTHROUGH, with(passthrough(),
+                "hostsession.hostasn", null, "hostsession.hosttype", "external"));
+        assertEquals(Optional.of(PeerType.EXTERNAL), pt.hostSession().hostType());
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * FRR configuration text (ours or {@code show running-config}) as its contexts: each context is
  * identified by its path of header lines ({@code [router bgp 64514 vrf red, address-family ipv4 unicast]};
- * the top level is the empty path) and holds its own lines, stripped, in order. Separators
+ * the top level is the empty path; an L2VNI's {@code vni} block inside an address family is a third
+ * level) and holds its own lines, stripped, in order. Separators
  * ({@code !}) and closers ({@code exit}, {@code exit-vrf}, ...) are dropped.
  */
 final class ConfigContexts {
@@ -19,7 +20,8 @@ final class ConfigContexts {
 
     private static final Pattern TOP_LEVEL_OPENER = Pattern.compile("^(router |vrf |route-map |interface |bfd$|line )");
     private static final Pattern NESTED_OPENER = Pattern.compile("^(address-family |profile |peer )");
-    private static final Pattern CLOSER = Pattern.compile("^(exit|exit-vrf|exit-address-family|end)$");
+    private static final Pattern VNI_OPENER = Pattern.compile("^vni \\d+$");
+    private static final Pattern CLOSER = Pattern.compile("^(exit|exit-vrf|exit-address-family|exit-vni|end)$");
 
     private final Map<List<String>, List<String>> contexts;
 
@@ -48,6 +50,9 @@ final class ConfigContexts {
                 path = topLevel || path.isEmpty() ? ROOT : path.subList(0, path.size() - 1);
             } else if (topLevel && TOP_LEVEL_OPENER.matcher(line).find()) {
                 path = List.of(line);
+                contexts.putIfAbsent(path, new ArrayList<>());
+            } else if (path.size() == 2 && path.get(1).startsWith("address-family ") && VNI_OPENER.matcher(line).matches()) {
+                path = List.of(path.get(0), path.get(1), line);
                 contexts.putIfAbsent(path, new ArrayList<>());
             } else if (!topLevel && !path.isEmpty() && NESTED_OPENER.matcher(line).find()) {
                 path = List.of(path.get(0), line);

@@ -6,7 +6,10 @@ import java.util.function.Predicate;
 import org.openpe.api.frr.BfdProfile;
 import org.openpe.api.frr.BgpNeighbor;
 import org.openpe.api.frr.BgpRouter;
+import org.openpe.api.frr.VniRouteTargets;
+import org.openpe.api.frr.GracefulRestart;
 import org.openpe.api.frr.FrrConfig;
+import org.openpe.api.frr.RouteTargets;
 import org.openpe.api.frr.VrfVni;
 
 /**
@@ -134,6 +137,7 @@ final class ConfigRenderer {
                 .line(" no bgp network import-check")
                 .line(" no bgp default ipv4-unicast")
                 .line(" bgp router-id " + r.routerId());
+        r.gracefulRestart().ifPresent(gr -> gracefulRestart(out, gr));
         r.neighbors().forEach(n -> session(out, n, maskSecrets));
         unicast(out, r, "ipv4", n -> !n.ipv6());
         unicast(out, r, "ipv6", BgpNeighbor::ipv6);
@@ -141,9 +145,20 @@ final class ConfigRenderer {
         out.line("exit").line("!");
     }
 
+    /** Timers at FRR's defaults are left out, as FRR shows them: otherwise every reload would find a difference. */
+    private static void gracefulRestart(Lines out, GracefulRestart gr) {
+        out.line(" bgp graceful-restart");
+        if (gr.restartTime() != GracefulRestart.DEFAULT_RESTART_TIME) {
+            out.line(" bgp graceful-restart restart-time " + gr.restartTime());
+        }
+        if (gr.stalePathTime() != GracefulRestart.DEFAULT_STALE_PATH_TIME) {
+            out.line(" bgp graceful-restart stalepath-time " + gr.stalePathTime());
+        }
+    }
+
     private static void session(Lines out, BgpNeighbor n, boolean maskSecrets) {
         String p = " neighbor " + n.address();
-        out.line(p + " remote-as " + n.remoteAs());
+        out.line(p + " remote-as " + n.remoteAsWord());
         n.port().ifPresent(v -> out.line(p + " port " + v));
         n.holdTime().ifPresent(hold -> out.line(p + " timers " + n.keepaliveTime().orElseThrow() + " " + hold));
         n.connectTime().ifPresent(v -> out.line(p + " timers connect " + v));
@@ -181,7 +196,8 @@ final class ConfigRenderer {
 
     private static void evpn(Lines out, BgpRouter r) {
         List<BgpNeighbor> neighbors = r.neighbors().stream().filter(BgpNeighbor::evpn).toList();
-        if (neighbors.isEmpty() && !r.advertiseAllVni() && !r.advertiseUnicast()) {
+        if (neighbors.isEmpty() && !r.advertiseAllVni() && !r.advertiseUnicast() && r.routeTargets().isAuto()
+                && r.vniRouteTargets().isEmpty()) {
             return;
         }
         out.line(" !").line(" address-family l2vpn evpn");
@@ -191,13 +207,25 @@ final class ConfigRenderer {
                 out.line("  neighbor " + n.address() + " allowas-in");
             }
         }
+        for (VniRouteTargets v : r.vniRouteTargets()) {
+            out.line("  vni " + v.vni());
+            routeTargets(out, "   ", v.routeTargets());
+            out.line("  exit-vni");
+        }
         if (r.advertiseAllVni()) {
             out.line("  advertise-all-vni");
         }
         if (r.advertiseUnicast()) {
             out.line("  advertise ipv4 unicast").line("  advertise ipv6 unicast");
         }
+        routeTargets(out, "  ", r.routeTargets());
         out.line(" exit-address-family");
+    }
+
+    private static void routeTargets(Lines out, String indent, RouteTargets rts) {
+        rts.rd().ifPresent(rd -> out.line(indent + "rd " + rd));
+        rts.imports().forEach(rt -> out.line(indent + "route-target import " + rt));
+        rts.exports().forEach(rt -> out.line(indent + "route-target export " + rt));
     }
 
     private static final class Lines {

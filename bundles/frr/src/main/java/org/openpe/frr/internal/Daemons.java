@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,7 @@ final class Daemons {
 
     private final FrrSettings settings;
     private final DaemonScope scope;
+    private volatile OptionalInt zebraGracefulRestart = OptionalInt.empty();
 
     Daemons(FrrSettings settings) {
         this(settings, DaemonScope.detect());
@@ -50,6 +52,15 @@ final class Daemons {
     Daemons(FrrSettings settings, DaemonScope scope) {
         this.settings = settings;
         this.scope = scope;
+    }
+
+    /**
+     * With BGP graceful restart on, zebra is (re)started with {@code -K <restart time>}: it keeps the
+     * routes it finds in the kernel that long instead of flushing them, so that forwarding goes on
+     * while bgpd relearns them. Takes effect at zebra's next start.
+     */
+    void gracefulRestart(OptionalInt restartTime) {
+        zebraGracefulRestart = restartTime;
     }
 
     Path namespacePath() {
@@ -140,12 +151,13 @@ final class Daemons {
         }
     }
 
-    private List<String> command(String daemon) {
+    List<String> command(String daemon) {
         List<String> command = new ArrayList<>(List.of("nsenter", "--net=" + namespacePath(),
                 settings.binDir().resolve(daemon).toString(), "-N", settings.pathspace(), "-d", "-F", "traditional",
                 "-P", "0"));
         if (daemon.equals("zebra")) {
             command.addAll(List.of("-s", "90000000")); // netlink receive buffer, as Debian's daemons file
+            zebraGracefulRestart.ifPresent(seconds -> command.addAll(List.of("-K", Integer.toString(seconds))));
         }
         command.addAll(List.of("--log", "file:" + settings.pathspaceLogDir().resolve(daemon + ".log"),
                 "--log-level", settings.logLevel()));

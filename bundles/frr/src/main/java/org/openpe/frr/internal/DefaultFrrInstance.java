@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.openpe.api.frr.BgpRouter;
 import org.openpe.api.frr.FrrConfig;
 import org.openpe.frr.ApplyResult;
 import org.openpe.frr.BfdPeer;
@@ -149,10 +151,16 @@ final class DefaultFrrInstance implements FrrInstance {
             return null; // a re-apply before anything was applied: nothing to restore or check
         }
         ApplyResult result = applier.apply(config.get(), mode);
+        applier.applied().ifPresent(applied -> daemons.gracefulRestart(gracefulRestartTime(applied)));
         if (mode != Applier.Mode.REPAIR_DRIFT || result.outcome() != ApplyResult.Outcome.UNCHANGED) {
             lastResult = result;
         }
         return result;
+    }
+
+    private static OptionalInt gracefulRestartTime(FrrConfig config) {
+        return config.defaultRouter().flatMap(BgpRouter::gracefulRestart)
+                .map(gr -> OptionalInt.of(gr.restartTime())).orElse(OptionalInt.empty());
     }
 
     @Override

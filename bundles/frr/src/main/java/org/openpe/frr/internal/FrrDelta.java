@@ -43,7 +43,8 @@ final class FrrDelta {
      * {@code neighbor X remote-as} would even delete the neighbor).
      */
     private static final Pattern SETTING = Pattern.compile("^(neighbor \\S+ (?:remote-as|port|timers connect|timers|password"
-            + "|bfd profile|ebgp-multihop)|bgp router-id|log file|hostname|detect-multiplier|receive-interval"
+            + "|bfd profile|ebgp-multihop)|bgp router-id|bgp graceful-restart restart-time|bgp graceful-restart stalepath-time"
+            + "|rd|log file|hostname|detect-multiplier|receive-interval"
             + "|transmit-interval|echo receive-interval|minimum-ttl) ");
     /** BFD profile settings bfdd 8.4 has no {@code no} form for: they are reset by setting FRR's default. */
     private static final Map<String, String> RESET_BY_DEFAULT = Map.of(
@@ -194,6 +195,11 @@ final class FrrDelta {
         Set<List<String>> paths = new LinkedHashSet<>(now.keySet());
         paths.addAll(old.keySet());
         for (List<String> path : paths) {
+            if (path.size() == 3 && !now.containsKey(path)) {
+                // a vni block that goes is removed whole, in its address family
+                changes.computeIfAbsent(path.subList(0, 2), p -> new ArrayList<>()).add("no " + path.get(2));
+                continue;
+            }
             List<String> before = old.getOrDefault(path, List.of()).stream()
                     .filter(l -> removedNeighbors.stream().noneMatch(a -> l.startsWith("neighbor " + a + " "))).toList();
             List<String> after = now.getOrDefault(path, List.of());
@@ -211,7 +217,7 @@ final class FrrDelta {
             }
             after.stream().filter(l -> !before.contains(l)).forEach(lines::add);
             if (!lines.isEmpty() || !old.containsKey(path) && now.containsKey(path)) {
-                changes.put(path, lines);
+                changes.computeIfAbsent(path, p -> new ArrayList<>()).addAll(lines);
             }
         }
         emit(changes);
@@ -232,14 +238,22 @@ final class FrrDelta {
             contexts.forEach((path, lines) -> {
                 if (path.size() == 1) {
                     lines.forEach(l -> commands.add(" " + l));
-                } else {
+                } else if (path.size() == 2) {
                     commands.add(" " + path.get(1));
                     lines.forEach(l -> commands.add("  " + l));
-                    commands.add(path.get(1).startsWith("address-family ") ? " exit-address-family" : " exit");
+                    commands.add(closer(path.get(1)));
+                } else {
+                    commands.addAll(List.of(" " + path.get(1), "  " + path.get(2)));
+                    lines.forEach(l -> commands.add("   " + l));
+                    commands.addAll(List.of("  exit-vni", closer(path.get(1))));
                 }
             });
             commands.add(header.startsWith("vrf ") ? "exit-vrf" : "exit");
         });
+    }
+
+    private static String closer(String nested) {
+        return nested.startsWith("address-family ") ? " exit-address-family" : " exit";
     }
 
     private static Optional<String> setting(String line) {

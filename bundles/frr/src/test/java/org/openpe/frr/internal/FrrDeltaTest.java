@@ -23,8 +23,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.openpe.api.frr.BfdProfile;
 import org.openpe.api.frr.BgpNeighbor;
 import org.openpe.api.frr.BgpRouter;
+import org.openpe.api.frr.VniRouteTargets;
 import org.openpe.api.frr.FrrConfig;
+import org.openpe.api.frr.GracefulRestart;
+import org.openpe.api.frr.RouteTargets;
 import org.openpe.api.frr.VrfVni;
+import org.openpe.api.model.PeerType;
 import org.openpe.frr.ApplyResult;
 import org.openpe.frr.ApplyResult.Outcome;
 import org.openpe.frr.FrrInstance;
@@ -143,6 +147,59 @@ class FrrDeltaTest {
     }
 
     @Test
+    void routeTargetsOfVrfsAndL2VnisComeChangeAndGo() throws Exception {
+        FrrConfig base = Configs.evpnWithL3vni();
+        BgpRouter red = base.vrfRouters().stream().filter(r -> r.vrf().orElseThrow().equals("red")).findFirst().orElseThrow();
+        RouteTargets rts = new RouteTargets(Optional.of("10.0.0.1:100"), List.of("64512:100", "192.0.2.1:7"),
+                List.of("64512:100"));
+        assertDelta("rd and route targets of VRF red", replaceVrfRouter(base, red.withRouteTargets(rts)));
+        assertTrue(frr.runningConfig().contains("  route-target import 192.0.2.1:7\n"), frr.runningConfig());
+        RouteTargets changed = new RouteTargets(Optional.of("64514:1100"), List.of("64512:100", "4200000000:65535"),
+                List.of("64512:101", "65000:4294967295"));
+        assertDelta("rd and route targets changed", replaceVrfRouter(base, red.withRouteTargets(changed)));
+        assertDelta("import and export alike", replaceVrfRouter(base, red.withRouteTargets(
+                new RouteTargets(Optional.empty(), List.of("64512:100"), List.of("64512:100")))));
+        assertDelta("back to FRR's own", base);
+        BgpRouter underlay = base.defaultRouter().orElseThrow();
+        FrrConfig withL2 = withDefaultRouter(base, underlay.withVniRouteTargets(List.of(new VniRouteTargets(110, rts),
+                new VniRouteTargets(120, new RouteTargets(Optional.empty(), List.of("64512:120"), List.of())))));
+        assertDelta("vni blocks of two L2VNIs", withL2);
+        assertTrue(frr.runningConfig().contains("  vni 120\n   route-target import 64512:120\n"), frr.runningConfig());
+        assertDelta("one changed, one gone", withDefaultRouter(base, underlay.withVniRouteTargets(List.of(new VniRouteTargets(110, changed)))));
+        assertDelta("vni blocks gone", base);
+        String running = frr.runningConfig();
+        assertFalse(running.contains("route-target"), running);
+    }
+
+    @Test
+    void gracefulRestartAndItsTimersComeAndGo() throws Exception {
+        FrrConfig base = Configs.evpnWithL3vni();
+        assertDelta("graceful restart with FRR's timers", gracefulRestart(base, new GracefulRestart(120, 360)));
+        assertTrue(frr.runningConfig().contains(" bgp graceful-restart\n"), frr.runningConfig());
+        assertDelta("timers set", gracefulRestart(base, new GracefulRestart(60, 300)));
+        assertDelta("timers changed", gracefulRestart(base, new GracefulRestart(4095, 1)));
+        assertDelta("timers back to FRR's", gracefulRestart(base, new GracefulRestart(120, 360)));
+        assertDelta("graceful restart off", base);
+        assertFalse(frr.runningConfig().contains("graceful-restart"), frr.runningConfig());
+    }
+
+    @Test
+    void peersGivenByTypeForIbgpAndAnyAsEbgp() throws Exception {
+        FrrConfig base = Configs.evpnWithL3vni();
+        BgpNeighbor internal = BgpNeighbor.of(TOR, PeerType.INTERNAL).withAllowAsIn(true).withEvpn(true);
+        assertDelta("the ToR as iBGP peer", withTor(internal, List.of()));
+        assertTrue(frr.runningConfig().contains("neighbor " + TOR + " remote-as internal"), frr.runningConfig());
+        assertDelta("as any-AS eBGP peer", withTor(BgpNeighbor.of(TOR, PeerType.EXTERNAL).withEvpn(true), List.of()));
+        BgpRouter red = base.vrfRouters().stream().filter(r -> r.vrf().orElseThrow().equals("red")).findFirst().orElseThrow();
+        BgpRouter redInternal = new BgpRouter(red.asn(), red.vrf(), red.routerId(),
+                List.of(BgpNeighbor.of("192.169.10.2", PeerType.INTERNAL).withPermissiveRouteMaps(true)), red.networks(),
+                false, true);
+        assertDelta("host session as iBGP", replaceVrfRouter(withTor(BgpNeighbor.of(TOR, PeerType.EXTERNAL).withEvpn(true),
+                List.of()), redInternal));
+        assertDelta("back to AS numbers", base);
+    }
+
+    @Test
     void asChangesReplaceTheInstances() throws Exception {
         assertDelta("vrf red in AS 64520", Configs.evpnWithL3vni(Configs.UNDERLAY_ASN, 64520));
         assertDelta("underlay in AS 64600", Configs.evpnWithL3vni(64600, 64520));
@@ -235,6 +292,18 @@ class FrrDeltaTest {
         BgpRouter underlay = base.defaultRouter().orElseThrow();
         return new FrrConfig("pe1", "informational", base.vrfVnis(), profiles, Optional.of(new BgpRouter(underlay.asn(),
                 Optional.empty(), underlay.routerId(), List.of(tor), underlay.networks(), true, false)), base.vrfRouters());
+    }
+
+    private static FrrConfig withDefaultRouter(FrrConfig base, BgpRouter router) {
+        return new FrrConfig(base.hostname(), base.logLevel(), base.vrfVnis(), base.bfdProfiles(), Optional.of(router),
+                base.vrfRouters());
+    }
+
+    /** Graceful restart in every instance, as the core builds it from the underlay. */
+    private static FrrConfig gracefulRestart(FrrConfig base, GracefulRestart gr) {
+        return new FrrConfig(base.hostname(), base.logLevel(), base.vrfVnis(), base.bfdProfiles(),
+                base.defaultRouter().map(r -> r.withGracefulRestart(Optional.of(gr))),
+                base.vrfRouters().stream().map(r -> r.withGracefulRestart(Optional.of(gr))).toList());
     }
 
     private static FrrConfig replaceVrfRouter(FrrConfig base, BgpRouter router) {

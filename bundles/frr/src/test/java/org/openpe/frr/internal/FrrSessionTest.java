@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +91,7 @@ class FrrSessionTest {
                 PEER_ADDRESS + "/24");
         l2vni(peSettings.namespace(), PE_ADDRESS);
         l2vni(peerSettings.namespace(), PEER_ADDRESS);
-        startPlainPeer();
+        FrrTestSupport.startPeer(peerSettings, PEER_CONFIG);
 
         manager = new FrrManagerComponent();
         pe = manager.instance(peSettings);
@@ -116,31 +115,9 @@ class FrrSessionTest {
         }
     }
 
-    private void startPlainPeer() throws Exception {
-        new Layout(peerSettings).prepare();
-        Daemons daemons = new Daemons(peerSettings);
-        for (String daemon : Daemons.NAMES) {
-            daemons.start(daemon);
-        }
-        var file = peerSettings.pathspaceConfigDir().resolve("peer.conf");
-        Files.writeString(file, PEER_CONFIG);
-        Commands.Result r = new FrrReload(peerSettings).reload(file, Duration.ofMinutes(1));
-        assertTrue(r.ok(), r.output());
-    }
-
     @AfterAll
     void destroyBothRouters() {
-        if (pe != null) {
-            pe.stopDaemons();
-        }
-        if (manager != null) {
-            manager.deactivate();
-        }
-        for (FrrSettings s : new FrrSettings[] {peSettings, peerSettings}) {
-            if (s != null) {
-                FrrTestSupport.destroy(s);
-            }
-        }
+        FrrTestSupport.destroyAll(pe, manager, peSettings, peerSettings);
     }
 
     private static FrrConfig peConfig(List<BgpNeighbor> extraNeighbors) {
@@ -353,11 +330,7 @@ class FrrSessionTest {
     }
 
     private static JsonNode json(FrrSettings settings, String command) {
-        try {
-            return JSON.readTree(new Vtysh(settings).show(command));
-        } catch (Exception e) {
-            throw new IllegalStateException(command, e);
-        }
+        return FrrTestSupport.json(settings, command);
     }
 
     private final class Recorder implements FrrListener {

@@ -1,5 +1,7 @@
 package org.openpe.frr.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +12,13 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.openpe.frr.FrrInstance;
 import org.openpe.frr.FrrSettings;
 
 /** Throw-away namespaces and FRR pathspaces for tests against the real FRR. */
 final class FrrTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private FrrTestSupport() {}
 
@@ -92,6 +97,45 @@ final class FrrTestSupport {
             }
         } catch (IOException e) {
             System.out.println("could not delete " + dir + ": " + e);
+        }
+    }
+
+    /** A peer router: FRR's daemons started in {@code settings}' namespace, unsupervised, running {@code config}. */
+    static void startPeer(FrrSettings settings, String config) throws Exception {
+        new Layout(settings).prepare();
+        Daemons daemons = new Daemons(settings);
+        for (String daemon : Daemons.NAMES) {
+            daemons.start(daemon);
+        }
+        Path file = settings.pathspaceConfigDir().resolve("peer.conf");
+        Files.writeString(file, config);
+        Commands.Result r = new FrrReload(settings).reload(file, Duration.ofMinutes(1));
+        if (!r.ok()) {
+            throw new AssertionError("the peer's configuration was refused: " + r.output());
+        }
+    }
+
+    /** Stops the daemons of the node's instance, the manager, and removes both routers. */
+    static void destroyAll(FrrInstance node, FrrManagerComponent manager, FrrSettings... settings) {
+        if (node != null) {
+            node.stopDaemons();
+        }
+        if (manager != null) {
+            manager.deactivate();
+        }
+        for (FrrSettings s : settings) {
+            if (s != null) {
+                destroy(s);
+            }
+        }
+    }
+
+    /** A {@code show ... json} of the router of {@code settings}. */
+    static JsonNode json(FrrSettings settings, String command) {
+        try {
+            return JSON.readTree(new Vtysh(settings).show(command));
+        } catch (Exception e) {
+            throw new IllegalStateException(command, e);
         }
     }
 

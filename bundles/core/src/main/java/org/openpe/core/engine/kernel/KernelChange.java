@@ -58,6 +58,12 @@ public sealed interface KernelChange {
         }
     }
 
+    record SetMtu(Netns netns, String name, int mtu, String objectKey) implements KernelChange {
+        public String describe() {
+            return "set MTU of " + name + " to " + mtu + " in " + netns;
+        }
+    }
+
     record SetMac(Netns netns, String name, String mac, String objectKey) implements KernelChange {
         public String describe() {
             return "set MAC of " + name + " to " + mac + " in " + netns;

@@ -26,6 +26,7 @@ import org.openpe.core.engine.kernel.KernelChange.DeleteLink;
 import org.openpe.core.engine.kernel.KernelChange.DeleteRoute;
 import org.openpe.core.engine.kernel.KernelChange.DisableIpv6AddrGen;
 import org.openpe.core.engine.kernel.KernelChange.SetMac;
+import org.openpe.core.engine.kernel.KernelChange.SetMtu;
 import org.openpe.core.engine.kernel.KernelChange.SetMaster;
 import org.openpe.core.engine.kernel.KernelChange.SetNeighSuppress;
 import org.openpe.core.engine.kernel.KernelChange.SetSysctl;
@@ -182,6 +183,8 @@ public final class KernelDiff {
         }
         desired.mac().filter(mac -> !actual.mac().map(mac::equalsIgnoreCase).orElse(false))
                 .ifPresent(mac -> changes.add(new SetMac(desired.netns(), desired.name(), mac, key)));
+        desired.mtu().filter(mtu -> !actual.mtu().equals(Optional.of(mtu)))
+                .ifPresent(mtu -> changes.add(new SetMtu(desired.netns(), desired.name(), mtu, key)));
         if (desired.ipv6AddrGenNone() && !actual.ipv6AddrGenNone()) {
             changes.add(new DisableIpv6AddrGen(desired.netns(), desired.name(), key));
         }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.openpe.api.kernel.Address;
 import org.openpe.api.kernel.Link;
 import org.openpe.api.kernel.LinkKind;
@@ -21,6 +22,7 @@ import org.openpe.core.engine.kernel.KernelChange.DeleteLink;
 import org.openpe.core.engine.kernel.KernelChange.DeleteRoute;
 import org.openpe.core.engine.kernel.KernelChange.DisableIpv6AddrGen;
 import org.openpe.core.engine.kernel.KernelChange.SetMac;
+import org.openpe.core.engine.kernel.KernelChange.SetMtu;
 import org.openpe.core.engine.kernel.KernelChange.SetMaster;
 import org.openpe.core.engine.kernel.KernelChange.SetNeighSuppress;
 import org.openpe.core.engine.kernel.KernelChange.SetSysctl;
@@ -139,6 +141,17 @@ public final class NetlinkKernel implements NicKernel, AutoCloseable {
         return new KernelView(netns, links, addresses, routes, sysctls);
     }
 
+    /** The MTU of {@code device}, in the router namespace or else the host's (a NIC before or after its move). */
+    public OptionalInt mtu(String device) {
+        for (NetlinkHandle handle : List.of(router, host)) {
+            Optional<org.openpe.netlink.Link> link = handle.link(device);
+            if (link.isPresent()) {
+                return OptionalInt.of(link.get().mtu());
+            }
+        }
+        return OptionalInt.empty();
+    }
+
     /** The routing table of every VRF device OpenPE owns in the router namespace (one link dump). */
     public Map<String, Integer> ownedVrfTables() {
         Map<String, Integer> tables = new HashMap<>();
@@ -166,6 +179,8 @@ public final class NetlinkKernel implements NicKernel, AutoCloseable {
             handle.linkSetUp(u.name());
         } else if (change instanceof SetUp u) {
             handle.linkSetDown(u.name());
+        } else if (change instanceof SetMtu m) {
+            handle.linkSetMtu(m.name(), m.mtu());
         } else if (change instanceof SetMac m) {
             handle.linkSetMac(m.name(), MacAddress.parse(m.mac()));
         } else if (change instanceof DisableIpv6AddrGen d) {
@@ -257,6 +272,9 @@ public final class NetlinkKernel implements NicKernel, AutoCloseable {
         if (link.mac().isPresent()) {
             options = options.withMac(MacAddress.parse(link.mac().get()));
         }
+        if (link.mtu().isPresent()) {
+            options = options.withMtu(link.mtu().get());
+        }
         if (link.ipv6AddrGenNone()) {
             options = options.withAddrGenMode(AddrGenMode.NONE);
         }
@@ -295,6 +313,7 @@ public final class NetlinkKernel implements NicKernel, AutoCloseable {
         NetlinkHandle own = handle(link.netns());
         options.master().ifPresent(master -> own.linkSetMaster(link.name(), master));
         options.mac().ifPresent(mac -> own.linkSetMac(link.name(), mac));
+        options.mtu().ifPresent(mtu -> own.linkSetMtu(link.name(), mtu));
         options.addrGenMode().ifPresent(mode -> own.linkSetAddrGenMode(link.name(), mode));
         if (link.up()) {
             own.linkSetUp(link.name());
@@ -307,7 +326,8 @@ public final class NetlinkKernel implements NicKernel, AutoCloseable {
                 l.mac().map(MacAddress::toString),
                 l.isUp(),
                 l.addrGenMode().map(m -> m == AddrGenMode.NONE).orElse(false),
-                l.bridgePort().map(org.openpe.netlink.Link.BridgePort::neighSuppress).orElse(false));
+                l.bridgePort().map(org.openpe.netlink.Link.BridgePort::neighSuppress).orElse(false),
+                Optional.of(l.mtu()));
     }
 
     private static LinkKind kindOf(org.openpe.netlink.Link l, Map<Integer, String> names) {

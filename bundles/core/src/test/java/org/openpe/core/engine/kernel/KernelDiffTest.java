@@ -145,6 +145,20 @@ class KernelDiffTest {
     }
 
     @Test
+    void anMtuIsSetOnlyWhenDeclaredAndDifferent() {
+        Link declared = PT_NS.withMtu(java.util.OptionalInt.of(1450));
+        Link observed = new Link(Netns.ROUTER, "pt-ns", PT_NS.kind(), java.util.Optional.empty(), java.util.Optional.empty(),
+                true, false, false, java.util.Optional.of(1500));
+        Link peer = new Link(Netns.HOST, "pt-host", PT_HOST.kind(), java.util.Optional.empty(), java.util.Optional.empty(),
+                true, false, false, java.util.Optional.of(1500));
+        Map<Netns, KernelView> views = views(new ObservedLink(observed, 5, Ownership.LINK_GROUP),
+                new ObservedLink(peer, 6, Ownership.LINK_GROUP));
+
+        assertEquals(List.of("set MTU of pt-ns to 1450 in ROUTER"), describe(KernelDiff.plan(List.of(declared, PT_HOST), views)));
+        assertTrue(KernelDiff.plan(List.of(PT_NS, PT_HOST), views).isEmpty(), "no MTU declared: the kernel's stays");
+    }
+
+    @Test
     void replacesAddressesOnOwnedDevicesButNeverOnForeignOnes() {
         Address old = new Address(Netns.ROUTER, "pt-ns", "192.169.11.1/24");
         Address nicAddress = new Address(Netns.ROUTER, "toswitch", "192.168.11.3/24");

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -88,6 +89,25 @@ class NetlinkKernelTest {
                 repair.changes().stream().map(KernelChange::describe).toList());
         assertEquals(index, kernel.read(Netns.ROUTER, List.of()).link("pt-ns").orElseThrow().index(),
                 "the veth must not have been recreated");
+    }
+
+    @Test
+    void aDeclaredMtuIsSetOnCreationAndRepairedAndTheNicsIsRead() throws Exception {
+        OptionalInt mtu = OptionalInt.of(1450);
+        List<KernelObject> desired = declarations().stream()
+                .map(o -> o instanceof Link l && l.kind() instanceof LinkKind.Veth ? l.withMtu(mtu) : o).toList();
+        reconcile(desired);
+        assertTrue(ip("-n", routerNs, "link", "show", "pt-ns").contains("mtu 1450 "));
+        assertTrue(ip("-n", hostNs, "link", "show", "pt-host").contains("mtu 1450 "));
+        assertEquals(OptionalInt.of(1450), kernel.mtu("pt-ns"));
+        assertEquals(OptionalInt.of(1450), kernel.mtu("pt-host"), "a device of the host namespace");
+        assertEquals(OptionalInt.empty(), kernel.mtu("no-such-nic"));
+        ip("-n", routerNs, "link", "set", "pt-ns", "mtu", "1400");
+
+        KernelPlan repair = reconcile(desired);
+
+        assertEquals(List.of("set MTU of pt-ns to 1450 in ROUTER"), repair.changes().stream().map(KernelChange::describe).toList());
+        assertTrue(KernelDiff.plan(desired, views(desired)).isEmpty());
     }
 
     @Test
