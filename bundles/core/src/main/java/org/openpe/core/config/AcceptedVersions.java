@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The properties and generation of every resource version in force, and the node settings in
- * force, kept in the bundle's data area, readable by its owner only (passwords are among the
+ * force, kept in the runtime's state directory (data/openpe), readable by its owner only (passwords are among the
  * properties). After a restart, the
  * version in force stays applied while the configured one is rejected, and the immutable-field
  * rule still holds (a CIDR edited while the runtime was stopped is rejected like one edited while
@@ -85,6 +85,7 @@ final class AcceptedVersions {
         inForce.node().ifPresent(node -> byId.put(NODE, Map.of(GENERATION, 1, PROPERTIES, new TreeMap<>(node))));
         Path temp = file.get().resolveSibling(file.get().getFileName() + ".tmp");
         try {
+            Files.createDirectories(temp.getParent());
             Files.deleteIfExists(temp);
             Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             JSON.writeValue(temp.toFile(), byId);

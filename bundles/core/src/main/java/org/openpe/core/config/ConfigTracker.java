@@ -1,6 +1,5 @@
 package org.openpe.core.config;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,6 @@ import org.openpe.core.validation.InterfaceAddresses;
 import org.openpe.core.validation.NetworkInterfaceAddresses;
 import org.openpe.core.validation.NodeRules;
 import org.openpe.core.validation.NodeState;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -80,9 +78,10 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     private record Accepted(AppliedVersion version, Map<String, Object> properties) {}
 
     @Activate
-    public ConfigTracker(@Reference ConfigurationAdmin configAdmin, BundleContext context) {
+    public ConfigTracker(@Reference ConfigurationAdmin configAdmin) {
+        // in data/openpe, not the bundle's data area: a package upgrade removes Karaf's bundle cache
         this(configAdmin, new NetworkInterfaceAddresses(), Files::exists,
-                Optional.ofNullable(context.getDataFile("accepted-resources.json")).map(File::toPath));
+                Optional.of(Path.of(System.getProperty("karaf.data", "data"), "openpe", "accepted-resources.json")));
     }
 
     /**
