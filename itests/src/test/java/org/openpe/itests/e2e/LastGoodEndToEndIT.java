@@ -187,7 +187,7 @@ class LastGoodEndToEndIT {
         assertTrue(lab.sessionUptimeMillis(lab.leaf, NODE) > leafUptime, "the leaf's session was reset");
     }
 
-    /** The permissions of the file in which the core keeps the versions in force (in its bundle's data area). */
+    /** The permissions of the file in which the core keeps the versions in force (data/openpe). */
     private static String versionsInForceFilePermissions() throws IOException {
         try (var files = Files.walk(appliance.home.resolve("data"))) {
             Path file = files.filter(f -> f.getFileName().toString().equals("accepted-resources.json")).findFirst()
