@@ -55,6 +55,8 @@ class SystemdRestartScenario {
     /** C1 only: under TCG the C2 compiler delays Karaf's start far more than its code pays back (see OpenPeNode). */
     private static final String QUICK_START_JAVA_OPTS = "-XX:+UnlockDiagnosticVMOptions -XX:TieredStopAtLevel=1";
     private static final Pattern IFINDEX = Pattern.compile("^(\\d+): ");
+    /** A row of bundle:list -s: id | state | level | version | symbolic name. */
+    private static final Pattern PASSTHROUGH_BUNDLE = Pattern.compile("(?m)\\|\\s*(\\S+)\\s*\\|\\s*org\\.openpe\\.passthrough\\s*$");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Touched right before the first start: what the service wrote is newer. */
     private static final Path STARTED_MARKER = Path.of("/run/openpe-systemd-scenario-started");
@@ -286,8 +288,8 @@ class SystemdRestartScenario {
 
     /** The version of the passthrough bundle the runtime runs (bundle:list). */
     private static String passthroughBundleVersion() {
-        return client("bundle:list -s --no-format").lines().filter(l -> l.contains("org.openpe.passthrough"))
-                .map(l -> l.split("\\|")[3].trim()).findFirst().orElse("none");
+        Matcher row = PASSTHROUGH_BUNDLE.matcher(client("bundle:list -s"));
+        return row.find() ? row.group(1) : "none";
     }
 
     /** "install ok installed <version>", or "" when dpkg knows no package openpe. */
