@@ -30,25 +30,33 @@ import org.openpe.itests.support.Eventually;
 import org.openpe.itests.support.Shell;
 
 /**
- * Issue 15 (H5) under real systemd as PID 1: the distribution installed to /opt/openpe and run by
- * its shipped unit in the guest's root namespace, with the lab's underlay (NIC {@code toswitch},
- * cabled to the lab's leaf) and L3Passthrough. Across {@code systemctl restart}, {@code systemctl
- * stop} + {@code start} and kill -9 of the JVM (which the unit restarts), the FRR daemons keep their
- * pids, the leaf's session keeps its uptime and no device changes its ifindex. Run by
- * {@link SystemdRestartIT} in the VM booted with systemd; the steps build on each other, in order.
+ * Issue 15 (H5) under real systemd as PID 1: OpenPE installed from its .deb with dpkg (in the guest's
+ * throw-away root) and run by the packaged unit in the guest's root namespace, with the lab's underlay
+ * (NIC {@code toswitch}, cabled to the lab's leaf) and L3Passthrough. Across {@code systemctl
+ * restart}, {@code systemctl stop} + {@code start}, kill -9 of the JVM (which the unit restarts) and
+ * {@code dpkg -i} of a higher version whose passthrough plugin changed ({@link ChangedPluginPackage}),
+ * the FRR daemons keep their pids, the leaf's session keeps its uptime and no device changes its
+ * ifindex. Run by {@link SystemdRestartIT} in the VM booted with systemd; the steps build on each
+ * other, in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(StepLog.class)
 class SystemdRestartScenario {
 
     private static final Duration START = Duration.ofSeconds(480);
+    static final String DEB_PROPERTY = "openpe.deb";
+    static final String UPGRADE_DEB_PROPERTY = "openpe.deb.upgrade";
+    static final String UPGRADE_BUNDLE_VERSION_PROPERTY = "openpe.deb.upgrade.bundleVersion";
     private static final Path HOME = Path.of("/opt/openpe");
+    private static final Path NODE_SETTINGS = Path.of("/etc/openpe/org.openpe.node.cfg");
     private static final String UNIT = "openpe";
     private static final String NODE = "192.168.11.3";
     private static final List<String> DAEMONS = List.of("zebra", "bgpd", "staticd", "bfdd");
     /** C1 only: under TCG the C2 compiler delays Karaf's start far more than its code pays back (see OpenPeNode). */
     private static final String QUICK_START_JAVA_OPTS = "-XX:+UnlockDiagnosticVMOptions -XX:TieredStopAtLevel=1";
     private static final Pattern IFINDEX = Pattern.compile("^(\\d+): ");
+    /** A row of bundle:list -s: id | state | level | version | symbolic name. */
+    private static final Pattern PASSTHROUGH_BUNDLE = Pattern.compile("(?m)\\|\\s*(\\S+)\\s*\\|\\s*org\\.openpe\\.passthrough\\s*$");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Touched right before the first start: what the service wrote is newer. */
     private static final Path STARTED_MARKER = Path.of("/run/openpe-systemd-scenario-started");
@@ -76,12 +84,20 @@ class SystemdRestartScenario {
         sh("ip", "addr", "add", NODE + "/24", "dev", "toswitch");
         sh("ip", "link", "set", "toswitch", "up");
 
-        Files.createDirectories(HOME);
-        sh("tar", "-xzf", System.getProperty("openpe.distribution"), "-C", HOME.toString(), "--strip-components=1");
-        Shell.run(List.of("bash", labScript.toString(), "config", HOME.resolve("etc").toString(), prefix)).orFail();
-        Path units = Path.of("/etc/systemd/system");
-        Files.copy(HOME.resolve("systemd/openpe.service"), units.resolve("openpe.service"), StandardCopyOption.REPLACE_EXISTING);
-        Path dropIn = Files.createDirectories(units.resolve("openpe.service.d"));
+        // dpkg changes the guest's root only: an overlay whose writable layer is a tmpfs (scripts/vm/init.sh)
+        assertEquals("overlay", Shell.ok("findmnt", "-n", "-o", "FSTYPE", "/").trim(), "refusing to dpkg: / is not the VM's overlay");
+        assertTrue(Shell.ok("findmnt", "-n", "-o", "OPTIONS", "/").contains("upperdir="),
+                "refusing to dpkg: / is not the VM's overlay");
+        assertEquals("", packageStatus(), "an openpe package is already installed");
+        // a container image's policy-rc.d (exit 101) would forbid the maintainer scripts' service actions;
+        // an appliance has none
+        if (Files.deleteIfExists(Path.of("/usr/sbin/policy-rc.d"))) {
+            log("removed the host image's /usr/sbin/policy-rc.d from the guest's root");
+        }
+        sh("dpkg", "--install", System.getProperty(DEB_PROPERTY));
+        // the operator's edits of the conffiles: node settings and resources
+        Shell.run(List.of("bash", labScript.toString(), "config", "/etc/openpe", prefix)).orFail();
+        Path dropIn = Files.createDirectories(Path.of("/etc/systemd/system/openpe.service.d"));
         Files.writeString(dropIn.resolve("tcg.conf"), "[Service]\nEnvironment=\"JAVA_OPTS=" + QUICK_START_JAVA_OPTS + "\"\n");
         sh("systemctl", "daemon-reload");
         Files.writeString(STARTED_MARKER, "");
@@ -182,6 +198,30 @@ class SystemdRestartScenario {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(candidate)));
     }
 
+    @Test
+    @Order(5)
+    void upgradeWithAChangedPluginRestartsTheRuntimeAndKeepsDaemonsSessionAndDevices() throws IOException {
+        Observation before = observe();
+        long mainPid = mainPid();
+        int adopted = adoptions();
+        String nodeSettings = Files.readString(NODE_SETTINGS);
+        String newBundleVersion = System.getProperty(UPGRADE_BUNDLE_VERSION_PROPERTY);
+        assertNotEquals(newBundleVersion, passthroughBundleVersion());
+        String upgrade = System.getProperty(UPGRADE_DEB_PROPERTY);
+        String version = Shell.ok("dpkg-deb", "-f", upgrade, "Version").trim();
+
+        long started = System.nanoTime();
+        sh("dpkg", "--install", upgrade);
+        log("dpkg --install of " + version + " returned after " + (System.nanoTime() - started) / 1_000_000_000L + " s");
+        assertEquals("install ok installed " + version, packageStatus());
+        assertEquals("active", Shell.run("systemctl", "is-active", UNIT).output().trim(), "the upgrade left the service stopped");
+        assertNotEquals(mainPid, mainPid(), "the upgrade did not restart the runtime");
+
+        assertSurvived("package upgrade", before, adopted, started);
+        assertEquals(newBundleVersion, passthroughBundleVersion(), "the runtime still runs the replaced plugin");
+        assertEquals(nodeSettings, Files.readString(NODE_SETTINGS), "the upgrade replaced the operator's node settings");
+    }
+
     /** Waits until the new runtime has adopted the daemons and applied every resource, then compares. */
     private static void assertSurvived(String fault, Observation before, int adoptedBefore, long started) {
         Eventually.await("the new runtime to adopt the running daemons", START, SystemdRestartScenario::adoptions,
@@ -249,6 +289,18 @@ class SystemdRestartScenario {
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    /** The version of the passthrough bundle the runtime runs (bundle:list). */
+    private static String passthroughBundleVersion() {
+        Matcher row = PASSTHROUGH_BUNDLE.matcher(client("bundle:list -s"));
+        return row.find() ? row.group(1) : "none";
+    }
+
+    /** "install ok installed <version>", or "" when dpkg knows no package openpe. */
+    private static String packageStatus() {
+        Shell.Result query = Shell.run("dpkg-query", "-W", "-f=${Status} ${Version}", "openpe");
+        return query.exitCode() == 0 && !query.output().startsWith("unknown ok not-installed") ? query.output().trim() : "";
     }
 
     private static long mainPid() {

@@ -45,8 +45,9 @@ class ConfigTrackerTest {
     }
 
     private ConfigTracker start() {
+        // in a directory the first save creates, like state/ on a first start
         tracker = new ConfigTracker(cm.admin(), name -> Optional.empty(), Files::exists,
-                Optional.of(etc.resolve("accepted.json")));
+                Optional.of(etc.resolve("state/accepted.json")));
         cm.listenWith(tracker);
         tracker.addListener(published::add);
         return tracker;
@@ -372,7 +373,7 @@ class ConfigTrackerTest {
         cm.put(L3VNI_PID, pid, with(l3vni(100, "192.169.10.0/24"), "vxlanport", "4790"));
         applied(RED);
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(etc.resolve("accepted.json"))));
+                Files.getPosixFilePermissions(etc.resolve("state/accepted.json"))));
 
         cm.listenWith(event -> {});   // stopped: the edit reaches config admin only
         cm.put(L3VNI_PID, pid, with(l3vni(100, "192.169.10.0/24"), "vni", "x"));
