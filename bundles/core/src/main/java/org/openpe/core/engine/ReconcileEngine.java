@@ -86,6 +86,8 @@ public class ReconcileEngine {
     /** Why FRR could not be opened last time, logged once per distinct reason; reconcile thread only. */
     private String lastFrrProblem;
     private volatile Optional<ReconcileReport> lastReport = Optional.empty();
+    /** Whether the last pass found nothing to change; the first such pass after changes is logged. */
+    private boolean inSync;
 
     @Activate
     public ReconcileEngine(@Reference ResourceStore store, @Reference StatusBoard board,
@@ -202,7 +204,10 @@ public class ReconcileEngine {
         publishNodeStatus(settings.routerNamespace(), report);
         if (!report.changes().isEmpty()) {
             LOG.info("reconciled in {} ms: {} change(s)", report.duration().toMillis(), report.changes().size());
+        } else if (!inSync) {
+            LOG.info("reconciled in {} ms: nothing to change", report.duration().toMillis());
         }
+        inSync = report.changes().isEmpty();
         return report;
     }
 
