@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +45,8 @@ class SupervisorTest {
     private FrrSettings settings;
     private Daemons daemons;
     private Supervisor supervisor;
+    /** The pid each daemon was last restarted as, told once the supervisor's start has returned. */
+    private final Map<String, Long> restartedAs = new ConcurrentHashMap<>();
 
     @BeforeAll
     void startDaemons() {
@@ -61,6 +65,7 @@ class SupervisorTest {
         supervisor = new Supervisor(settings.pathspace(), daemons, new Supervisor.Events() {
             @Override
             public void restarted(String daemon, long pid) {
+                restartedAs.put(daemon, pid);
             }
 
             @Override
@@ -93,7 +98,7 @@ class SupervisorTest {
         List<Duration> downtimes = new ArrayList<>();
         for (int kill = 1; kill <= 5; kill++) {
             // started as far as the supervisor is concerned: a kill while it starts would be a failed start instead
-            FrrTestSupport.await("bgpd to be up", SLACK, () -> bgpd().running() && bgpd().nextStart().isEmpty());
+            FrrTestSupport.await("bgpd to be up", SLACK, () -> settled(bgpd()));
             long pid = daemons.runningPid("bgpd").orElseThrow();
             long killed = System.nanoTime();
             ProcessHandle.of(pid).orElseThrow().destroyForcibly();
@@ -136,8 +141,7 @@ class SupervisorTest {
     void zebraKilledFiveTimesInARowTakesEveryDaemonAlongAfterAGrowingBackOff() throws Exception {
         List<Duration> downtimes = new ArrayList<>();
         for (int kill = 1; kill <= 5; kill++) {
-            FrrTestSupport.await("every daemon to be up", SLACK.plus(SLACK), () -> supervisor.states().stream()
-                    .allMatch(s -> s.running() && s.nextStart().isEmpty()));
+            FrrTestSupport.await("every daemon to be up", SLACK.plus(SLACK), this::everyDaemonSettled);
             List<OptionalLong> before = supervisor.states().stream().map(DaemonState::pid).toList();
             long killed = System.nanoTime();
             ProcessHandle.of(before.get(0).getAsLong()).orElseThrow().destroyForcibly();
@@ -167,6 +171,7 @@ class SupervisorTest {
 
     @Test
     void aDaemonThatStopsAnsweringIsKilledAndRestartedAfterTheBound() throws Exception {
+        FrrTestSupport.await("every daemon to be up", SLACK.plus(SLACK), this::everyDaemonSettled);
         long pid = daemons.runningPid("staticd").orElseThrow();
         List<DaemonState> others = supervisor.states().stream().filter(s -> !s.name().equals("staticd")).toList();
         assertTrue(VtyProbe.answers(daemons.vtySocket("staticd"), Duration.ofSeconds(2)), "a running staticd must answer");
@@ -194,6 +199,20 @@ class SupervisorTest {
         assertEquals(others.stream().map(DaemonState::pid).toList(),
                 supervisor.states().stream().filter(s -> !s.name().equals("staticd")).map(DaemonState::pid).toList(),
                 "daemons that answered were restarted");
+    }
+
+    /**
+     * Running, and not in the middle of a start: a daemon's pid shows while the supervisor's start
+     * still waits for it, and a kill then is a failed start, not a death.
+     */
+    private boolean settled(DaemonState daemon) {
+        Long restarted = restartedAs.get(daemon.name());
+        return daemon.running() && daemon.nextStart().isEmpty()
+                && (restarted == null || daemon.pid().getAsLong() == restarted);
+    }
+
+    private boolean everyDaemonSettled() {
+        return supervisor.states().stream().allMatch(this::settled);
     }
 
     private DaemonState staticd() {
