@@ -10,14 +10,17 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -36,6 +39,7 @@ import org.osgi.service.cm.ConfigurationEvent;
 import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,12 +56,17 @@ import org.slf4j.LoggerFactory;
  * <p>{@code etc/} is the source of truth: at activation, configurations whose
  * {@code felix.fileinstall.filename} no longer exists (deleted while the runtime was stopped)
  * are deleted from config admin.
+ *
+ * <p>Changes are coalesced: a burst of events (a directory of files appearing or vanishing) is read
+ * and validated together, {@value #COALESCE_MILLIS} ms after its first event, or as soon as someone
+ * asks for the {@link #current()} snapshot, so a bulk import costs a few validations, not one each.
  */
 @Component(service = {ResourceStore.class, ConfigurationListener.class}, immediate = true)
 public class ConfigTracker implements ResourceStore, ConfigurationListener {
 
     public static final String NODE_PID = "org.openpe.node";
     private static final Logger LOG = LoggerFactory.getLogger(ConfigTracker.class);
+    static final long COALESCE_MILLIS = 100;
 
     private final ConfigurationAdmin configAdmin;
     private final NodeRules nodeRules;
@@ -65,6 +74,14 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     private final Map<ResourceKey, Accepted> accepted = new HashMap<>();
     private final AcceptedVersions acceptedVersions;
     private final List<SnapshotListener> listeners = new CopyOnWriteArrayList<>();
+    /** Configurations updated since the last snapshot (PID to factory PID), to read again. */
+    private final Map<String, String> updated = new LinkedHashMap<>();
+    /** Resources whose configuration was deleted since the last snapshot. */
+    private final Set<ResourceKey> deleted = new HashSet<>();
+    /** Whether a change arrived since the last snapshot. */
+    private boolean dirty;
+    private boolean publishScheduled;
+    private final ScheduledThreadPoolExecutor publisher = publisher();
     private Snapshot snapshot;
     /** The resource files to wait for before publishing again, and until when (see {@link #publishAsOne}). */
     private Optional<Batch> batch = Optional.empty();
@@ -112,7 +129,15 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
 
     @Override
     public synchronized Snapshot current() {
+        if (dirty) {
+            publish();
+        }
         return snapshot;
+    }
+
+    @Deactivate
+    void deactivate() {
+        publisher.shutdownNow();
     }
 
     @Override
@@ -152,7 +177,9 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
         synchronized (this) {
             batch.ifPresent(earlier -> earlier.published().complete(snapshot));
             batch = Optional.of(next);
-            if (batchComplete()) { // the files are already these
+            if (dirty) {
+                publish();
+            } else if (batchComplete()) { // the files are already these
                 next.published().complete(snapshot);
             }
         }
@@ -209,26 +236,86 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
         }
         synchronized (this) {
             if (event.getType() == ConfigurationEvent.CM_DELETED) {
-                configs.remove(event.getPid());
+                Tracked gone = configs.remove(event.getPid());
+                if (gone != null && gone.type().isPresent()) {
+                    deleted.add(key(gone));
+                }
+                updated.remove(event.getPid());
             } else if (event.getType() == ConfigurationEvent.CM_UPDATED) {
-                reload(event.getPid(), event.getFactoryPid());
+                updated.put(event.getPid(), event.getFactoryPid());
             } else {
                 return;
             }
+            dirty = true;
+            if (!publishScheduled) {
+                publishScheduled = true;
+                publisher.schedule(this::publishCoalesced, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private synchronized void publishCoalesced() {
+        publishScheduled = false;
+        if (dirty) {
             publish();
         }
+    }
+
+    private static ScheduledThreadPoolExecutor publisher() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "openpe-config-publish");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setKeepAliveTime(10, TimeUnit.SECONDS);
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
+    }
+
+    /**
+     * Drops the versions in force of the deleted resources before the updates are read, so that a
+     * resource deleted and created again in one burst is new, as when the two came apart.
+     */
+    private void forgetDeleted() {
+        if (deleted.isEmpty()) {
+            return;
+        }
+        Set<ResourceKey> configured = configs.values().stream().filter(t -> t.type().isPresent())
+                .map(ConfigTracker::key).collect(Collectors.toSet());
+        deleted.removeAll(configured);
+        if (accepted.keySet().removeAll(deleted)) {
+            save();
+        }
+        deleted.clear();
+    }
+
+    /** Reads the updated configurations: one by one when few, else in one listing of all OpenPE configurations. */
+    private void readUpdated() {
+        if (updated.size() == 1) {
+            updated.forEach(this::reload);
+        } else if (!updated.isEmpty()) {
+            Map<String, Map<String, Object>> all = new HashMap<>();
+            for (Configuration c : list(trackedFilter())) {
+                Optional.ofNullable(toMap(c.getProperties())).ifPresent(p -> all.put(c.getPid(), p));
+            }
+            updated.forEach((pid, factoryPid) -> update(pid, factoryPid, Optional.ofNullable(all.get(pid))));
+        }
+        updated.clear();
     }
 
     private static boolean isTracked(String pid, String factoryPid) {
         return NODE_PID.equals(pid) || factoryPid != null && ResourceType.byFactoryPid(factoryPid).isPresent();
     }
 
-    private void loadAll(Predicate<Path> fileExists) {
-        String filter = Arrays.stream(ResourceType.values())
+    private static String trackedFilter() {
+        return Arrays.stream(ResourceType.values())
                 .map(t -> "(" + ConfigurationAdmin.SERVICE_FACTORYPID + "=" + t.factoryPid() + ")")
                 .collect(Collectors.joining("", "(|(" + Constants.SERVICE_PID + "=" + NODE_PID + ")", ")"));
+    }
+
+    private void loadAll(Predicate<Path> fileExists) {
         List<Tracked> found = new ArrayList<>();
-        for (Configuration c : list(filter)) {
+        for (Configuration c : list(trackedFilter())) {
             Map<String, Object> properties = toMap(c.getProperties());
             if (properties == null) {
                 continue;
@@ -258,8 +345,10 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
 
     private void reload(String pid, String factoryPid) {
         String filter = "(" + Constants.SERVICE_PID + "=" + escape(pid) + ")";
-        Optional<Map<String, Object>> properties = list(filter).stream().map(c -> toMap(c.getProperties()))
-                .filter(p -> p != null).findFirst();
+        update(pid, factoryPid, list(filter).stream().map(c -> toMap(c.getProperties())).filter(p -> p != null).findFirst());
+    }
+
+    private void update(String pid, String factoryPid, Optional<Map<String, Object>> properties) {
         if (properties.isEmpty()) {
             configs.remove(pid);
             return;
@@ -305,6 +394,9 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     }
 
     private void publish() {
+        forgetDeleted();
+        readUpdated();
+        dirty = false;
         Optional<Batch> ending = batch;
         if (!batchComplete()) {
             return;
@@ -314,7 +406,7 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
                 .filter(t -> t.type().isPresent())
                 .map(this::candidate)
                 .toList();
-        if (accepted.keySet().retainAll(candidates.stream().map(Candidate::key).toList())) {
+        if (accepted.keySet().retainAll(candidates.stream().map(Candidate::key).collect(Collectors.toSet()))) {
             save();
         }
         List<ResourceEntry> entries = ConfigValidator.validate(candidates, node);

@@ -1,5 +1,6 @@
 package org.openpe.core.config;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,19 +14,38 @@ import org.openpe.core.validation.NodeState;
 /**
  * The desired state at one moment: the node settings and every configured resource with its
  * verdict, in the order they appeared. Immutable.
- *
- * @param revision increases with every change
  */
-public record Snapshot(long revision, NodeState node, List<ResourceEntry> entries) {
+public final class Snapshot {
 
-    public Snapshot {
-        Objects.requireNonNull(node, "node");
-        entries = List.copyOf(entries);
+    private final long revision;
+    private final NodeState node;
+    private final List<ResourceEntry> entries;
+    /** The first entry of each identity, so that looking one up costs the same with thousands. */
+    private final Map<ResourceKey, ResourceEntry> byKey = new HashMap<>();
+
+    /** @param revision increases with every change */
+    public Snapshot(long revision, NodeState node, List<ResourceEntry> entries) {
+        this.revision = revision;
+        this.node = Objects.requireNonNull(node, "node");
+        this.entries = List.copyOf(entries);
+        this.entries.forEach(e -> byKey.putIfAbsent(e.key(), e));
+    }
+
+    public long revision() {
+        return revision;
+    }
+
+    public NodeState node() {
+        return node;
+    }
+
+    public List<ResourceEntry> entries() {
+        return entries;
     }
 
     /** The entry owning this identity (a later duplicate of the same type and name is rejected). */
     public Optional<ResourceEntry> entry(ResourceKey key) {
-        return entries.stream().filter(e -> e.key().equals(key)).findFirst();
+        return Optional.ofNullable(byKey.get(key));
     }
 
     public List<ResourceEntry> entries(ResourceType type) {

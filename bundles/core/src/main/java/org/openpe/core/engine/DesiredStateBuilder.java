@@ -33,6 +33,10 @@ import org.openpe.core.underlay.UnderlayTranslator;
  * A resource whose contribution cannot be merged (it declares an object differently from another
  * resource, or its FRR part does not fit) is refused whole, so nothing of it is half-applied, and
  * every other resource is unaffected.
+ *
+ * <p>The FRR configuration is assembled once from all contributions; only when that fails is it
+ * assembled again after each one, to find the resources whose part does not fit (assembling after
+ * each one always would cost time quadratic in the number of resources).
  */
 public final class DesiredStateBuilder {
 
@@ -41,6 +45,8 @@ public final class DesiredStateBuilder {
     private final String logLevel;
     private final Function<ResourceType, Optional<Reconciler>> reconcilers;
     private final VrfTables tables;
+    /** Whether every contribution's FRR part is fitted as it is merged, or all of them at the end. */
+    private final boolean fitEachContribution;
 
     private final Map<String, KernelObject> kernel = new LinkedHashMap<>();
     private final Map<String, Set<ResourceKey>> owners = new HashMap<>();
@@ -54,6 +60,12 @@ public final class DesiredStateBuilder {
 
     public DesiredStateBuilder(int nodeIndex, String routerNamespace, String logLevel,
             Function<ResourceType, Optional<Reconciler>> reconcilers, VrfTables tables) {
+        this(nodeIndex, routerNamespace, logLevel, reconcilers, tables, false);
+    }
+
+    private DesiredStateBuilder(int nodeIndex, String routerNamespace, String logLevel,
+            Function<ResourceType, Optional<Reconciler>> reconcilers, VrfTables tables, boolean fitEachContribution) {
+        this.fitEachContribution = fitEachContribution;
         this.nodeIndex = nodeIndex;
         this.routerNamespace = routerNamespace;
         this.logLevel = logLevel;
@@ -74,6 +86,20 @@ public final class DesiredStateBuilder {
     }
 
     public DesiredState build(List<Resource> resources) {
+        DesiredState built = buildOnce(resources);
+        if (fitEachContribution) {
+            return built;
+        }
+        try {
+            frr = assemble(defaultRouter, fragments);
+        } catch (RuntimeException e) {
+            return new DesiredStateBuilder(nodeIndex, routerNamespace, logLevel, reconcilers, tables, true)
+                    .build(resources);
+        }
+        return new DesiredState(built.kernel(), owners, frr, contributed, failed, unsupported);
+    }
+
+    private DesiredState buildOnce(List<Resource> resources) {
         List<Resource> ordered = resources.stream()
                 .sorted(Comparator.comparing((Resource r) -> r.type()).thenComparing(Resource::name)).toList();
         Optional<Underlay> underlay = ordered.stream()
@@ -130,14 +156,15 @@ public final class DesiredStateBuilder {
                 return;
             }
         }
-        List<FrrFragment> candidate = Stream.concat(fragments.stream(), Stream.of(contribution.frr())).toList();
-        FrrConfig assembled;
-        try {
-            assembled = assemble(base, candidate);
-        } catch (RuntimeException e) {
-            failed.put(key, resource.type().id() + " " + resource.name() + ": its FRR configuration does not fit: "
-                    + e.getMessage());
-            return;
+        FrrConfig assembled = frr;
+        if (fitEachContribution) {
+            try {
+                assembled = assemble(base, Stream.concat(fragments.stream(), Stream.of(contribution.frr())).toList());
+            } catch (RuntimeException e) {
+                failed.put(key, resource.type().id() + " " + resource.name() + ": its FRR configuration does not fit: "
+                        + e.getMessage());
+                return;
+            }
         }
         for (KernelObject object : contribution.kernel()) {
             kernel.putIfAbsent(object.key(), object);

@@ -21,6 +21,8 @@ import org.openpe.core.engine.ChangePlan.ResourcePlan;
 import org.openpe.core.engine.kernel.KernelChange;
 import org.openpe.core.engine.kernel.KernelDiff;
 import org.openpe.core.engine.kernel.KernelPlan;
+import org.openpe.core.engine.kernel.KernelView;
+import org.openpe.api.kernel.Netns;
 import org.openpe.core.engine.kernel.NetlinkKernel;
 import org.openpe.frr.FrrInstance;
 
@@ -57,10 +59,11 @@ final class Planner {
      * @param notes what qualifies the plan, known to the caller
      */
     ChangePlan plan(Map<ResourceKey, Resource> before, Map<ResourceKey, Resource> after, List<String> notes) {
-        VrfTables tables = new VrfTables(kernel.ownedVrfTables());
+        Map<Netns, KernelView> observed = Reconciliation.readKernel(kernel);
+        VrfTables tables = new VrfTables(observed.get(Netns.ROUTER).ownedVrfTables());
         DesiredState planned = build(after, tables);
         DesiredState current = build(before, tables);
-        KernelPlan kernelPlan = KernelDiff.plan(planned.kernel(), Reconciliation.views(kernel, planned));
+        KernelPlan kernelPlan = KernelDiff.plan(planned.kernel(), Reconciliation.withSysctls(kernel, observed, planned));
 
         List<KernelStep> kernelSteps = new ArrayList<>();
         for (KernelChange change : kernelPlan.changes()) {

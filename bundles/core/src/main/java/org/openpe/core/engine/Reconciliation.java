@@ -112,11 +112,16 @@ final class Reconciliation {
         Map<ResourceKey, Choice> choices = Choices.of(snapshot, rejections, now);
         boolean additiveOnly = choices.values().stream().anyMatch(c -> awaitedPlugins.containsKey(c.resource().type())
                 && !remembered.remembers(c.resource()));
-        VrfTables tables = new VrfTables(kernel.ownedVrfTables());
+        Map<Netns, KernelView> observed = readKernel();
+        VrfTables tables = new VrfTables(observed.get(Netns.ROUTER).ownedVrfTables());
         DesiredState desired = buildFallingBack(choices, tables);
 
+        int changesBeforeHandover = changes.size();
         Optional<String> nicProblem = handOverNic(choices, desired);
-        Map<Netns, KernelView> views = views(desired);
+        if (changes.size() != changesBeforeHandover) {
+            observed = readKernel(); // a NIC moved between the namespaces
+        }
+        Map<Netns, KernelView> views = withSysctls(observed, desired);
         KernelPlan plan = KernelDiff.plan(desired.kernel(), views);
         applyKernel(plan, additiveOnly);
         if (!additiveOnly) {
@@ -124,14 +129,14 @@ final class Reconciliation {
         }
         String frrOutcome = "not applied: waiting for plugins " + awaitedTypes();
         if (!additiveOnly) {
-            Optional<FrrAttribution.Outcome> outcome = applyFrr(choices, tables);
+            Optional<FrrAttribution.Outcome> outcome = applyFrr(choices, desired, tables);
             frrOutcome = outcome.map(o -> describe(o.result())).orElseGet(() -> "failed: " + failures.get("frr"));
             if (outcome.isPresent() && !outcome.get().refused().isEmpty()) {
                 rejectRefused(choices, outcome.get().refused());
                 // realise the versions in force of the refused candidates in the kernel too
                 choices = outcome.get().choices();
                 desired = build(choices, tables);
-                plan = KernelDiff.plan(desired.kernel(), views(desired));
+                plan = KernelDiff.plan(desired.kernel(), withSysctls(readKernel(), desired));
                 applyKernel(plan, false);
             }
         }
@@ -142,9 +147,11 @@ final class Reconciliation {
     }
 
     /** Applies the FRR configuration of the choices, finding the candidates FRR refuses; empty when FRR cannot be asked. */
-    private Optional<FrrAttribution.Outcome> applyFrr(Map<ResourceKey, Choice> choices, VrfTables tables) {
+    private Optional<FrrAttribution.Outcome> applyFrr(Map<ResourceKey, Choice> choices, DesiredState desired,
+            VrfTables tables) {
+        Function<Map<ResourceKey, Choice>, FrrConfig> render = c -> c == choices ? desired.frr() : build(c, tables).frr();
         try {
-            FrrAttribution.Outcome outcome = new FrrAttribution(c -> build(c, tables).frr(), this::applyOnce).apply(choices);
+            FrrAttribution.Outcome outcome = new FrrAttribution(render, this::applyOnce).apply(choices);
             if (outcome.result().outcome() == ApplyResult.Outcome.FAILED) {
                 failures.put("frr", "FRR configuration not applied: " + outcome.result().message());
             }
@@ -217,19 +224,33 @@ final class Reconciliation {
         }
     }
 
-    private Map<Netns, KernelView> views(DesiredState desired) {
-        return views(kernel, desired);
+    private Map<Netns, KernelView> readKernel() {
+        return readKernel(kernel);
     }
 
-    /** What the kernel holds, per namespace, with the sysctls the desired state declares. */
-    static Map<Netns, KernelView> views(NetlinkKernel kernel, DesiredState desired) {
+    /** Both namespaces, each read once (devices, addresses, routes; no sysctls). */
+    static Map<Netns, KernelView> readKernel(NetlinkKernel kernel) {
         Map<Netns, KernelView> views = new EnumMap<>(Netns.class);
         for (Netns ns : Netns.values()) {
+            views.put(ns, kernel.read(ns, List.of()));
+        }
+        return views;
+    }
+
+    private Map<Netns, KernelView> withSysctls(Map<Netns, KernelView> observed, DesiredState desired) {
+        return withSysctls(kernel, observed, desired);
+    }
+
+    /** The views with the values of the sysctls the desired state sets. */
+    static Map<Netns, KernelView> withSysctls(NetlinkKernel kernel, Map<Netns, KernelView> observed,
+            DesiredState desired) {
+        Map<Netns, KernelView> views = new EnumMap<>(Netns.class);
+        observed.forEach((ns, view) -> {
             List<String> sysctls = desired.kernel().stream()
                     .filter(o -> o instanceof Sysctl s && s.netns() == ns)
                     .map(o -> ((Sysctl) o).name()).toList();
-            views.put(ns, kernel.read(ns, sysctls));
-        }
+            views.put(ns, view.withSysctls(kernel.sysctls(ns, sysctls)));
+        });
         return views;
     }
 
@@ -379,8 +400,9 @@ final class Reconciliation {
             }
             board.set(key, status);
         }
-        rejections.retain(snapshot.entries().stream().map(ResourceEntry::key).toList());
-        remembered.retain(snapshot.entries().stream().map(ResourceEntry::key).toList());
+        Set<ResourceKey> configured = snapshot.entries().stream().map(ResourceEntry::key).collect(Collectors.toSet());
+        rejections.retain(configured);
+        remembered.retain(configured);
         board.all().keySet().stream().filter(k -> snapshot.entry(k).isEmpty()).forEach(board::remove);
         return applied;
     }

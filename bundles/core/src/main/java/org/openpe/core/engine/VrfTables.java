@@ -15,6 +15,8 @@ public final class VrfTables {
 
     private final Map<String, Integer> tables;
     private final Set<Integer> used;
+    /** No id below it is free: ids are only ever taken. */
+    private int lowestFree = FIRST;
 
     /** @param existing VRF name to table id, as the kernel reports them */
     public VrfTables(Map<String, Integer> existing) {
@@ -24,12 +26,11 @@ public final class VrfTables {
 
     public synchronized int tableOf(String vrf) {
         return tables.computeIfAbsent(vrf, name -> {
-            int table = FIRST;
-            while (used.contains(table)) {
-                table++;
+            while (used.contains(lowestFree)) {
+                lowestFree++;
             }
-            used.add(table);
-            return table;
+            used.add(lowestFree);
+            return lowestFree;
         });
     }
 }

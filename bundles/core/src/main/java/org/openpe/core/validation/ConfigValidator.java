@@ -118,7 +118,7 @@ public final class ConfigValidator {
     private static final class CrossChecks {
         private final List<Work> work;
         private final Map<String, Work> claims = new HashMap<>();
-        private final Map<Cidr, Work> cidrs = new LinkedHashMap<>();
+        private final CidrClaims<Work> cidrs = new CidrClaims<>();
 
         CrossChecks(List<Work> work) {
             this.work = work;
@@ -167,14 +167,12 @@ public final class ConfigValidator {
                     conflicts.add(String.format(message, owner.key()));
                 }
             });
-            wantedCidrs.forEach((cidr, key) -> cidrs.forEach((other, owner) -> {
-                if (owner != w && other.overlaps(cidr)) {
-                    conflicts.add("'" + key + "' = '" + cidr + "' overlaps " + other + " of " + owner.key());
-                }
-            }));
+            wantedCidrs.forEach((cidr, key) -> cidrs.overlapping(cidr).stream().filter(c -> c.owner() != w)
+                    .forEach(c -> conflicts.add("'" + key + "' = '" + cidr + "' overlaps " + c.cidr() + " of "
+                            + c.owner().key())));
             if (conflicts.isEmpty()) {
                 wanted.keySet().forEach(what -> claims.put(what, w));
-                wantedCidrs.keySet().forEach(cidr -> cidrs.put(cidr, w));
+                wantedCidrs.keySet().forEach(cidr -> cidrs.claim(cidr, w));
             }
             return conflicts;
         }

@@ -34,7 +34,7 @@ class ConfigTrackerTest {
     Path etc;
 
     private final FakeConfigurationAdmin cm = new FakeConfigurationAdmin();
-    private final List<Snapshot> published = new ArrayList<>();
+    private final List<Snapshot> published = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ConfigTracker tracker;
 
     @BeforeEach
@@ -370,6 +370,7 @@ class ConfigTrackerTest {
         touch(L3VNI_PID, "red");
         start();
         String pid = cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
+        tracker.current(); // read before the next change: a burst of changes is one generation
         cm.put(L3VNI_PID, pid, with(l3vni(100, "192.169.10.0/24"), "vxlanport", "4790"));
         applied(RED);
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
@@ -395,5 +396,22 @@ class ConfigTrackerTest {
         cm.put(null, "org.apache.karaf.shell", props("sshPort", "8101"));
         cm.put("org.openpe.other", "org.openpe.other~x", props("a", "b"));
         assertEquals(revision, tracker.current().revision());
+    }
+
+    @Test
+    void aBurstOfChangesIsReadAndValidatedTogetherWithoutAnyoneAsking() throws Exception {
+        start();
+        int before = published.size();
+        for (int i = 0; i < 200; i++) {
+            cm.putFile(L3VNI_PID, "v" + i, etc, l3vni(1000 + i, "192.170." + i + ".0/24"));
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (published.size() == before || published.get(published.size() - 1).entries(ResourceType.L3VNI).size() < 200) {
+            assertTrue(System.nanoTime() < deadline, "the burst was never published");
+            Thread.sleep(20);
+        }
+        assertTrue(published.size() - before <= 5, (published.size() - before) + " snapshots for one burst of 200 changes");
+        assertTrue(published.get(published.size() - 1).entries(ResourceType.L3VNI).stream()
+                .allMatch(e -> e.verdict() == Verdict.VALID));
     }
 }

@@ -46,6 +46,8 @@ public final class KernelDiff {
     private final Map<Netns, KernelView> views;
     private final List<KernelChange> changes = new ArrayList<>();
     private final Map<String, String> conflicts = new LinkedHashMap<>();
+    /** The declared devices by key. */
+    private final Map<String, Link> declaredLinks = new LinkedHashMap<>();
 
     private KernelDiff(Map<Netns, KernelView> views) {
         this.views = views;
@@ -59,16 +61,17 @@ public final class KernelDiff {
         List<Link> links = only(desired, Link.class);
         List<Address> addresses = only(desired, Address.class);
         List<Route> routes = only(desired, Route.class);
+        links.forEach(l -> declaredLinks.putIfAbsent(l.key(), l));
 
         only(desired, Sysctl.class).forEach(this::sysctl);
         Set<String> recreate = linksToRecreate(links);
-        removeUndeclaredLinks(links, recreate);
+        removeUndeclaredLinks();
         Set<String> created = createMissingLinks(links, recreate);
         links.stream()
                 .filter(l -> !created.contains(l.key()) && !conflicts.containsKey(l.key()))
                 .filter(l -> view(l.netns()).link(l.name()).isPresent())
                 .forEach(l -> fixAttributes(l, view(l.netns()).link(l.name()).get()));
-        reconcileAddresses(addresses, links, created);
+        reconcileAddresses(addresses, created);
         reconcileRoutes(routes, links);
         return new KernelPlan(changes, conflicts);
     }
@@ -117,8 +120,8 @@ public final class KernelDiff {
         return recreate;
     }
 
-    private void removeUndeclaredLinks(List<Link> links, Set<String> recreate) {
-        Set<String> declared = links.stream().map(Link::key).collect(Collectors.toSet());
+    private void removeUndeclaredLinks() {
+        Set<String> declared = declaredLinks.keySet();
         Set<String> vethPeersGone = new HashSet<>();
         views.values().stream()
                 .flatMap(v -> v.links().stream())
@@ -150,7 +153,7 @@ public final class KernelDiff {
                     changes.add(new CreateLink(link));
                     created.add(link.key());
                     if (link.kind() instanceof LinkKind.Veth veth) {
-                        Link peer = declaredPeer(links, link, veth);
+                        Link peer = declaredLinks.get(peerKey(veth));
                         if (peer != null) {
                             fixAttributes(peer, defaultsOf(peer));
                             created.add(peer.key());
@@ -196,7 +199,7 @@ public final class KernelDiff {
         }
     }
 
-    private void reconcileAddresses(List<Address> desired, List<Link> links, Set<String> created) {
+    private void reconcileAddresses(List<Address> desired, Set<String> created) {
         Set<String> declared = desired.stream().map(a -> Cidr.normalize(a).key()).collect(Collectors.toSet());
         Set<String> ownedDevices = new HashSet<>();
         for (KernelView view : views.values()) {
@@ -207,7 +210,7 @@ public final class KernelDiff {
             for (Address observed : view.addresses()) {
                 String deviceKey = deviceKey(observed);
                 if (ownedDevices.contains(deviceKey) && !recreatedOrNew.contains(deviceKey)
-                        && stillDeclared(links, deviceKey) && !declared.contains(Cidr.normalize(observed).key())) {
+                        && declaredLinks.containsKey(deviceKey) && !declared.contains(Cidr.normalize(observed).key())) {
                     changes.add(new DeleteAddress(observed, deviceKey));
                 }
             }
@@ -217,8 +220,7 @@ public final class KernelDiff {
             if (conflicts.containsKey(deviceKey(normal))) {
                 continue;
             }
-            boolean present = !recreatedOrNew.contains(deviceKey(normal)) && view(address.netns()).addresses().stream()
-                    .anyMatch(a -> Cidr.normalize(a).equals(normal));
+            boolean present = !recreatedOrNew.contains(deviceKey(normal)) && view(address.netns()).hasAddress(normal);
             if (!present) {
                 changes.add(new AddAddress(address)); // as declared: its key is the one resources own
             }
@@ -241,9 +243,7 @@ public final class KernelDiff {
             }
             String destination = Cidr.normalize(route.destination());
             declared.add(route.netns() + "/" + table + "/" + destination);
-            boolean present = view(route.netns()).routes().stream()
-                    .anyMatch(r -> r.table() == table && Cidr.normalize(r.destination()).equals(destination));
-            if (!present) {
+            if (!view(route.netns()).hasRoute(table, destination)) {
                 changes.add(new AddRoute(route.netns(), table, destination, route.key()));
             }
         }
@@ -276,20 +276,10 @@ public final class KernelDiff {
         return want.equals(have);
     }
 
-    private static Link declaredPeer(List<Link> links, Link leg, LinkKind.Veth veth) {
-        return links.stream()
-                .filter(l -> l.netns() == veth.peerNetns() && l.name().equals(veth.peer()))
-                .findFirst().orElse(null);
-    }
-
     private static ObservedLink defaultsOf(Link link) {
         Link fresh = new Link(link.netns(), link.name(), link.kind(), Optional.empty(), Optional.empty(), false, false,
                 false);
         return new ObservedLink(fresh, 0, Ownership.LINK_GROUP);
-    }
-
-    private boolean stillDeclared(List<Link> links, String deviceKey) {
-        return links.stream().anyMatch(l -> l.key().equals(deviceKey));
     }
 
     private static String deviceKey(Address address) {

@@ -136,9 +136,7 @@ public final class NetlinkKernel implements NicKernel, AutoCloseable {
                 .filter(r -> r.type() == RouteType.UNREACHABLE)
                 .map(r -> new ObservedRoute(netns, r.table(), r.destination().toString(), r.protocol()))
                 .toList();
-        Map<String, String> sysctls = new HashMap<>();
-        sysctlNames.forEach(name -> sysctls.put(name, handle.sysctl(name).trim()));
-        return new KernelView(netns, links, addresses, routes, sysctls);
+        return new KernelView(netns, links, addresses, routes, sysctls(netns, sysctlNames));
     }
 
     /** The MTU of {@code device}, in the router namespace or else the host's (a NIC before or after its move). */
@@ -152,15 +150,12 @@ public final class NetlinkKernel implements NicKernel, AutoCloseable {
         return OptionalInt.empty();
     }
 
-    /** The routing table of every VRF device OpenPE owns in the router namespace (one link dump). */
-    public Map<String, Integer> ownedVrfTables() {
-        Map<String, Integer> tables = new HashMap<>();
-        for (org.openpe.netlink.Link link : router.links()) {
-            if (link.group() == Ownership.LINK_GROUP && "vrf".equals(link.kind()) && link.vrfTable().isPresent()) {
-                tables.put(link.name(), link.vrfTable().getAsInt());
-            }
-        }
-        return tables;
+    /** The current values of the named sysctls of one namespace. */
+    public Map<String, String> sysctls(Netns netns, Collection<String> names) {
+        NetlinkHandle handle = handle(netns);
+        Map<String, String> sysctls = new HashMap<>();
+        names.forEach(name -> sysctls.put(name, handle.sysctl(name).trim()));
+        return sysctls;
     }
 
     /** Applies one change; deleting what is already gone is not an error. */

@@ -70,7 +70,7 @@ public final class ZebraAddressWatch {
         Optional<ObservedLink> link = router.link(address.device());
         ZebraInterface known = zebra.get(address.device());
         if (link.isEmpty() || known == null || known.index() != link.get().index()
-                || router.addresses().stream().noneMatch(a -> Cidr.normalize(a).equals(address))
+                || !router.hasAddress(address)
                 || known.addresses().stream().anyMatch(a -> Cidr.normalize(a).equals(address.cidr()))) {
             return Optional.empty();
         }
