@@ -68,6 +68,15 @@ final class OpenPeNode implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile())).start();
     }
 
+    Path home() {
+        return home;
+    }
+
+    /** The JVM's process id (bin/karaf execs java; nsenter execs bin/karaf). */
+    long pid() {
+        return process.pid();
+    }
+
     /** Waits until the OpenPE shell answers. */
     void awaitStarted() {
         Eventually.await(name + "'s OpenPE shell", START_TIMEOUT, () -> client("openpe:status"),

@@ -110,6 +110,8 @@ public class ReconcileEngine {
     private final EngineCounters counters = new EngineCounters();
     /** What the previous pass worked from; a pass from the same inputs only repairs drift. Reconcile thread only. */
     private List<Object> lastPassInputs = List.of();
+    /** Whether the last pass found nothing to change; the first such pass after changes is logged. */
+    private boolean inSync;
 
     @Activate
     public ReconcileEngine(@Reference ResourceStore store, @Reference StatusBoard board,
@@ -267,7 +269,10 @@ public class ReconcileEngine {
         publishNodeStatus(settings.routerNamespace(), report);
         if (!report.changes().isEmpty()) {
             LOG.info("reconciled in {} ms: {} change(s)", report.duration().toMillis(), report.changes().size());
+        } else if (!inSync) {
+            LOG.info("reconciled in {} ms: nothing to change", report.duration().toMillis());
         }
+        inSync = report.changes().isEmpty();
         return report;
     }
 

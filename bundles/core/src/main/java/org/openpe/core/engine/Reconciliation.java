@@ -66,6 +66,8 @@ final class Reconciliation {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
     private static final Duration FRR_TIMEOUT = Duration.ofMinutes(2);
+    /** Added to {@link #FRR_TIMEOUT} per VRF instance: applying thousands from nothing takes minutes. */
+    private static final Duration FRR_TIMEOUT_PER_VRF = Duration.ofMillis(250);
 
     private final Snapshot snapshot;
     private final int nodeIndex;
@@ -311,10 +313,11 @@ final class Reconciliation {
             return heldBack.get();
         }
         ApplyResult result;
+        Duration timeout = FRR_TIMEOUT.plus(FRR_TIMEOUT_PER_VRF.multipliedBy(config.vrfRouters().size()));
         try {
-            result = frr.get().apply(config).get(FRR_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            result = frr.get().apply(config).get(timeout.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            throw new FrrUnavailable("FRR did not finish applying the configuration within " + FRR_TIMEOUT.toSeconds()
+            throw new FrrUnavailable("FRR did not finish applying the configuration within " + timeout.toSeconds()
                     + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -326,7 +329,9 @@ final class Reconciliation {
         }
         tally.frrApplied(result);
         if (result.outcome() == ApplyResult.Outcome.APPLIED) {
-            changes.add("apply FRR configuration (" + result.duration().toMillis() + " ms)");
+            String change = "apply FRR configuration (" + result.duration().toMillis() + " ms)";
+            changes.add(change);
+            LOG.info("{}", change);
         }
         if (result.outcome() == ApplyResult.Outcome.FAILED) {
             frrRefusal.refused(config, result, now);
