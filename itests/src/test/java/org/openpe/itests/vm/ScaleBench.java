@@ -164,13 +164,15 @@ public final class ScaleBench {
         say("all applied: RSS %.0f MB", rssMb);
 
         Instant addStart = Instant.now();
+        long addMark = log.mark();
         node.writeConfig(l3File(size), l3vni(size));
-        Instant added = awaitPass("one more L3VNI Applied", 200, () -> "Applied".equals(state("l3vni", "v" + size)));
+        Instant added = awaitPass("one more L3VNI Applied", 1000, () -> "Applied".equals(state("l3vni", "v" + size)));
         double add1S = between(addStart, added);
+        passes(addMark, addStart);
         awaitQuiet();
         Instant removeStart = Instant.now();
         node.deleteConfig(l3File(size));
-        Instant removed = awaitPass("that L3VNI gone", 200,
+        Instant removed = awaitPass("that L3VNI gone", 1000,
                 () -> state("l3vni", "v" + size) == null && !devices(router).containsKey("v" + size));
         double remove1S = between(removeStart, removed);
         say("add one: %.2f s, remove one: %.2f s", add1S, remove1S);
@@ -185,15 +187,37 @@ public final class ScaleBench {
                 node.deleteConfig(l2File(i / 10));
             }
         }
-        Instant deleted = awaitPass("no VNI device and no VRF left", 1000,
-                () -> devices(router).keySet().equals(routerBaseline)
-                        && devices(fabric.hosts.get(0).name()).keySet().equals(hostBaseline)
-                        && !frrVrfsLeft());
-        double deleteS = between(deleteStart, deleted);
+        String[] left = {""};
+        Instant deleted = awaitPass("no VNI device and no VRF left", Duration.ofMinutes(15), 1000, () -> {
+            Set<String> routerLeft = new java.util.TreeSet<>(devices(router).keySet());
+            routerLeft.removeAll(routerBaseline);
+            Set<String> hostLeft = new java.util.TreeSet<>(devices(fabric.hosts.get(0).name()).keySet());
+            hostLeft.removeAll(hostBaseline);
+            List<String> vrfs = frrVrfs();
+            String now = routerLeft.size() + " router devices, " + hostLeft.size() + " host devices, " + vrfs.size()
+                    + " FRR VRFs left" + (routerLeft.size() + hostLeft.size() + vrfs.size() > 5 ? ""
+                            : ": " + routerLeft + " " + hostLeft + " " + vrfs);
+            if (!now.equals(left[0])) {
+                say("  %s", now);
+                left[0] = now;
+            }
+            return routerLeft.isEmpty() && hostLeft.isEmpty() && vrfs.isEmpty();
+        });
+        double deleteS = deleted == null ? Double.NaN : between(deleteStart, deleted);
         say("delete all: %.1f s", deleteS);
         awaitQuiet();
         return new Figures(size, coldS, frrS, passes, add1S, remove1S, restart.recreated, restart.devices, restart.resets,
                 restart.sessions, restart.seconds, restart.appliedSeconds, deleteS, rssMb);
+    }
+
+    /** Prints the passes logged since the mark, their times relative to {@code since}. */
+    private void passes(long mark, Instant since) {
+        for (String line : log.linesSince(mark)) {
+            if (PASS.matcher(line).find() || FRR_APPLY.matcher(line).find()) {
+                Instant at = LogTail.time(line);
+                say("  %+.2f s: %s", at == null ? 0 : between(since, at), line.substring(line.lastIndexOf(" - ") + 3));
+            }
+        }
     }
 
     private record Restart(int recreated, int devices, int resets, int sessions, double seconds, double appliedSeconds) {}
@@ -252,9 +276,8 @@ public final class ScaleBench {
         return up;
     }
 
-    private boolean frrVrfsLeft() {
-        String vrfs = Shell.ok("vtysh", "-N", router, "-c", "show vrf");
-        return vrfs.lines().anyMatch(l -> l.startsWith("vrf "));
+    private List<String> frrVrfs() {
+        return Shell.ok("vtysh", "-N", router, "-c", "show vrf").lines().filter(l -> l.startsWith("vrf ")).toList();
     }
 
     private static Map<String, String> devices(String namespace) {
@@ -315,10 +338,13 @@ public final class ScaleBench {
         throw new IllegalStateException("no VmRSS of " + node.pid());
     }
 
-    /** Waits for the engine's first pass after now that finds nothing to change. */
+    /**
+     * Waits until the engine is in sync: its last logged pass found nothing to change (it logs the
+     * first such pass after passes with changes, and no further one until something changed).
+     */
     private void awaitQuiet() {
-        long mark = log.mark();
-        awaitLog("a pass with nothing to change", mark, line -> line.contains("nothing to change"));
+        await("a pass with nothing to change", LONG_WAIT, 1000,
+                () -> log.lastPass().map(l -> l.contains("nothing to change")).orElse(false));
     }
 
     /**
@@ -326,8 +352,22 @@ public final class ScaleBench {
      * logged before the condition was seen (or the time it was seen, when no pass was logged since).
      */
     private Instant awaitPass(String what, long pollMillis, BooleanSupplier condition) throws Exception {
+        return awaitPass(what, LONG_WAIT, pollMillis, condition);
+    }
+
+    /** Like {@link #awaitPass(String, long, BooleanSupplier)}; null (said) when the condition never held. */
+    private Instant awaitPass(String what, Duration timeout, long pollMillis, BooleanSupplier condition) {
         long mark = log.mark();
-        Instant seen = await(what, LONG_WAIT, pollMillis, condition);
+        Instant seen;
+        try {
+            seen = await(what, timeout, pollMillis, condition);
+        } catch (AssertionError e) {
+            if (timeout.equals(LONG_WAIT)) {
+                throw e;
+            }
+            say("%s", e.getMessage());
+            return null;
+        }
         Instant end = null;
         for (String line : log.linesSince(mark)) {
             Instant at = LogTail.time(line);
@@ -352,6 +392,8 @@ public final class ScaleBench {
         return found.get(0);
     }
 
+    private static String lastProblem;
+
     private static Instant await(String what, Duration timeout, long pollMillis, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -361,6 +403,11 @@ public final class ScaleBench {
                 }
             } catch (RuntimeException | AssertionError e) {
                 // not observable yet (the shell restarting, FRR busy): try again
+                String problem = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+                if (!problem.equals(lastProblem)) {
+                    say("  (%s: %s)", what, problem);
+                    lastProblem = problem;
+                }
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
@@ -446,9 +493,24 @@ public final class ScaleBench {
     private static final class LogTail {
         private static final Pattern TIMESTAMP = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d),(\\d{3})");
         private final Path file;
+        private long passOffset;
+        private String lastPass;
 
         LogTail(Path file) {
             this.file = file;
+        }
+
+        /** The last line logging a reconcile pass so far. */
+        java.util.Optional<String> lastPass() {
+            long end = mark();
+            List<String> lines = lines(passOffset, end);
+            passOffset = end;
+            for (String line : lines) {
+                if (PASS.matcher(line).find()) {
+                    lastPass = line;
+                }
+            }
+            return java.util.Optional.ofNullable(lastPass);
         }
 
         long mark() {
@@ -460,8 +522,11 @@ public final class ScaleBench {
         }
 
         List<String> linesSince(long offset) {
+            return lines(offset, mark());
+        }
+
+        private List<String> lines(long offset, long length) {
             try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-                long length = in.length();
                 if (length < offset) {
                     offset = 0; // rolled over
                 }
