@@ -53,6 +53,18 @@ final class EvpnFabric implements AutoCloseable {
         return "2001:db8:100::" + (1 + index);
     }
 
+    /** A node's underlay resource: AS {@code asn}, its NIC {@code toswitch} peering with the leaf, EVPN. */
+    static String underlay(long asn) {
+        return """
+                asn = %d
+                nics = toswitch
+                neighbors.0.asn = 64512
+                neighbors.0.address = %s
+                neighbors.0.connectTime = 2s
+                evpn.vtepcidr = 100.65.0.0/24
+                """.formatted(asn, LEAF_ADDRESS);
+    }
+
     /** The host side of node {@code index}'s host-session veth in each family (spec section 4). */
     static List<String> hostSide(int index) {
         return List.of("192.169.10." + (2 + index), "2001:db8:10::" + (2 + index));

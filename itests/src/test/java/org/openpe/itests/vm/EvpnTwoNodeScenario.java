@@ -327,14 +327,7 @@ class EvpnTwoNodeScenario {
     }
 
     private static String underlay(long asn) {
-        return """
-                asn = %d
-                nics = toswitch
-                neighbors.0.asn = 64512
-                neighbors.0.address = %s
-                neighbors.0.connectTime = 2s
-                evpn.vtepcidr = 100.65.0.0/24
-                """.formatted(asn, EvpnFabric.LEAF_ADDRESS);
+        return EvpnFabric.underlay(asn);
     }
 
     private static boolean isLocalAs(JsonNode familySummary, long asn) {

@@ -115,14 +115,7 @@ public final class ScaleBench {
                 "bgp listen range 172.16.0.0/12 peer-group hosts", "address-family ipv4 unicast",
                 "neighbor hosts activate", "neighbor hosts allowas-in", "exit-address-family");
         node.writeConfig("org.openpe.node.cfg", "nodeIndex = 0\nrouterNamespace = " + router + "\n");
-        node.writeConfig("org.openpe.underlay-fabric.cfg", """
-                asn = %d
-                nics = toswitch
-                neighbors.0.asn = 64512
-                neighbors.0.address = %s
-                neighbors.0.connectTime = 2s
-                evpn.vtepcidr = 100.65.0.0/24
-                """.formatted(ASN, EvpnFabric.LEAF_ADDRESS));
+        node.writeConfig("org.openpe.underlay-fabric.cfg", EvpnFabric.underlay(ASN));
         Shell.ok("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-N", "", "-f", sshKey.toString());
         String publicKey = Files.readString(sshKey.resolveSibling("bench-key.pub")).split(" ")[1];
         node.writeConfig("keys.properties", "bench=" + publicKey + ",_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n");
@@ -276,8 +269,20 @@ public final class ScaleBench {
         return up;
     }
 
+    /**
+     * The VRFs FRR still runs: BGP instances other than the default one, and VRFs zebra has active
+     * (zebra lists a VRF whose device is gone as inactive until it forgets it).
+     */
     private List<String> frrVrfs() {
-        return Shell.ok("vtysh", "-N", router, "-c", "show vrf").lines().filter(l -> l.startsWith("vrf ")).toList();
+        List<String> vrfs = new ArrayList<>();
+        EvpnFabric.json(FrrInstance.adopt(router), "show bgp vrf all summary json").fieldNames().forEachRemaining(name -> {
+            if (!name.equals("default")) {
+                vrfs.add("bgp " + name);
+            }
+        });
+        Shell.ok("vtysh", "-N", router, "-c", "show vrf").lines()
+                .filter(l -> l.startsWith("vrf ") && !l.contains("inactive")).forEach(vrfs::add);
+        return vrfs;
     }
 
     private static Map<String, String> devices(String namespace) {
