@@ -144,7 +144,15 @@ public final class ScaleBench {
         }
         say("%d files written in %.1f s", size + size / 10, seconds(coldStart));
         int expected = size + size / 10;
-        Instant allApplied = awaitPass("all " + expected + " VNIs Applied", 1000, () -> appliedVnis() == expected);
+        int[] seen = {-1};
+        Instant allApplied = awaitPass("all " + expected + " VNIs Applied", 1000, () -> {
+            int applied = appliedVnis();
+            if (applied != seen[0]) {
+                say("  %d of %d Applied after %.0f s", applied, expected, seconds(coldStart));
+                seen[0] = applied;
+            }
+            return applied == expected;
+        });
         List<String> coldLines = log.linesSince(mark);
         double coldS = between(coldStart, allApplied);
         double frrS = sum(coldLines, FRR_APPLY) / 1000.0;
