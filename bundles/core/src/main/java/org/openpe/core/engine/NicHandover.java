@@ -1,10 +1,15 @@
 package org.openpe.core.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.openpe.api.kernel.Netns;
 import org.openpe.core.engine.MovedNic.Phase;
+import org.openpe.core.engine.kernel.KernelChange;
+import org.openpe.core.engine.kernel.KernelChange.MoveLink;
+import org.openpe.core.engine.kernel.KernelChange.RestoreHostRoutes;
 import org.openpe.core.engine.kernel.NicKernel;
 import org.openpe.core.engine.kernel.NicRoute;
 import org.slf4j.Logger;
@@ -31,6 +36,15 @@ final class NicHandover {
      */
     record Outcome(Optional<String> wantedProblem, List<String> otherProblems) {}
 
+    /**
+     * The moves of one pass, in order, each already recorded as begun: applied through the kernel,
+     * then {@linkplain #settle settled}.
+     *
+     * @param adoptions a line per NIC found in the router namespace unrecorded, and recorded now
+     */
+    record Moves(List<KernelChange> changes, List<String> adoptions, List<MovedNic> records,
+            Map<MoveLink, Optional<MovedNic>> completions, List<String> wantedProblems, List<String> otherProblems) {}
+
     private final NicStateFile state;
 
     NicHandover(NicStateFile state) {
@@ -38,40 +52,70 @@ final class NicHandover {
     }
 
     /**
+     * Plans the moves that bring the wanted NICs into the router namespace and hand the others back,
+     * recording each as begun ({@link Phase#MOVING_IN}, {@link Phase#MOVING_OUT}) before it is returned.
+     *
      * @param wanted the NICs the underlay in force names (two ToRs: two NICs); each is moved or handed
      *     back on its own: a NIC that is missing or cannot be recorded, or a hand-back, leaves the others alone
-     * @param changes receives a line per move
      */
-    Outcome reconcile(NicKernel kernel, List<String> wanted, List<String> changes) {
+    Moves plan(NicKernel kernel, List<String> wanted) {
         NicStateFile.Loaded loaded = state.load();
-        List<String> otherProblems = new ArrayList<>();
-        loaded.problem().ifPresent(problem -> otherProblems.add(problem + ": the NICs moved before are not known;"
-                + " the one the underlay names is kept in " + kernel.routerNamespace() + " if it is there"));
-        List<MovedNic> records = new ArrayList<>(loaded.nics());
-        for (MovedNic record : List.copyOf(records)) {
+        Moves moves = new Moves(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(loaded.nics()),
+                new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>());
+        loaded.problem().ifPresent(problem -> moves.otherProblems().add(problem + ": the NICs moved before are not"
+                + " known; the one the underlay names is kept in " + kernel.routerNamespace() + " if it is there"));
+        for (MovedNic record : List.copyOf(moves.records())) {
             if (!record.namespace().equals(kernel.routerNamespace())) {
-                otherProblems.add("NIC " + record.nic() + " was moved into namespace " + record.namespace()
+                moves.otherProblems().add("NIC " + record.nic() + " was moved into namespace " + record.namespace()
                         + ", no longer the router namespace: hand it back by hand (ip -n " + record.namespace()
                         + " link set " + record.nic() + " netns 1), then remove it from " + state.path());
             } else if (!wanted.contains(record.nic())) {
                 try {
-                    handBack(kernel, record, records, changes).ifPresent(otherProblems::add);
+                    planHandBack(kernel, record, moves).ifPresent(moves.otherProblems()::add);
                 } catch (RuntimeException e) {
-                    otherProblems.add("handing NIC " + record.nic() + " back failed (tried again on the next pass): "
-                            + e.getMessage());
+                    moves.otherProblems().add(handBackFailed(record.nic(), e.getMessage()));
                 }
             }
         }
-        List<String> wantedProblems = new ArrayList<>();
         for (String nic : wanted) {
-            takeIn(kernel, nic, records, changes).ifPresent(wantedProblems::add);
+            planTakeIn(kernel, nic, moves).ifPresent(moves.wantedProblems()::add);
         }
+        return moves;
+    }
+
+    /**
+     * Records the moves the kernel made as done; those that failed stay recorded as begun, and the
+     * next pass completes them.
+     *
+     * @param failed the changes of {@code moves} the kernel refused, each with why
+     */
+    Outcome settle(Moves moves, Map<KernelChange, String> failed) {
+        List<String> wantedProblems = new ArrayList<>(moves.wantedProblems());
+        List<String> otherProblems = new ArrayList<>(moves.otherProblems());
+        moves.completions().forEach((move, done) -> {
+            boolean in = move.to() == Netns.ROUTER;
+            if (failed.containsKey(move)) {
+                (in ? wantedProblems : otherProblems).add(in
+                        ? "moving NIC " + move.name() + " into the router namespace failed: " + failed.get(move)
+                        : handBackFailed(move.name(), failed.get(move)));
+                return;
+            }
+            try {
+                done.ifPresentOrElse(record -> record(moves.records(), record), () -> {
+                    moves.records().removeIf(r -> r.nic().equals(move.name()));
+                    state.save(moves.records());
+                });
+            } catch (RuntimeException e) {
+                otherProblems.add("NIC " + move.name() + " moved, but the move cannot be recorded (completed again on"
+                        + " the next pass): " + e.getMessage());
+            }
+        });
         otherProblems.forEach(problem -> LOG.warn("{}", problem));
         return new Outcome(wantedProblems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", wantedProblems)),
                 otherProblems);
     }
 
-    /** What {@link #reconcile} would do, one line per NIC, without moving or recording anything. */
+    /** What {@link #plan} would do, one line per NIC, without moving or recording anything. */
     List<String> planned(NicKernel kernel, Optional<String> wanted) {
         List<String> moves = new ArrayList<>();
         List<MovedNic> records = state.read().nics().stream()
@@ -95,30 +139,29 @@ final class NicHandover {
         return moves;
     }
 
-    private Optional<String> handBack(NicKernel kernel, MovedNic record, List<MovedNic> records, List<String> changes) {
+    private Optional<String> planHandBack(NicKernel kernel, MovedNic record, Moves moves) {
         Optional<Netns> where = kernel.locate(record.nic());
         if (where.isEmpty()) {
             return Optional.of("NIC " + record.nic() + " is to be handed back to the host but exists neither there nor in "
                     + kernel.routerNamespace() + " (still recorded in " + state.path() + ")");
         }
         try {
-            record(records, record.in(Phase.MOVING_OUT));
+            record(moves.records(), record.in(Phase.MOVING_OUT));
         } catch (RuntimeException e) {
             return Optional.of("NIC " + record.nic() + " not handed back: " + e.getMessage());
         }
-        if (where.get() == Netns.ROUTER) {
-            kernel.move(record.nic(), Netns.ROUTER, Netns.HOST);
+        MoveLink move = new MoveLink(record.nic(), where.get(), Netns.HOST, record.addresses(),
+                "hand NIC " + record.nic() + " back to the host with " + describe(record));
+        moves.changes().add(move);
+        if (!record.routes().isEmpty()) {
+            moves.changes().add(new RestoreHostRoutes(record.nic(), record.routes()));
         }
-        kernel.restore(Netns.HOST, record.nic(), record.addresses());
-        List<String> refused = kernel.restoreHostRoutes(record.nic(), record.routes());
-        records.removeIf(r -> r.nic().equals(record.nic()));
-        state.save(records);
-        changes.add("hand NIC " + record.nic() + " back to the host with " + describe(record));
-        refused.forEach(route -> LOG.warn("NIC {} handed back, but its route {} was not restored", record.nic(), route));
+        moves.completions().put(move, Optional.empty());
         return Optional.empty();
     }
 
-    private Optional<String> takeIn(NicKernel kernel, String nic, List<MovedNic> records, List<String> changes) {
+    private Optional<String> planTakeIn(NicKernel kernel, String nic, Moves moves) {
+        List<MovedNic> records = moves.records();
         Optional<MovedNic> recorded = records.stream().filter(r -> r.nic().equals(nic)).findFirst();
         Optional<Netns> where = kernel.locate(nic);
         if (where.isEmpty()) {
@@ -140,7 +183,7 @@ final class NicHandover {
                 return Optional.of("NIC " + nic + " is in " + kernel.routerNamespace() + " but cannot be recorded: "
                         + e.getMessage());
             }
-            changes.add("adopt NIC " + nic + ", found in " + kernel.routerNamespace() + " unrecorded, with "
+            moves.adoptions().add("adopt NIC " + nic + ", found in " + kernel.routerNamespace() + " unrecorded, with "
                     + describe(adopted));
             return Optional.empty();
         } else {
@@ -152,14 +195,16 @@ final class NicHandover {
         } catch (RuntimeException e) {
             return Optional.of("NIC " + nic + " not moved into " + kernel.routerNamespace() + ": " + e.getMessage());
         }
-        if (where.get() == Netns.HOST) {
-            kernel.move(nic, Netns.HOST, Netns.ROUTER);
-        }
-        kernel.restore(Netns.ROUTER, nic, move.addresses());
-        record(records, move.in(Phase.IN));
-        changes.add((recorded.isPresent() ? "complete moving NIC " : "move NIC ") + nic + " into "
-                + kernel.routerNamespace() + " with " + describe(move));
+        MoveLink change = new MoveLink(nic, where.get(), Netns.ROUTER, move.addresses(),
+                (recorded.isPresent() ? "complete moving NIC " : "move NIC ") + nic + " into "
+                        + kernel.routerNamespace() + " with " + describe(move));
+        moves.changes().add(change);
+        moves.completions().put(change, Optional.of(move.in(Phase.IN)));
         return Optional.empty();
+    }
+
+    private static String handBackFailed(String nic, String why) {
+        return "handing NIC " + nic + " back failed (tried again on the next pass): " + why;
     }
 
     private void record(List<MovedNic> records, MovedNic record) {

@@ -18,12 +18,12 @@ import org.openpe.core.config.ResourceKey;
 import org.openpe.core.engine.ChangePlan.Action;
 import org.openpe.core.engine.ChangePlan.KernelStep;
 import org.openpe.core.engine.ChangePlan.ResourcePlan;
+import org.openpe.core.engine.kernel.Kernel;
 import org.openpe.core.engine.kernel.KernelChange;
 import org.openpe.core.engine.kernel.KernelDiff;
 import org.openpe.core.engine.kernel.KernelPlan;
 import org.openpe.core.engine.kernel.KernelView;
 import org.openpe.api.kernel.Netns;
-import org.openpe.core.engine.kernel.NetlinkKernel;
 import org.openpe.frr.FrrInstance;
 
 /**
@@ -38,12 +38,12 @@ final class Planner {
 
     private final int nodeIndex;
     private final String logLevel;
-    private final NetlinkKernel kernel;
+    private final Kernel kernel;
     private final Optional<FrrInstance> frr;
     private final NicHandover handover;
     private final Function<ResourceType, Optional<Reconciler>> reconcilers;
 
-    Planner(int nodeIndex, String logLevel, NetlinkKernel kernel, Optional<FrrInstance> frr, NicHandover handover,
+    Planner(int nodeIndex, String logLevel, Kernel kernel, Optional<FrrInstance> frr, NicHandover handover,
             Function<ResourceType, Optional<Reconciler>> reconcilers) {
         this.nodeIndex = nodeIndex;
         this.logLevel = logLevel;

@@ -30,11 +30,11 @@ import org.openpe.core.config.AppliedVersion;
 import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceKey;
 import org.openpe.core.config.Snapshot;
+import org.openpe.core.engine.kernel.Kernel;
 import org.openpe.core.engine.kernel.KernelChange;
 import org.openpe.core.engine.kernel.KernelDiff;
 import org.openpe.core.engine.kernel.KernelPlan;
 import org.openpe.core.engine.kernel.KernelView;
-import org.openpe.core.engine.kernel.NetlinkKernel;
 import org.openpe.core.engine.kernel.ZebraAddressWatch;
 import org.openpe.core.status.ResourceStatus;
 import org.openpe.core.status.StatusBoard;
@@ -59,8 +59,10 @@ import org.slf4j.LoggerFactory;
  * started) does the pass only add: nothing is removed from the kernel and FRR is left as it is,
  * so a restart or a plugin update never flaps the data plane.
  *
- * <p>Besides the kernel, a pass compares zebra's addresses of the router namespace's devices with
- * the kernel's and re-adds those zebra lost (see {@link ZebraAddressWatch}).
+ * <p>Every kernel change goes through one loop ({@link #applyKernel}): the NIC handover's moves
+ * ({@link NicHandover}), the diff of desired against actual, and the re-adding of addresses zebra
+ * lost ({@link ZebraAddressWatch}), which compares zebra's addresses of the router namespace's
+ * devices with the kernel's.
  */
 final class Reconciliation {
 
@@ -71,7 +73,7 @@ final class Reconciliation {
 
     private final Snapshot snapshot;
     private final int nodeIndex;
-    private final NetlinkKernel kernel;
+    private final Kernel kernel;
     /** FRR when it can be used; otherwise throws {@link FrrUnavailable} with the reason. */
     private final Supplier<FrrInstance> frr;
     private final NicHandover handover;
@@ -88,7 +90,7 @@ final class Reconciliation {
     private final List<String> changes = new ArrayList<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
 
-    Reconciliation(Snapshot snapshot, int nodeIndex, NetlinkKernel kernel, Supplier<FrrInstance> frr, NicHandover handover,
+    Reconciliation(Snapshot snapshot, int nodeIndex, Kernel kernel, Supplier<FrrInstance> frr, NicHandover handover,
             Function<ResourceType, Optional<Reconciler>> reconcilers, Map<ResourceType, String> awaitedPlugins,
             StatusBoard board, ZebraAddressWatch zebraWatch, CandidateRejections rejections, FrrRefusal frrRefusal,
             RememberedContributions remembered, PassTally tally) {
@@ -125,10 +127,8 @@ final class Reconciliation {
         }
         Map<Netns, KernelView> views = withSysctls(observed, desired);
         KernelPlan plan = KernelDiff.plan(desired.kernel(), views);
-        applyKernel(plan, additiveOnly);
-        if (!additiveOnly) {
-            repairAddressesZebraLost(desired, views.get(Netns.ROUTER));
-        }
+        List<KernelChange> repairs = additiveOnly ? List.of() : addressesZebraLost(desired, views.get(Netns.ROUTER));
+        applyKernel(plan.followedBy(repairs).changes(), additiveOnly);
         String frrOutcome = "not applied: waiting for plugins " + awaitedTypes();
         if (!additiveOnly) {
             Optional<FrrAttribution.Outcome> outcome = applyFrr(choices, desired, tables);
@@ -139,7 +139,7 @@ final class Reconciliation {
                 choices = outcome.get().choices();
                 desired = build(choices, tables);
                 plan = KernelDiff.plan(desired.kernel(), withSysctls(readKernel(), desired));
-                applyKernel(plan, false);
+                applyKernel(plan.changes(), false);
             }
         }
 
@@ -215,15 +215,18 @@ final class Reconciliation {
                 .filter(Underlay.class::isInstance).map(Underlay.class::cast)
                 .filter(u -> desired.contributed().contains(new ResourceKey(ResourceType.UNDERLAY, u.name())))
                 .findFirst().map(Underlay::nics).orElse(List.of());
+        NicHandover.Moves moves;
         try {
-            NicHandover.Outcome outcome = handover.reconcile(kernel, nics, changes);
-            if (!outcome.otherProblems().isEmpty()) {
-                failures.put("nic handover", String.join("; ", outcome.otherProblems()));
-            }
-            return outcome.wantedProblem();
+            moves = handover.plan(kernel, nics);
         } catch (RuntimeException e) {
             return Optional.of("moving NIC(s) " + String.join(", ", nics) + " failed: " + e.getMessage());
         }
+        changes.addAll(moves.adoptions());
+        NicHandover.Outcome outcome = handover.settle(moves, applyKernel(moves.changes(), false));
+        if (!outcome.otherProblems().isEmpty()) {
+            failures.put("nic handover", String.join("; ", outcome.otherProblems()));
+        }
+        return outcome.wantedProblem();
     }
 
     private Map<Netns, KernelView> readKernel() {
@@ -231,7 +234,7 @@ final class Reconciliation {
     }
 
     /** Both namespaces, each read once (devices, addresses, routes; no sysctls). */
-    static Map<Netns, KernelView> readKernel(NetlinkKernel kernel) {
+    static Map<Netns, KernelView> readKernel(Kernel kernel) {
         Map<Netns, KernelView> views = new EnumMap<>(Netns.class);
         for (Netns ns : Netns.values()) {
             views.put(ns, kernel.read(ns, List.of()));
@@ -244,7 +247,7 @@ final class Reconciliation {
     }
 
     /** The views with the values of the sysctls the desired state sets. */
-    static Map<Netns, KernelView> withSysctls(NetlinkKernel kernel, Map<Netns, KernelView> observed,
+    static Map<Netns, KernelView> withSysctls(Kernel kernel, Map<Netns, KernelView> observed,
             DesiredState desired) {
         Map<Netns, KernelView> views = new EnumMap<>(Netns.class);
         observed.forEach((ns, view) -> {
@@ -256,25 +259,42 @@ final class Reconciliation {
         return views;
     }
 
-    private void applyKernel(KernelPlan plan, boolean additiveOnly) {
-        for (KernelChange change : plan.changes()) {
-            if (additiveOnly && removes(change)) {
+    /**
+     * The one place a pass changes the kernel: applies each change in turn (a failure stops only
+     * that change), logs and counts it, and files a failure under the object it serves, for status.
+     *
+     * @param additiveOnly whether changes that take something away are left out
+     * @return the changes that failed, each with why
+     */
+    private Map<KernelChange, String> applyKernel(List<KernelChange> plan, boolean additiveOnly) {
+        Map<KernelChange, String> failed = new HashMap<>();
+        for (KernelChange change : plan) {
+            if (additiveOnly && change.removes()) {
                 continue;
             }
+            boolean repair = change instanceof KernelChange.ReAddAddress;
             try {
                 kernel.apply(change);
                 changes.add(change.describe());
-                tally.kernelChanges++;
-                LOG.info("{}", change.describe());
+                if (repair) {
+                    tally.zebraAddressRepairs++;
+                    LOG.warn("{}", change.describe());
+                } else {
+                    tally.kernelChanges++;
+                    LOG.info("{}", change.describe());
+                }
             } catch (RuntimeException e) {
                 tally.netlinkErrors++;
-                failures.put(change.objectKey(), change.describe() + ": " + e.getMessage());
+                failed.put(change, e.getMessage());
+                failures.putIfAbsent(change.objectKey(), change.describe() + ": " + e.getMessage());
                 LOG.warn("{} failed: {}", change.describe(), e.getMessage());
             }
         }
+        return failed;
     }
 
-    private void repairAddressesZebraLost(DesiredState desired, KernelView router) {
+    /** The declared router-namespace addresses zebra lost that are due for re-adding (see {@link ZebraAddressWatch}). */
+    private List<KernelChange> addressesZebraLost(DesiredState desired, KernelView router) {
         List<Address> declared = desired.kernel().stream()
                 .filter(o -> o instanceof Address a && a.netns() == Netns.ROUTER).map(o -> (Address) o).toList();
         List<ZebraInterface> zebra;
@@ -282,23 +302,9 @@ final class Reconciliation {
             zebra = frr.get().interfaces();
         } catch (RuntimeException e) {
             LOG.debug("zebra's interfaces not observable: {}", e.getMessage());
-            return;
+            return List.of();
         }
-        for (Address lost : zebraWatch.due(declared, router, zebra, Instant.now())) {
-            String repair = "re-add address " + lost.cidr() + " to " + lost.device() + " in " + lost.netns()
-                    + ": the kernel has it, zebra lost it";
-            try {
-                kernel.apply(new KernelChange.DeleteAddress(lost, lost.key()));
-                kernel.apply(new KernelChange.AddAddress(lost));
-                changes.add(repair);
-                tally.zebraAddressRepairs++;
-                LOG.warn("{}", repair);
-            } catch (RuntimeException e) {
-                tally.netlinkErrors++;
-                failures.put(lost.key(), repair + ": failed: " + e.getMessage());
-                LOG.warn("{} failed: {}", repair, e.getMessage());
-            }
-        }
+        return List.copyOf(zebraWatch.due(declared, router, zebra, Instant.now()));
     }
 
     /**
@@ -414,10 +420,5 @@ final class Reconciliation {
 
     private String awaitedTypes() {
         return awaitedPlugins.keySet().stream().map(ResourceType::id).collect(Collectors.joining(", "));
-    }
-
-    private static boolean removes(KernelChange change) {
-        return change instanceof KernelChange.DeleteLink || change instanceof KernelChange.DeleteAddress
-                || change instanceof KernelChange.DeleteRoute;
     }
 }

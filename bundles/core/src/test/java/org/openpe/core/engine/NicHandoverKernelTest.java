@@ -8,8 +8,11 @@ import static org.openpe.core.engine.kernel.IpCommand.ip;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,8 +20,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openpe.api.kernel.Netns;
+import org.openpe.core.engine.kernel.InMemoryKernel;
+import org.openpe.core.engine.kernel.Kernel;
+import org.openpe.core.engine.kernel.KernelChange;
+import org.openpe.core.engine.kernel.KernelView;
 import org.openpe.core.engine.kernel.NetlinkKernel;
-import org.openpe.core.engine.kernel.NicKernel;
 import org.openpe.core.engine.kernel.NicRoute;
 
 /**
@@ -67,17 +73,17 @@ class NicHandoverKernelTest {
     void aMoveInterruptedAfterTheMoveIsCompletedAfterARestartAndTheHandBackRestoresAddressesAndRoutes() throws Exception {
         List<NicRoute> routesBefore = kernel.hostRoutes("toswitch");
         assertEquals(2, routesBefore.size(), routesBefore::toString);
-        NicKernel dying = crashingBefore("restore");
-        assertThrows(IllegalStateException.class,
-                () -> new NicHandover(state()).reconcile(dying, List.of("toswitch"), changes));
+        Kernel dying = crashingBefore("restore");
+        assertThrows(InMemoryKernel.Crash.class,
+                () -> Handovers.reconcile(new NicHandover(state()), dying, List.of("toswitch"), changes));
         assertEquals(Optional.of(Netns.ROUTER), kernel.locate("toswitch"));
         assertEquals(List.of(), kernel.addresses(Netns.ROUTER, "toswitch"), "the kernel dropped the addresses");
 
-        new NicHandover(state()).reconcile(kernel, List.of("toswitch"), changes);
+        Handovers.reconcile(new NicHandover(state()), kernel, List.of("toswitch"), changes);
         assertEquals(ADDRESSES, kernel.addresses(Netns.ROUTER, "toswitch"));
         assertTrue(ip("-n", routerNs, "link", "show", "toswitch").contains("UP"));
 
-        new NicHandover(state()).reconcile(kernel, List.of(), changes);
+        Handovers.reconcile(new NicHandover(state()), kernel, List.of(), changes);
         assertEquals(ADDRESSES, kernel.addresses(Netns.HOST, "toswitch"));
         String routes = ip("-n", hostNs, "route", "show");
         assertTrue(routes.contains("default via 192.168.11.1 dev toswitch metric 100")
@@ -91,12 +97,12 @@ class NicHandoverKernelTest {
         ip("-n", hostNs, "link", "set", "tor2", "up");
         ip("-n", hostNs, "addr", "add", "192.168.12.3/24", "dev", "tor2");
 
-        new NicHandover(state()).reconcile(kernel, List.of("toswitch", "tor2"), changes);
+        Handovers.reconcile(new NicHandover(state()), kernel, List.of("toswitch", "tor2"), changes);
         assertEquals(Optional.of(Netns.ROUTER), kernel.locate("toswitch"));
         assertEquals(List.of("192.168.12.3/24"), kernel.addresses(Netns.ROUTER, "tor2"));
         int toswitchIndex = Integer.parseInt(ip("-n", routerNs, "-o", "link", "show", "toswitch").split(":")[0]);
 
-        new NicHandover(state()).reconcile(kernel, List.of("toswitch"), changes);
+        Handovers.reconcile(new NicHandover(state()), kernel, List.of("toswitch"), changes);
 
         assertEquals(Optional.of(Netns.HOST), kernel.locate("tor2"));
         assertEquals(List.of("192.168.12.3/24"), kernel.addresses(Netns.HOST, "tor2"));
@@ -107,11 +113,11 @@ class NicHandoverKernelTest {
 
     @Test
     void aMoveInterruptedAfterTheStateIsWrittenLeavesTheNicInTheHostWhenTheUnderlayNoLongerNamesIt() throws Exception {
-        NicKernel dying = crashingBefore("move");
-        assertThrows(IllegalStateException.class,
-                () -> new NicHandover(state()).reconcile(dying, List.of("toswitch"), changes));
+        Kernel dying = crashingBefore("move");
+        assertThrows(InMemoryKernel.Crash.class,
+                () -> Handovers.reconcile(new NicHandover(state()), dying, List.of("toswitch"), changes));
 
-        new NicHandover(state()).reconcile(kernel, List.of(), changes);
+        Handovers.reconcile(new NicHandover(state()), kernel, List.of(), changes);
 
         assertEquals(Optional.of(Netns.HOST), kernel.locate("toswitch"));
         assertEquals(ADDRESSES, kernel.addresses(Netns.HOST, "toswitch"));
@@ -119,9 +125,12 @@ class NicHandoverKernelTest {
         assertEquals(List.of(), state().load().nics(), "the record is gone");
     }
 
-    /** The real kernel, dying (throwing) before the first operation named {@code step}. */
-    private NicKernel crashingBefore(String step) {
-        return new NicKernel() {
+    /**
+     * The real kernel, dying before the first NIC move ({@code step} "move") or right after it,
+     * before the addresses are restored ("restore").
+     */
+    private Kernel crashingBefore(String step) {
+        return new Kernel() {
             @Override
             public String routerNamespace() {
                 return kernel.routerNamespace();
@@ -143,27 +152,35 @@ class NicHandoverKernelTest {
             }
 
             @Override
-            public void move(String device, Netns from, Netns to) {
-                crashIf("move");
-                kernel.move(device, from, to);
+            public Optional<String> keepRouterNamespaceNamed() {
+                return kernel.keepRouterNamespaceNamed();
             }
 
             @Override
-            public void restore(Netns netns, String device, List<String> addresses) {
-                crashIf("restore");
-                kernel.restore(netns, device, addresses);
+            public KernelView read(Netns netns, Collection<String> sysctlNames) {
+                return kernel.read(netns, sysctlNames);
             }
 
             @Override
-            public List<String> restoreHostRoutes(String device, List<NicRoute> routes) {
-                crashIf("restore");
-                return kernel.restoreHostRoutes(device, routes);
+            public Map<String, String> sysctls(Netns netns, Collection<String> names) {
+                return kernel.sysctls(netns, names);
             }
 
-            private void crashIf(String operation) {
-                if (operation.equals(step)) {
-                    throw new IllegalStateException("the runtime dies before " + step);
+            @Override
+            public OptionalInt mtu(String device) {
+                return kernel.mtu(device);
+            }
+
+            @Override
+            public void apply(KernelChange change) {
+                if (change instanceof KernelChange.MoveLink move) {
+                    if (step.equals("move")) {
+                        throw new InMemoryKernel.Crash(step);
+                    }
+                    kernel.apply(new KernelChange.MoveLink(move.name(), move.from(), move.to(), List.of(), "only the move"));
+                    throw new InMemoryKernel.Crash(step);
                 }
+                kernel.apply(change);
             }
         };
     }

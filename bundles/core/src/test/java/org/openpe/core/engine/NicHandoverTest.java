@@ -1,7 +1,6 @@
 package org.openpe.core.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openpe.api.kernel.Address;
 import org.openpe.api.kernel.Netns;
+import org.openpe.core.engine.kernel.InMemoryKernel;
+import org.openpe.core.engine.kernel.KernelChange;
 import org.openpe.core.engine.kernel.NicRoute;
 
 /** The NIC handover across crashes at every step, a lost or unwritable state file, and hand-back. */
@@ -25,7 +27,7 @@ class NicHandoverTest {
 
     @TempDir
     Path dir;
-    private final FakeNicKernel kernel = new FakeNicKernel().withHostNic("toswitch", ADDRESSES, ROUTES);
+    private final InMemoryKernel kernel = new InMemoryKernel().withHostNic("toswitch", ADDRESSES, ROUTES);
     private final List<String> changes = new ArrayList<>();
 
     @Test
@@ -40,10 +42,10 @@ class NicHandoverTest {
             }
         };
 
-        NicHandover.Outcome outcome = new NicHandover(state).reconcile(kernel, List.of("toswitch"), changes);
+        NicHandover.Outcome outcome = Handovers.reconcile(new NicHandover(state), kernel, List.of("toswitch"), changes);
 
         assertEquals(Optional.empty(), outcome.wantedProblem());
-        assertEquals(ADDRESSES, kernel.nics.get(Netns.ROUTER).get("toswitch"));
+        assertEquals(ADDRESSES, kernel.addresses(Netns.ROUTER, "toswitch"));
         assertEquals(MovedNic.Phase.IN, state.load().nics().get(0).phase());
         assertEquals("perouter", state.load().nics().get(0).namespace());
     }
@@ -53,38 +55,39 @@ class NicHandoverTest {
         List<String> second = List.of("192.168.12.3/24");
         kernel.withHostNic("tor2", second, List.of());
 
-        new NicHandover(state()).reconcile(kernel, List.of("toswitch", "tor2"), changes);
+        Handovers.reconcile(new NicHandover(state()), kernel, List.of("toswitch", "tor2"), changes);
 
-        assertEquals(ADDRESSES, kernel.nics.get(Netns.ROUTER).get("toswitch"));
-        assertEquals(second, kernel.nics.get(Netns.ROUTER).get("tor2"));
+        assertEquals(ADDRESSES, kernel.addresses(Netns.ROUTER, "toswitch"));
+        assertEquals(second, kernel.addresses(Netns.ROUTER, "tor2"));
         assertEquals(2, state().load().nics().size());
-        kernel.operations.clear();
+        kernel.steps.clear();
 
-        NicHandover.Outcome outcome = new NicHandover(state()).reconcile(kernel, List.of("toswitch"), changes);
+        NicHandover.Outcome outcome = Handovers.reconcile(new NicHandover(state()), kernel, List.of("toswitch"), changes);
 
         assertEquals(Optional.empty(), outcome.wantedProblem());
-        assertEquals(second, kernel.nics.get(Netns.HOST).get("tor2"), "handed back with its addresses");
-        assertEquals(ADDRESSES, kernel.nics.get(Netns.ROUTER).get("toswitch"), "the other ToR's NIC stays");
-        assertTrue(kernel.operations.stream().noneMatch(op -> op.contains("toswitch")), kernel.operations::toString);
+        assertEquals(second, kernel.addresses(Netns.HOST, "tor2"), "handed back with its addresses");
+        assertEquals(ADDRESSES, kernel.addresses(Netns.ROUTER, "toswitch"), "the other ToR's NIC stays");
+        assertTrue(kernel.steps.stream().noneMatch(op -> op.contains("toswitch")), kernel.steps::toString);
         assertEquals(List.of("toswitch"), state().load().nics().stream().map(MovedNic::nic).toList());
     }
 
     @Test
     void aMissingNicOfTwoIsNamedAndTheOtherIsMovedAnyway() {
-        NicHandover.Outcome outcome = new NicHandover(state()).reconcile(kernel, List.of("gone0", "toswitch"), changes);
+        NicHandover.Outcome outcome = Handovers.reconcile(new NicHandover(state()), kernel, List.of("gone0", "toswitch"),
+                changes);
 
         assertEquals(Optional.of("NIC gone0 exists neither in the host namespace nor in perouter"), outcome.wantedProblem());
-        assertEquals(ADDRESSES, kernel.nics.get(Netns.ROUTER).get("toswitch"));
+        assertEquals(ADDRESSES, kernel.addresses(Netns.ROUTER, "toswitch"));
     }
 
     @Test
     void aCrashAfterTheMoveBeforeTheAddressesIsCompletedByTheNextStartWithTheRecordedAddresses() {
         crashBefore("restore toswitch in ROUTER", List.of("toswitch"));
-        assertEquals(List.of(), kernel.nics.get(Netns.ROUTER).get("toswitch"), "the kernel dropped the addresses");
+        assertEquals(List.of(), kernel.addresses(Netns.ROUTER, "toswitch"), "the kernel dropped the addresses");
 
-        new NicHandover(state()).reconcile(kernel, List.of("toswitch"), changes);
+        Handovers.reconcile(new NicHandover(state()), kernel, List.of("toswitch"), changes);
 
-        assertEquals(ADDRESSES, kernel.nics.get(Netns.ROUTER).get("toswitch"));
+        assertEquals(ADDRESSES, kernel.addresses(Netns.ROUTER, "toswitch"));
         assertTrue(changes.get(0).startsWith("complete moving NIC toswitch"), changes::toString);
     }
 
@@ -92,10 +95,10 @@ class NicHandoverTest {
     void aCrashBeforeTheMoveAndAnEditThatDropsTheNicLeaveItInTheHostWithItsAddressesAndRoutes() {
         crashBefore("move toswitch to ROUTER", List.of("toswitch"));
 
-        new NicHandover(state()).reconcile(kernel, List.of(), changes);
+        Handovers.reconcile(new NicHandover(state()), kernel, List.of(), changes);
 
-        assertEquals(ADDRESSES, kernel.nics.get(Netns.HOST).get("toswitch"));
-        assertEquals(ROUTES, kernel.hostRoutes.get("toswitch"));
+        assertEquals(ADDRESSES, kernel.addresses(Netns.HOST, "toswitch"));
+        assertEquals(ROUTES, kernel.hostRoutes("toswitch"));
         assertEquals(List.of(), state().load().nics());
     }
 
@@ -103,67 +106,67 @@ class NicHandoverTest {
     void aCrashAfterTheMoveAndAnEditThatDropsTheNicHandItBackWithTheHostAddressesAndRoutes() {
         crashBefore("restore toswitch in ROUTER", List.of("toswitch"));
 
-        new NicHandover(state()).reconcile(kernel, List.of(), changes);
+        Handovers.reconcile(new NicHandover(state()), kernel, List.of(), changes);
 
-        assertFalse(kernel.nics.get(Netns.ROUTER).containsKey("toswitch"));
-        assertEquals(ADDRESSES, kernel.nics.get(Netns.HOST).get("toswitch"));
-        assertEquals(ROUTES, kernel.hostRoutes.get("toswitch"));
+        assertEquals(Optional.of(Netns.HOST), kernel.locate("toswitch"));
+        assertEquals(ADDRESSES, kernel.addresses(Netns.HOST, "toswitch"));
+        assertEquals(ROUTES, kernel.hostRoutes("toswitch"));
         assertEquals(List.of(), state().load().nics());
     }
 
     @Test
     void aHandBackRestoresTheHostAddressesAndRoutesAndACrashDuringItIsCompletedToo() {
-        new NicHandover(state()).reconcile(kernel, List.of("toswitch"), changes);
-        kernel.nics.get(Netns.ROUTER).get("toswitch").add("192.168.11.99/24"); // added in the router namespace
+        Handovers.reconcile(new NicHandover(state()), kernel, List.of("toswitch"), changes);
+        kernel.apply(new KernelChange.AddAddress(new Address(Netns.ROUTER, "toswitch", "192.168.11.99/24"))); // added there
         kernel.beforeEach = op -> {
             if (op.equals("restore toswitch in HOST")) {
-                throw new FakeNicKernel.Crash(op);
+                throw new IllegalStateException("kernel refuses " + op);
             }
         };
-        assertTrue(new NicHandover(state()).reconcile(kernel, List.of(), changes).otherProblems().get(0)
-                .contains("crash before restore toswitch in HOST"));
+        assertTrue(Handovers.reconcile(new NicHandover(state()), kernel, List.of(), changes).otherProblems().get(0)
+                .contains("kernel refuses restore toswitch in HOST"));
         assertEquals(MovedNic.Phase.MOVING_OUT, state().load().nics().get(0).phase());
         kernel.beforeEach = op -> {};
 
-        new NicHandover(state()).reconcile(kernel, List.of(), changes);
+        Handovers.reconcile(new NicHandover(state()), kernel, List.of(), changes);
 
-        assertEquals(ADDRESSES, kernel.nics.get(Netns.HOST).get("toswitch"));
-        assertEquals(ROUTES, kernel.hostRoutes.get("toswitch"));
+        assertEquals(ADDRESSES, kernel.addresses(Netns.HOST, "toswitch"));
+        assertEquals(ROUTES, kernel.hostRoutes("toswitch"));
         assertEquals(List.of(), state().load().nics());
         assertTrue(changes.get(changes.size() - 1).contains("route(s) 0.0.0.0/0 via 192.168.11.1 metric 100"), changes::toString);
     }
 
     @Test
     void aNicWantedAgainDuringItsHandBackIsMovedInWithItsRecordedAddresses() {
-        new NicHandover(state()).reconcile(kernel, List.of("toswitch"), changes);
+        Handovers.reconcile(new NicHandover(state()), kernel, List.of("toswitch"), changes);
         kernel.beforeEach = op -> {
             if (op.startsWith("restore toswitch in HOST")) {
-                throw new FakeNicKernel.Crash(op);
+                throw new IllegalStateException("kernel refuses " + op);
             }
         };
-        new NicHandover(state()).reconcile(kernel, List.of(), changes);
+        Handovers.reconcile(new NicHandover(state()), kernel, List.of(), changes);
         kernel.beforeEach = op -> {};
 
-        new NicHandover(state()).reconcile(kernel, List.of("toswitch"), changes);
+        Handovers.reconcile(new NicHandover(state()), kernel, List.of("toswitch"), changes);
 
-        assertEquals(ADDRESSES, kernel.nics.get(Netns.ROUTER).get("toswitch"));
+        assertEquals(ADDRESSES, kernel.addresses(Netns.ROUTER, "toswitch"));
         assertEquals(MovedNic.Phase.IN, state().load().nics().get(0).phase());
         assertEquals(ROUTES, state().load().nics().get(0).routes(), "the host's routes are still known for the hand-back");
     }
 
     @Test
     void aTruncatedStateFileIsSetAsideWithAWarningAndTheNicInTheRouterNamespaceIsKeptThere() throws Exception {
-        new NicHandover(state()).reconcile(kernel, List.of("toswitch"), changes);
+        Handovers.reconcile(new NicHandover(state()), kernel, List.of("toswitch"), changes);
         Path file = state().path();
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         changes.clear();
 
-        NicHandover.Outcome outcome = new NicHandover(state()).reconcile(kernel, List.of("toswitch"), changes);
+        NicHandover.Outcome outcome = Handovers.reconcile(new NicHandover(state()), kernel, List.of("toswitch"), changes);
 
         assertTrue(outcome.otherProblems().get(0).startsWith("cannot read " + file), outcome::toString);
         assertTrue(Files.exists(file.resolveSibling("moved-nics.json.corrupt")));
-        assertEquals(ADDRESSES, kernel.nics.get(Netns.ROUTER).get("toswitch"), "nothing torn down");
+        assertEquals(ADDRESSES, kernel.addresses(Netns.ROUTER, "toswitch"), "nothing torn down");
         assertEquals(List.of("adopt NIC toswitch, found in perouter unrecorded, with 192.168.11.3/24, 2001:db8:11::3/64"),
                 changes);
         assertEquals(MovedNic.Phase.IN, state().load().nics().get(0).phase());
@@ -174,33 +177,33 @@ class NicHandoverTest {
         Path blocked = dir.resolve("not-a-directory");
         Files.writeString(blocked, "a file where the state directory should be");
 
-        NicHandover.Outcome outcome = new NicHandover(new NicStateFile(blocked.resolve("moved-nics.json")))
-                .reconcile(kernel, List.of("toswitch"), changes);
+        NicHandover.Outcome outcome = Handovers.reconcile(new NicHandover(new NicStateFile(blocked.resolve("moved-nics.json"))),
+                kernel, List.of("toswitch"), changes);
 
         assertTrue(outcome.wantedProblem().orElseThrow().startsWith("NIC toswitch not moved into perouter: cannot write "),
                 outcome::toString);
-        assertEquals(ADDRESSES, kernel.nics.get(Netns.HOST).get("toswitch"));
-        assertEquals(List.of(), kernel.operations);
+        assertEquals(ADDRESSES, kernel.addresses(Netns.HOST, "toswitch"));
+        assertEquals(List.of(), kernel.steps);
     }
 
     @Test
     void aNicRecordedInAnotherNamespaceIsLeftAloneAndNamed() {
         state().save(List.of(new MovedNic("eth9", "oldns", MovedNic.Phase.IN, List.of("10.0.0.1/24"), List.of())));
 
-        NicHandover.Outcome outcome = new NicHandover(state()).reconcile(kernel, List.of(), changes);
+        NicHandover.Outcome outcome = Handovers.reconcile(new NicHandover(state()), kernel, List.of(), changes);
 
         assertTrue(outcome.otherProblems().get(0).startsWith("NIC eth9 was moved into namespace oldns"), outcome::toString);
         assertEquals(1, state().load().nics().size());
-        assertEquals(List.of(), kernel.operations);
+        assertEquals(List.of(), kernel.steps);
     }
 
     private void crashBefore(String operation, List<String> wanted) {
         kernel.beforeEach = op -> {
             if (op.equals(operation)) {
-                throw new FakeNicKernel.Crash(op);
+                throw new InMemoryKernel.Crash(op);
             }
         };
-        assertThrows(FakeNicKernel.Crash.class, () -> new NicHandover(state()).reconcile(kernel, wanted, changes));
+        assertThrows(InMemoryKernel.Crash.class, () -> Handovers.reconcile(new NicHandover(state()), kernel, wanted, changes));
         kernel.beforeEach = op -> {};
     }
 

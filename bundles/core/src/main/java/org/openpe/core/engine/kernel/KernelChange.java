@@ -1,5 +1,6 @@
 package org.openpe.core.engine.kernel;
 
+import java.util.List;
 import java.util.Optional;
 import org.openpe.api.kernel.Address;
 import org.openpe.api.kernel.Link;
@@ -16,6 +17,11 @@ public sealed interface KernelChange {
 
     /** A line for logs and {@code openpe:reconcile}. */
     String describe();
+
+    /** Whether it takes something away: left out while a pass only adds (a plugin is awaited). */
+    default boolean removes() {
+        return false;
+    }
 
     /** Creates the device with every attribute of the declaration (a veth creates both legs). */
     record CreateLink(Link link) implements KernelChange {
@@ -35,6 +41,11 @@ public sealed interface KernelChange {
     record DeleteLink(Netns netns, String name, String objectKey) implements KernelChange {
         public String describe() {
             return "delete device " + name + " in " + netns;
+        }
+
+        @Override
+        public boolean removes() {
+            return true;
         }
     }
 
@@ -104,6 +115,35 @@ public sealed interface KernelChange {
         public String describe() {
             return "remove address " + address.cidr() + " from " + address.device() + " in " + netns();
         }
+
+        @Override
+        public boolean removes() {
+            return true;
+        }
+    }
+
+    /**
+     * Removes an address and adds it again, so that the kernel announces it anew: the repair of an
+     * address zebra lost (see {@link ZebraAddressWatch}).
+     */
+    record ReAddAddress(Address address) implements KernelChange {
+        public Netns netns() {
+            return address.netns();
+        }
+
+        public String objectKey() {
+            return address.key();
+        }
+
+        public String describe() {
+            return "re-add address " + address.cidr() + " to " + address.device() + " in " + netns()
+                    + ": the kernel has it, zebra lost it";
+        }
+
+        @Override
+        public boolean removes() {
+            return true;
+        }
     }
 
     /** An unreachable route, tagged with {@link Ownership#ROUTE_PROTOCOL}. */
@@ -116,6 +156,11 @@ public sealed interface KernelChange {
     record DeleteRoute(Netns netns, int table, String destination, String objectKey) implements KernelChange {
         public String describe() {
             return "remove unreachable " + destination + " table " + table + " in " + netns;
+        }
+
+        @Override
+        public boolean removes() {
+            return true;
         }
     }
 
@@ -131,6 +176,52 @@ public sealed interface KernelChange {
         public String describe() {
             return "set " + sysctl.name() + " = " + sysctl.value() + " in " + netns();
         }
+    }
+
+    /**
+     * Brings a NIC into {@code to} with {@code addresses} (the kernel drops them on a move) and up:
+     * moves it when it is in {@code from}, then adds those of the addresses it lacks, so that a
+     * move interrupted by a crash is completed by the same change. Planned by the NIC handover.
+     *
+     * @param describe the line for logs, naming the NIC and what it is moved with
+     */
+    record MoveLink(String name, Netns from, Netns to, List<String> addresses, String describe) implements KernelChange {
+        public MoveLink {
+            addresses = List.copyOf(addresses);
+        }
+
+        public Netns netns() {
+            return to;
+        }
+
+        public String objectKey() {
+            return nicKey(name);
+        }
+    }
+
+    /** Adds those of the host namespace's routes through a NIC handed back that the host lacks. */
+    record RestoreHostRoutes(String nic, List<NicRoute> routes) implements KernelChange {
+        public RestoreHostRoutes {
+            routes = List.copyOf(routes);
+        }
+
+        public Netns netns() {
+            return Netns.HOST;
+        }
+
+        public String objectKey() {
+            return nicKey(nic) + " routes";
+        }
+
+        public String describe() {
+            return "add the host's route(s) " + String.join(", ", routes.stream().map(NicRoute::toString).toList())
+                    + " through " + nic;
+        }
+    }
+
+    /** The key NIC moves are reported under: no resource declares the NIC as an object of its own. */
+    static String nicKey(String nic) {
+        return "nic " + nic;
     }
 
     private static String kindName(Link link) {

@@ -14,6 +14,13 @@ public record KernelPlan(List<KernelChange> changes, Map<String, String> conflic
         conflicts = Map.copyOf(conflicts);
     }
 
+    /** This plan with {@code more} changes after its own. */
+    public KernelPlan followedBy(List<? extends KernelChange> more) {
+        List<KernelChange> all = new java.util.ArrayList<>(changes);
+        all.addAll(more);
+        return new KernelPlan(all, conflicts);
+    }
+
     public boolean isEmpty() {
         return changes.isEmpty() && conflicts.isEmpty();
     }

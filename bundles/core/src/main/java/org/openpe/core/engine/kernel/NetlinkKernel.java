@@ -21,6 +21,9 @@ import org.openpe.core.engine.kernel.KernelChange.DeleteAddress;
 import org.openpe.core.engine.kernel.KernelChange.DeleteLink;
 import org.openpe.core.engine.kernel.KernelChange.DeleteRoute;
 import org.openpe.core.engine.kernel.KernelChange.DisableIpv6AddrGen;
+import org.openpe.core.engine.kernel.KernelChange.MoveLink;
+import org.openpe.core.engine.kernel.KernelChange.ReAddAddress;
+import org.openpe.core.engine.kernel.KernelChange.RestoreHostRoutes;
 import org.openpe.core.engine.kernel.KernelChange.SetMac;
 import org.openpe.core.engine.kernel.KernelChange.SetMtu;
 import org.openpe.core.engine.kernel.KernelChange.SetMaster;
@@ -45,7 +48,7 @@ import org.openpe.netlink.RouteType;
  * The host and router namespaces as seen and changed through netlink. The host namespace is the
  * one the runtime runs in (or a named one, for tests); the router namespace is created if missing.
  */
-public final class NetlinkKernel implements NicKernel, AutoCloseable {
+public final class NetlinkKernel implements Kernel, AutoCloseable {
 
     private static final int ENODEV = 19;
     private static final int ESRCH = 3;
@@ -102,6 +105,7 @@ public final class NetlinkKernel implements NicKernel, AutoCloseable {
      *
      * @return the change made, if any
      */
+    @Override
     public Optional<String> keepRouterNamespaceNamed() {
         if (routerHold.isNamed()) {
             return Optional.empty();
@@ -116,7 +120,7 @@ public final class NetlinkKernel implements NicKernel, AutoCloseable {
         return routerNamespace;
     }
 
-    /** Devices, addresses (without IPv6 link-local ones), unreachable routes and the named sysctls of one namespace. */
+    @Override
     public KernelView read(Netns netns, Collection<String> sysctlNames) {
         NetlinkHandle handle = handle(netns);
         List<org.openpe.netlink.Link> raw = handle.links();
@@ -139,7 +143,7 @@ public final class NetlinkKernel implements NicKernel, AutoCloseable {
         return new KernelView(netns, links, addresses, routes, sysctls(netns, sysctlNames));
     }
 
-    /** The MTU of {@code device}, in the router namespace or else the host's (a NIC before or after its move). */
+    @Override
     public OptionalInt mtu(String device) {
         for (NetlinkHandle handle : List.of(router, host)) {
             Optional<org.openpe.netlink.Link> link = handle.link(device);
@@ -150,7 +154,7 @@ public final class NetlinkKernel implements NicKernel, AutoCloseable {
         return OptionalInt.empty();
     }
 
-    /** The current values of the named sysctls of one namespace. */
+    @Override
     public Map<String, String> sysctls(Netns netns, Collection<String> names) {
         NetlinkHandle handle = handle(netns);
         Map<String, String> sysctls = new HashMap<>();
@@ -158,7 +162,7 @@ public final class NetlinkKernel implements NicKernel, AutoCloseable {
         return sysctls;
     }
 
-    /** Applies one change; deleting what is already gone is not an error. */
+    @Override
     public void apply(KernelChange change) {
         NetlinkHandle handle = handle(change.netns());
         if (change instanceof CreateLink c) {
@@ -192,6 +196,22 @@ public final class NetlinkKernel implements NicKernel, AutoCloseable {
             ignoring(() -> handle.routeDelete(unreachable(r.destination(), r.table())), ESRCH);
         } else if (change instanceof SetSysctl s) {
             handle.setSysctl(s.sysctl().name(), s.sysctl().value());
+        } else if (change instanceof ReAddAddress r) {
+            IpPrefix prefix = IpPrefix.parse(r.address().cidr());
+            ignoring(() -> handle.addrDelete(r.address().device(), prefix), EADDRNOTAVAIL);
+            handle.addrAdd(r.address().device(), prefix);
+        } else if (change instanceof MoveLink m) {
+            if (m.from() != m.to()) {
+                handle(m.from()).linkSetNamespace(m.name(), handle(m.to()));
+            }
+            restore(m.to(), m.name(), m.addresses());
+        } else if (change instanceof RestoreHostRoutes r) {
+            List<String> refused = restoreHostRoutes(r.nic(), r.routes());
+            if (!refused.isEmpty()) {
+                throw new IllegalStateException("route(s) not restored: " + String.join("; ", refused));
+            }
+        } else {
+            throw new IllegalArgumentException("no way to apply " + change);
         }
     }
 
@@ -226,13 +246,8 @@ public final class NetlinkKernel implements NicKernel, AutoCloseable {
                 .toList();
     }
 
-    @Override
-    public void move(String device, Netns from, Netns to) {
-        handle(from).linkSetNamespace(device, handle(to));
-    }
-
-    @Override
-    public void restore(Netns netns, String device, List<String> addresses) {
+    /** Adds those of the addresses the device lacks, and brings it up. */
+    private void restore(Netns netns, String device, List<String> addresses) {
         NetlinkHandle handle = handle(netns);
         for (String address : addresses) {
             ignoring(() -> handle.addrAdd(device, IpPrefix.parse(address)), EEXIST);
@@ -240,8 +255,8 @@ public final class NetlinkKernel implements NicKernel, AutoCloseable {
         handle.linkSetUp(device);
     }
 
-    @Override
-    public List<String> restoreHostRoutes(String device, List<NicRoute> routes) {
+    /** Adds those of the routes the host namespace lacks; returns those the kernel refused, each with why. */
+    private List<String> restoreHostRoutes(String device, List<NicRoute> routes) {
         List<String> refused = new ArrayList<>();
         for (NicRoute route : routes) {
             RouteSpec spec = RouteSpec.to(IpPrefix.parse(route.destination())).dev(device).inTable(route.table())

@@ -39,18 +39,19 @@ public final class ZebraAddressWatch {
 
     /**
      * Compares the declared router-namespace addresses present in the kernel with zebra's view and
-     * returns those to re-add now. The others zebra lacks are remembered until they are due.
+     * returns the changes that re-add those due now. The others zebra lacks are remembered until they are due.
      */
-    public List<Address> due(Collection<Address> declared, KernelView router, List<ZebraInterface> zebra, Instant now) {
+    public List<KernelChange.ReAddAddress> due(Collection<Address> declared, KernelView router, List<ZebraInterface> zebra,
+            Instant now) {
         Map<String, ZebraInterface> zebraByName = zebra.stream()
                 .collect(Collectors.toMap(ZebraInterface::name, i -> i, (a, b) -> a));
         Map<Lost, Watch> stillLost = new HashMap<>();
-        List<Address> due = new ArrayList<>();
+        List<KernelChange.ReAddAddress> due = new ArrayList<>();
         for (Address address : declared) {
             lost(Cidr.normalize(address), router, zebraByName).ifPresent(lost -> {
                 Watch watch = watched.getOrDefault(lost, new Watch(now, 0));
                 if (!now.isBefore(watch.since().plus(wait(watch.repairs())))) {
-                    due.add(lost.address());
+                    due.add(new KernelChange.ReAddAddress(lost.address()));
                     watch = new Watch(now, watch.repairs() + 1);
                 }
                 stillLost.put(lost, watch);

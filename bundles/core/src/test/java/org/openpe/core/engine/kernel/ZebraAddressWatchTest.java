@@ -40,7 +40,7 @@ class ZebraAddressWatchTest {
         assertEquals(List.of(), watch.due(List.of(V4, V6), KERNEL, onlyIpv6, T0));
         assertEquals(Optional.of(T0.plusSeconds(10)), watch.nextDue());
         assertEquals(List.of(), watch.due(List.of(V4, V6), KERNEL, onlyIpv6, T0.plusSeconds(9)));
-        assertEquals(List.of(V4), watch.due(List.of(V4, V6), KERNEL, onlyIpv6, T0.plusSeconds(10)));
+        assertEquals(List.of(new KernelChange.ReAddAddress(V4)), watch.due(List.of(V4, V6), KERNEL, onlyIpv6, T0.plusSeconds(10)));
     }
 
     @Test
@@ -51,7 +51,7 @@ class ZebraAddressWatchTest {
         for (long wait : new long[] {10, 20, 40, 80, 160, 320, 600, 600}) {
             assertEquals(List.of(), watch.due(List.of(V4), KERNEL, none, now.plusSeconds(wait - 1)), "after " + wait + " s");
             now = now.plusSeconds(wait);
-            assertEquals(List.of(V4), watch.due(List.of(V4), KERNEL, none, now), "after " + wait + " s");
+            assertEquals(List.of(new KernelChange.ReAddAddress(V4)), watch.due(List.of(V4), KERNEL, none, now), "after " + wait + " s");
         }
     }
 
@@ -64,7 +64,7 @@ class ZebraAddressWatchTest {
         assertEquals(Optional.empty(), watch.nextDue());
 
         assertEquals(List.of(), watch.due(List.of(V4), KERNEL, zebra(PE_INDEX), T0.plusSeconds(100)));
-        assertEquals(List.of(V4), watch.due(List.of(V4), KERNEL, zebra(PE_INDEX), T0.plusSeconds(110)));
+        assertEquals(List.of(new KernelChange.ReAddAddress(V4)), watch.due(List.of(V4), KERNEL, zebra(PE_INDEX), T0.plusSeconds(110)));
     }
 
     @Test
@@ -84,7 +84,7 @@ class ZebraAddressWatchTest {
                 List.of(V4), List.of(), Map.of());
 
         assertEquals(List.of(), watch.due(List.of(V4), recreated, zebra(PE_INDEX + 4), T0.plusSeconds(10)));
-        assertEquals(List.of(V4), watch.due(List.of(V4), recreated, zebra(PE_INDEX + 4), T0.plusSeconds(20)));
+        assertEquals(List.of(new KernelChange.ReAddAddress(V4)), watch.due(List.of(V4), recreated, zebra(PE_INDEX + 4), T0.plusSeconds(20)));
     }
 
     private static List<ZebraInterface> zebra(int index, String... addresses) {
