@@ -20,14 +20,15 @@ import org.openpe.frr.FrrSettings;
 import org.openpe.frr.ZebraInterface;
 
 /**
- * An FRR instance that answers each apply as {@link #answer} says (applied, unless told otherwise)
- * and keeps every configuration it was given. For unit tests of the engine's logic; end-to-end tests
+ * An FRR instance that answers each apply as {@link #answer} says (applied, or unchanged when it is
+ * the configuration applied last, unless told otherwise) and keeps every configuration it applied. For unit tests of the engine's logic; end-to-end tests
  * run the real FRR.
  */
 final class FakeFrr implements FrrInstance {
 
     final List<FrrConfig> applied = new ArrayList<>();
-    Function<FrrConfig, ApplyResult> answer = config -> result(ApplyResult.Outcome.APPLIED, "");
+    Function<FrrConfig, ApplyResult> answer = config -> result(
+            appliedConfig().filter(config::equals).isPresent() ? ApplyResult.Outcome.UNCHANGED : ApplyResult.Outcome.APPLIED, "");
     List<ZebraInterface> zebra = List.of();
 
     static ApplyResult result(ApplyResult.Outcome outcome, String message) {
@@ -44,7 +45,7 @@ final class FakeFrr implements FrrInstance {
     @Override
     public CompletableFuture<ApplyResult> apply(FrrConfig config) {
         ApplyResult result = answer.apply(config);
-        if (result.ok()) {
+        if (result.outcome() == ApplyResult.Outcome.APPLIED) {
             applied.add(config);
         }
         return CompletableFuture.completedFuture(result);
