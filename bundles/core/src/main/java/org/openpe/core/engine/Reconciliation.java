@@ -36,7 +36,8 @@ import org.openpe.core.engine.kernel.KernelDiff;
 import org.openpe.core.engine.kernel.KernelPlan;
 import org.openpe.core.engine.kernel.KernelView;
 import org.openpe.core.engine.kernel.ZebraAddressWatch;
-import org.openpe.core.status.ResourceStatus;
+import org.openpe.core.status.PassOutcome;
+import org.openpe.core.status.ResourceStatuses;
 import org.openpe.core.status.StatusBoard;
 import org.openpe.core.validation.Verdict;
 import org.openpe.frr.ApplyResult;
@@ -379,43 +380,37 @@ final class Reconciliation {
                 continue;
             }
             ResourceKey key = entry.key();
-            long generation = entry.generation();
-            OptionalLong appliedGeneration = entry.applied().stream().mapToLong(AppliedVersion::generation).findFirst();
-            Optional<String> rejection = rejections.reason(key, generation);
-            Choice choice = choices.get(key);
-            ResourceStatus status;
-            if (entry.verdict() instanceof Verdict.Blocked b) {
-                status = ResourceStatus.blocked(generation, b.dependency(), b.reason());
-            } else if (choice == null) {
-                status = entry.verdict() instanceof Verdict.Invalid ? ResourceStatus.invalid(generation, entry.verdict().message())
-                        : ResourceStatus.failed(generation, appliedGeneration, rejection.orElse(entry.verdict().message()));
-            } else if (awaitedPlugins.containsKey(key.type())) {
-                status = ResourceStatus.pending(generation, appliedGeneration, awaitedPlugins.get(key.type()));
-            } else if (desired.unsupported().containsKey(key)) {
-                status = ResourceStatus.unsupported(generation, appliedGeneration, desired.unsupported().get(key));
-            } else if (desired.failed().containsKey(key)) {
-                status = ResourceStatus.failed(generation, appliedGeneration, desired.failed().get(key));
-            } else if (problems.containsKey(key)) {
-                status = ResourceStatus.failed(generation, appliedGeneration,
-                        problems.get(key).stream().distinct().collect(Collectors.joining("; ")));
-            } else if (additiveOnly) {
-                status = ResourceStatus.pending(generation, appliedGeneration,
-                        "nothing is removed while plugins are awaited: " + awaitedTypes());
-            } else if (choice.candidate()) {
-                status = ResourceStatus.applied(generation);
-                applied.put(key, generation);
+            PassOutcome outcome = outcome(key, choices.get(key), desired, problems, additiveOnly);
+            if (outcome instanceof PassOutcome.Realised r && r.candidate() && entry.isValid()) {
+                applied.put(key, entry.generation());
                 rejections.accepted(key);
-            } else {
-                status = ResourceStatus.keptApplied(generation, appliedGeneration.orElseThrow(),
-                        entry.isValid() ? rejection.orElse("") : entry.verdict().message());
             }
-            board.set(key, status);
+            board.set(key, ResourceStatuses.derive(entry, outcome, rejections.reason(key, entry.generation())));
         }
         Set<ResourceKey> configured = snapshot.entries().stream().map(ResourceEntry::key).collect(Collectors.toSet());
         rejections.retain(configured);
         remembered.retain(configured);
         board.all().keySet().stream().filter(k -> snapshot.entry(k).isEmpty()).forEach(board::remove);
         return applied;
+    }
+
+    /** What this pass made of one resource; {@code choice} is what it chose to realise, if anything. */
+    private PassOutcome outcome(ResourceKey key, Choice choice, DesiredState desired,
+            Map<ResourceKey, List<String>> problems, boolean additiveOnly) {
+        if (choice == null) {
+            return new PassOutcome.NotRealised();
+        } else if (awaitedPlugins.containsKey(key.type())) {
+            return new PassOutcome.PluginAwaited(awaitedPlugins.get(key.type()));
+        } else if (desired.unsupported().containsKey(key)) {
+            return new PassOutcome.Unsupported(desired.unsupported().get(key));
+        } else if (desired.failed().containsKey(key)) {
+            return new PassOutcome.Failed(desired.failed().get(key));
+        } else if (problems.containsKey(key)) {
+            return new PassOutcome.Failed(problems.get(key).stream().distinct().collect(Collectors.joining("; ")));
+        } else if (additiveOnly) {
+            return new PassOutcome.OnlyAdded("nothing is removed while plugins are awaited: " + awaitedTypes());
+        }
+        return new PassOutcome.Realised(choice.candidate());
     }
 
     private String awaitedTypes() {

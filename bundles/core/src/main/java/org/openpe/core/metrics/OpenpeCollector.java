@@ -26,8 +26,8 @@ import org.openpe.api.ResourceType;
 import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.Snapshot;
 import org.openpe.core.engine.EngineCounters;
-import org.openpe.core.shell.StatusView;
 import org.openpe.core.status.ResourceState;
+import org.openpe.core.status.ResourceStatuses;
 import org.openpe.core.status.StatusBoard;
 import org.openpe.frr.BgpNeighborState;
 import org.openpe.frr.EvpnRoute;
@@ -124,7 +124,7 @@ final class OpenpeCollector implements MultiCollector {
             }
         }
         for (ResourceEntry entry : current.entries()) {
-            String status = StatusView.of(entry, current, board).stateName();
+            String status = ResourceStatuses.shown(entry, current, board).stateName();
             counts.merge(Labels.of("status", status, "type", entry.key().type().id()), 1.0, Double::sum);
         }
         return gauge("openpe_resources", "Configured resources by status (as openpe:list shows it) and type", counts);

@@ -15,6 +15,7 @@ import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceStore;
 import org.openpe.core.config.Snapshot;
 import org.openpe.core.status.ResourceStatus;
+import org.openpe.core.status.ResourceStatuses;
 import org.openpe.core.status.StatusBoard;
 
 @Service
@@ -50,7 +51,7 @@ public class ListCommand extends OpenpeCommand {
             if (only != null && e.key().type() != only) {
                 continue;
             }
-            ResourceStatus status = StatusView.of(e, snapshot, board);
+            ResourceStatus status = ResourceStatuses.shown(e, snapshot, board);
             rows.add(new String[] {e.key().type().id(), e.key().name(), status.label(), status.reason()});
             ObjectNode row = array.addObject();
             row.put("type", e.key().type().id());

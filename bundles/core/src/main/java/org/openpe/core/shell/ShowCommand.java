@@ -18,6 +18,7 @@ import org.openpe.core.config.ResourceKey;
 import org.openpe.core.config.ResourceStore;
 import org.openpe.core.config.Snapshot;
 import org.openpe.core.status.ResourceStatus;
+import org.openpe.core.status.ResourceStatuses;
 import org.openpe.core.status.StatusBoard;
 
 @Service
@@ -54,7 +55,7 @@ public class ShowCommand extends OpenpeCommand {
         Snapshot snapshot = store.current();
         ResourceEntry entry = snapshot.entry(key)
                 .orElseThrow(() -> new IllegalArgumentException("there is no " + key.type().id() + " named '" + name + "'"));
-        ResourceStatus status = StatusView.of(entry, snapshot, board);
+        ResourceStatus status = ResourceStatuses.shown(entry, snapshot, board);
 
         ObjectNode root = JSON.createObjectNode();
         root.put("type", key.type().id());

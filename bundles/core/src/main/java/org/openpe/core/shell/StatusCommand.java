@@ -20,6 +20,7 @@ import org.openpe.core.engine.ReconcileEngine;
 import org.openpe.core.metrics.MetricsExporter;
 import org.openpe.core.status.BgpSessionStatus;
 import org.openpe.core.status.NodeStatus;
+import org.openpe.core.status.ResourceStatuses;
 import org.openpe.core.status.StatusBoard;
 
 @Service
@@ -48,7 +49,7 @@ public class StatusCommand extends OpenpeCommand {
         NodeStatus node = board.node();
         Map<String, Integer> counts = new TreeMap<>();
         for (ResourceEntry e : snapshot.entries()) {
-            counts.merge(StatusView.name(StatusView.of(e, snapshot, board)), 1, Integer::sum);
+            counts.merge(StatusView.name(ResourceStatuses.shown(e, snapshot, board)), 1, Integer::sum);
         }
         OptionalInt nodeIndex = snapshot.node().nodeIndex();
         Optional<EtcApply.Pending> pending = etcApply == null ? Optional.empty() : etcApply.pending();
