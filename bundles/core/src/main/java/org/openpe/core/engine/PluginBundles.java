@@ -22,7 +22,7 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
  * plugin whose bundle is stopped, being updated or refreshed is away, not gone. Tells its listener
  * the types of a declaring bundle when that bundle is uninstalled.
  */
-final class PluginBundles implements BundleTrackerCustomizer<Bundle>, AutoCloseable {
+final class PluginBundles implements BundleTrackerCustomizer<Bundle>, InstalledPlugins {
 
     private static final int INSTALLED_STATES =
             Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING;
@@ -37,8 +37,8 @@ final class PluginBundles implements BundleTrackerCustomizer<Bundle>, AutoClosea
         tracker.open();
     }
 
-    /** For each type a plugin bundle is installed for, that bundle as {@code name [id] State}. */
-    Map<ResourceType, String> installed() {
+    @Override
+    public Map<ResourceType, String> installed() {
         Map<ResourceType, String> installed = new TreeMap<>();
         declared.forEach((bundle, types) -> types.forEach(type -> installed.merge(type, describe(bundle),
                 (a, b) -> a + ", " + b)));

@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.openpe.api.Reconciler;
 import org.openpe.api.ResourceType;
@@ -25,6 +27,7 @@ import org.openpe.core.config.ResourceKey;
 import org.openpe.core.config.ResourceStore;
 import org.openpe.core.config.Snapshot;
 import org.openpe.core.config.StateDirectory;
+import org.openpe.core.engine.kernel.Kernel;
 import org.openpe.core.engine.kernel.NetlinkKernel;
 import org.openpe.core.engine.kernel.ZebraAddressWatch;
 import org.openpe.core.status.BgpSessionStatus;
@@ -73,8 +76,9 @@ public class ReconcileEngine {
     private final Map<ResourceType, Reconciler> reconcilers = new ConcurrentHashMap<>();
     private final Map<ResourceType, Instant> pluginGoneSince = new ConcurrentHashMap<>();
     private final Instant activatedAt = Instant.now();
-    private final PluginBundles pluginBundles;
-    private final NicHandover handover = new NicHandover(new NicStateFile(StateDirectory.get().resolve("moved-nics.json")));
+    private final InstalledPlugins pluginBundles;
+    private final Function<String, Kernel> kernels;
+    private final NicHandover handover;
     private final ZebraAddressWatch zebraWatch = new ZebraAddressWatch();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "openpe-reconcile");
@@ -99,7 +103,7 @@ public class ReconcileEngine {
     private final FrrRefusal frrRefusal = new FrrRefusal();
     private final RememberedContributions remembered = new RememberedContributions();
     private final PassRequests passRequests = new PassRequests(executor, this::runLogged, COALESCE_MILLIS);
-    private NetlinkKernel kernel;
+    private Kernel kernel;
     private FrrInstance frr;
     private FrrSettings frrSettings;
     /** Why FRR could not be opened last time, logged once per distinct reason; reconcile thread only. */
@@ -116,10 +120,27 @@ public class ReconcileEngine {
     @Activate
     public ReconcileEngine(@Reference ResourceStore store, @Reference StatusBoard board,
             @Reference FrrManager frrManager, BundleContext context) {
+        this(store, board, frrManager, onUninstalled -> new PluginBundles(context, onUninstalled),
+                routerNamespace -> NetlinkKernel.open(Optional.empty(), routerNamespace),
+                new NicStateFile(StateDirectory.get().resolve("moved-nics.json")));
+    }
+
+    /**
+     * Outside OSGi (tests): the plugin bundles, the kernel of a router namespace and the NIC state
+     * file come from the caller.
+     *
+     * @param plugins opens the view of the installed plugin bundles, given what to call when one is uninstalled
+     * @param kernels opens the kernel of a router namespace
+     */
+    ReconcileEngine(ResourceStore store, StatusBoard board, FrrManager frrManager,
+            Function<Consumer<Set<ResourceType>>, InstalledPlugins> plugins, Function<String, Kernel> kernels,
+            NicStateFile nicState) {
         this.store = store;
         this.board = board;
         this.frrManager = frrManager;
-        this.pluginBundles = new PluginBundles(context, this::pluginsUninstalled);
+        this.kernels = kernels;
+        this.handover = new NicHandover(nicState);
+        this.pluginBundles = plugins.apply(this::pluginsUninstalled);
         store.addListener(onChange);
         executor.scheduleWithFixedDelay(this::trigger, RESYNC_SECONDS, RESYNC_SECONDS, TimeUnit.SECONDS);
         executor.scheduleWithFixedDelay(this::recheckNodeIndex, NODE_INDEX_RECHECK_SECONDS, NODE_INDEX_RECHECK_SECONDS,
@@ -319,7 +340,7 @@ public class ReconcileEngine {
             return;
         }
         closeKernel();
-        kernel = NetlinkKernel.open(Optional.empty(), routerNamespace);
+        kernel = kernels.apply(routerNamespace);
     }
 
     /**

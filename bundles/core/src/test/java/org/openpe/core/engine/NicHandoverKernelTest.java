@@ -182,6 +182,9 @@ class NicHandoverKernelTest {
                 }
                 kernel.apply(change);
             }
+
+            @Override
+            public void close() {}
         };
     }
 

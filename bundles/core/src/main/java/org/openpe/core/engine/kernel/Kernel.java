@@ -11,7 +11,7 @@ import org.openpe.api.kernel.Netns;
  * makes, the NIC handover and the repair of addresses zebra lost included, is a {@link KernelChange}
  * given to {@link #apply}: one path mutates the kernel.
  */
-public interface Kernel extends NicKernel {
+public interface Kernel extends NicKernel, AutoCloseable {
 
     /**
      * Gives the router namespace its name back when it was deleted by hand while in use.
@@ -31,4 +31,7 @@ public interface Kernel extends NicKernel {
 
     /** Applies one change; deleting what is already gone is not an error. */
     void apply(KernelChange change);
+
+    @Override
+    void close();
 }

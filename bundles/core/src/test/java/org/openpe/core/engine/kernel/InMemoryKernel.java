@@ -200,6 +200,9 @@ public final class InMemoryKernel implements Kernel {
         }
     }
 
+    @Override
+    public void close() {}
+
     private void move(MoveLink m) {
         if (m.from() != m.to()) {
             step("move " + m.name() + " to " + m.to());
