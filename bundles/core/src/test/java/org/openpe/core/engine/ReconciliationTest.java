@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openpe.api.Reconciler;
 import org.openpe.api.ResourceType;
+import org.openpe.api.kernel.Address;
 import org.openpe.api.kernel.Link;
 import org.openpe.api.kernel.LinkKind;
 import org.openpe.api.kernel.Netns;
@@ -22,6 +24,7 @@ import org.openpe.core.config.ResourceKey;
 import org.openpe.core.config.Snapshot;
 import org.openpe.core.engine.kernel.InMemoryKernel;
 import org.openpe.core.engine.kernel.KernelChange;
+import org.openpe.core.engine.kernel.KernelView;
 import org.openpe.core.engine.kernel.NicRoute;
 import org.openpe.core.engine.kernel.ZebraAddressWatch;
 import org.openpe.core.status.InMemoryStatusBoard;
@@ -29,6 +32,7 @@ import org.openpe.core.status.ResourceState;
 import org.openpe.core.status.ResourceStatus;
 import org.openpe.core.validation.TestConfigs;
 import org.openpe.frr.FrrInstance;
+import org.openpe.frr.ZebraInterface;
 import org.openpe.l3vni.L3VniReconciler;
 import org.openpe.passthrough.PassthroughReconciler;
 
@@ -168,6 +172,24 @@ class ReconciliationTest {
                 "moving NIC toswitch into the router namespace failed: Operation not permitted"), status(UNDERLAY)::message);
         assertEquals(Optional.of(Netns.HOST), kernel.locate("toswitch"));
         assertEquals(MovedNic.Phase.MOVING_IN, nicState().load().nics().get(0).phase());
+    }
+
+    @Test
+    void anAddressZebraLostIsReAddedByThePassAndCountedAsARepair() {
+        pass(configured(true, false, false));
+        Address vtep = new Address(Netns.ROUTER, "lound", "100.65.0.3/32");
+        KernelView router = kernel.read(Netns.ROUTER, List.of());
+        assertTrue(router.hasAddress(vtep), router::toString);
+        frr.zebra = List.of(new ZebraInterface("lound", router.link("lound").orElseThrow().index(), "default", List.of()));
+        zebraWatch.due(List.of(vtep), router, frr.zebra, Instant.now().minusSeconds(60)); // zebra lacks it since a minute
+
+        ReconcileReport report = pass(configured(true, false, false));
+
+        assertEquals(List.of("re-add address 100.65.0.3/32 to lound in ROUTER: the kernel has it, zebra lost it"),
+                report.changes());
+        assertEquals(1, tally.zebraAddressRepairs);
+        assertEquals(0, tally.kernelChanges);
+        assertTrue(kernel.read(Netns.ROUTER, List.of()).hasAddress(vtep));
     }
 
     @Test
