@@ -235,33 +235,15 @@ class KernelDiffTest {
         }
     }
 
-    /** The kernel as it would be after every declaration was applied by OpenPE. */
+    /** The kernel after OpenPE applied every declaration: the plan from nothing, applied to an in-memory kernel. */
     private static Map<Netns, KernelView> realised(List<KernelObject> desired) {
-        Map<Netns, List<ObservedLink>> links = new EnumMap<>(Netns.class);
-        Map<Netns, List<Address>> addresses = new EnumMap<>(Netns.class);
-        Map<Netns, List<ObservedRoute>> routes = new EnumMap<>(Netns.class);
-        Map<Netns, Map<String, String>> sysctls = new EnumMap<>(Netns.class);
-        for (Netns ns : Netns.values()) {
-            links.put(ns, new ArrayList<>());
-            addresses.put(ns, new ArrayList<>());
-            routes.put(ns, new ArrayList<>());
-            sysctls.put(ns, new java.util.HashMap<>());
-        }
-        int index = 1;
-        for (KernelObject o : desired) {
-            if (o instanceof Link l) {
-                links.get(l.netns()).add(new ObservedLink(l, index++, Ownership.LINK_GROUP));
-            } else if (o instanceof Address a) {
-                addresses.get(a.netns()).add(a);
-            } else if (o instanceof Route r) {
-                routes.get(r.netns()).add(new ObservedRoute(r.netns(), 1000, r.destination(), Ownership.ROUTE_PROTOCOL));
-            } else if (o instanceof Sysctl s) {
-                sysctls.get(s.netns()).put(s.name(), s.value());
-            }
-        }
+        InMemoryKernel kernel = new InMemoryKernel();
+        KernelDiff.plan(desired, views()).changes().forEach(kernel::apply);
         Map<Netns, KernelView> views = new EnumMap<>(Netns.class);
         for (Netns ns : Netns.values()) {
-            views.put(ns, new KernelView(ns, links.get(ns), addresses.get(ns), routes.get(ns), sysctls.get(ns)));
+            List<String> sysctls = desired.stream().filter(o -> o instanceof Sysctl s && s.netns() == ns)
+                    .map(o -> ((Sysctl) o).name()).toList();
+            views.put(ns, kernel.read(ns, sysctls));
         }
         return views;
     }
