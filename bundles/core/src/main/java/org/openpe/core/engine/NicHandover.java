@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * at any point therefore leaves the NIC either in the host namespace with its addresses, or
  * recorded, and the next pass completes the interrupted step in whichever direction the underlay
  * then wants, with the recorded addresses (the kernel drops them on a move).
+ *
+ * <p>The handover changes nothing itself: {@link #plan} returns the moves as kernel changes
+ * ({@link MoveLink}, {@link RestoreHostRoutes}), each recorded as begun, which the pass applies in
+ * its one loop; {@link #settle} then records those the kernel made as done.
  */
 final class NicHandover {
 
