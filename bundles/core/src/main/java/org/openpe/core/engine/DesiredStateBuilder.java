@@ -200,7 +200,8 @@ public final class DesiredStateBuilder {
                 parts.stream().flatMap(p -> p.vrfVnis().stream()).distinct().toList(),
                 parts.stream().flatMap(p -> p.bfdProfiles().stream()).distinct().toList(),
                 router,
-                parts.stream().flatMap(p -> p.vrfRouters().stream()).map(r -> r.withGracefulRestart(gracefulRestart)).toList());
+                parts.stream().flatMap(p -> p.vrfRouters().stream()).map(r -> r.withGracefulRestart(gracefulRestart)).toList(),
+                parts.stream().flatMap(p -> p.rawSnippets().stream()).toList());
     }
 
     private static String feature(ResourceType type) {

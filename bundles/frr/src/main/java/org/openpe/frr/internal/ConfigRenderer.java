@@ -1,7 +1,9 @@
 package org.openpe.frr.internal;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.openpe.api.frr.BfdProfile;
 import org.openpe.api.frr.BgpNeighbor;
@@ -9,6 +11,7 @@ import org.openpe.api.frr.BgpRouter;
 import org.openpe.api.frr.VniRouteTargets;
 import org.openpe.api.frr.GracefulRestart;
 import org.openpe.api.frr.FrrConfig;
+import org.openpe.api.frr.RawSnippet;
 import org.openpe.api.frr.RouteTargets;
 import org.openpe.api.frr.VrfVni;
 
@@ -16,7 +19,8 @@ import org.openpe.api.frr.VrfVni;
  * Renders an {@link FrrConfig} to the text of an integrated {@code frr.conf}. The output depends
  * only on the (already normalised) configuration, never on declaration order, and uses the forms
  * FRR 8.4 prints in {@code show running-config} (defaults left out, {@code ebgp-multihop 255}), so
- * that frr-reload finds nothing to change after an apply.
+ * that frr-reload finds nothing to change after an apply. Raw snippets come last, in their order,
+ * each after a comment naming it (FRR ignores {@code !} lines) and followed by a {@code !} line.
  */
 final class ConfigRenderer {
 
@@ -59,7 +63,30 @@ final class ConfigRenderer {
             out.line("!");
         }
         config.routers().forEach(r -> router(out, r, maskSecrets));
+        for (RawSnippet snippet : config.rawSnippets()) {
+            out.line(rawHeader(snippet));
+            snippet.lines().forEach(l -> out.line(maskSecrets ? SecretMasker.mask(l, Set.of()) : l));
+            out.line("!");
+        }
         return out.toString();
+    }
+
+    /**
+     * The line number (1-based) in {@link #render} of the first line of each raw snippet's text, in
+     * the order of {@link FrrConfig#rawSnippets()}.
+     */
+    List<Integer> rawSnippetStarts(FrrConfig config) {
+        int line = render(config.withRawSnippets(List.of()), false).split("\n", -1).length - 1;
+        List<Integer> starts = new ArrayList<>();
+        for (RawSnippet snippet : config.rawSnippets()) {
+            starts.add(line + 2); // after the header comment
+            line += snippet.lines().size() + 2;
+        }
+        return starts;
+    }
+
+    private static String rawHeader(RawSnippet snippet) {
+        return "! " + snippet.owner() + ": '" + snippet.field() + "' (priority " + snippet.priority() + ")";
     }
 
     /** The top-level lines ({@code hostname}, {@code log file}, ...) of {@code config}. */
