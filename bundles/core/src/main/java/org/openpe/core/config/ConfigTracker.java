@@ -329,7 +329,8 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
             found.add(new Tracked(c.getPid(), type, properties, firstGeneration(c.getPid(), type, properties)));
         }
         // a stable order at start-up, so the same resource wins a conflict after every restart
-        found.sort(Comparator.comparing((Tracked t) -> t.type().map(Enum::ordinal).orElse(-1))
+        found.sort(Comparator.comparing((Tracked t) -> t.type().isPresent())
+                .thenComparing(t -> t.type().map(ResourceType::id).orElse(""))
                 .thenComparing(t -> t.type().isEmpty() ? "" : key(t).name()).thenComparing(Tracked::pid));
         found.forEach(t -> configs.put(t.pid(), t));
     }

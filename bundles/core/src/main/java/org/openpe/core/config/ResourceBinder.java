@@ -45,12 +45,10 @@ public final class ResourceBinder {
     private ResourceBinder() {}
 
     public static Class<?> specClass(ResourceType type) {
-        return switch (type) {
-            case UNDERLAY -> UnderlaySpec.class;
-            case L3VNI -> L3VniSpec.class;
-            case L2VNI -> L2VniSpec.class;
-            case L3PASSTHROUGH -> L3PassthroughSpec.class;
-        };
+        return type.equals(ResourceType.UNDERLAY) ? UnderlaySpec.class
+                : type.equals(ResourceType.L3VNI) ? L3VniSpec.class
+                : type.equals(ResourceType.L2VNI) ? L2VniSpec.class
+                : L3PassthroughSpec.class;
     }
 
     /** The spec of a resource; the message of the exception names the key and value (not the resource). */

@@ -2,9 +2,9 @@ package org.openpe.core.engine;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.openpe.api.ResourceType;
 
 /**
@@ -28,7 +28,7 @@ final class AwaitedPlugins {
      */
     static Map<ResourceType, String> of(Set<ResourceType> registered, Map<ResourceType, String> installedBundles,
             Map<ResourceType, Instant> goneSince, Instant activatedAt, Duration grace, Instant now) {
-        Map<ResourceType, String> awaited = new EnumMap<>(ResourceType.class);
+        Map<ResourceType, String> awaited = new TreeMap<>();
         for (ResourceType type : ResourceType.values()) {
             if (type == ResourceType.UNDERLAY || registered.contains(type)) {
                 continue;

@@ -46,11 +46,9 @@ final class FieldRules {
     }
 
     private static Resource check(ResourceType type, String name, Object spec, Problems p, OptionalInt nodeIndex) {
-        return switch (type) {
-            case UNDERLAY -> UnderlayRules.check(name, (UnderlaySpec) spec, p, nodeIndex);
-            case L3VNI -> VniRules.l3vni(name, (L3VniSpec) spec, p, nodeIndex);
-            case L2VNI -> VniRules.l2vni(name, (L2VniSpec) spec, p);
-            case L3PASSTHROUGH -> VniRules.passthrough(name, (L3PassthroughSpec) spec, p, nodeIndex);
-        };
+        return type.equals(ResourceType.UNDERLAY) ? UnderlayRules.check(name, (UnderlaySpec) spec, p, nodeIndex)
+                : type.equals(ResourceType.L3VNI) ? VniRules.l3vni(name, (L3VniSpec) spec, p, nodeIndex)
+                : type.equals(ResourceType.L2VNI) ? VniRules.l2vni(name, (L2VniSpec) spec, p)
+                : VniRules.passthrough(name, (L3PassthroughSpec) spec, p, nodeIndex);
     }
 }

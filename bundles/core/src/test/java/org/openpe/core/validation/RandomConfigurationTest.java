@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +58,7 @@ class RandomConfigurationTest {
 
     @Test
     void mutatedConfigurationsOnlyEverProduceVerdicts() throws Exception {
-        Map<ResourceType, Map<String, Object>> valid = new EnumMap<>(ResourceType.class);
+        Map<ResourceType, Map<String, Object>> valid = new java.util.TreeMap<>();
         valid.put(ResourceType.UNDERLAY, TestConfigs.with(TestConfigs.underlay(), "neighbors.0.bfd.receiveInterval", "300",
                 "neighbors.0.holdTime", "90s", "neighbors.0.keepaliveTime", "30s", "neighbors.1.asn", "64513",
                 "neighbors.1.address", "fd00::1"));
