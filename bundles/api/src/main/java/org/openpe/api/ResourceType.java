@@ -19,6 +19,8 @@ public record ResourceType(String id, String kind) implements Comparable<Resourc
 
     /** The prefix of every resource factory PID. */
     public static final String PID_PREFIX = "org.openpe.";
+    // before the constants: their constructor checks the id against it
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*");
 
     /** The fabric underlay, the platform's own resource: translated by the core, needed by the others. */
     public static final ResourceType UNDERLAY = new ResourceType("underlay", "Underlay");
@@ -57,7 +59,6 @@ public record ResourceType(String id, String kind) implements Comparable<Resourc
         return java.util.Arrays.stream(values()).filter(t -> t.factoryPid().equals(pid)).findFirst();
     }
 
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*");
     private static final Comparator<ResourceType> ORDER = Comparator
             .comparing((ResourceType t) -> !t.equals(UNDERLAY)).thenComparing(ResourceType::id);
 
