@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.function.Predicate;
@@ -29,7 +28,6 @@ import org.openpe.itests.support.Eventually;
 class RawFrrEndToEndIT {
 
     private static final Duration CONVERGE = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NODE = "192.168.11.3";
     private static final String COMMUNITIES = "org.openpe.rawfrrconfig-communities.cfg";
     private static final String MAPS = "org.openpe.rawfrrconfig-maps.cfg";
@@ -166,11 +164,6 @@ class RawFrrEndToEndIT {
     }
 
     private static JsonNode resource(String type, String name) {
-        for (JsonNode row : appliance.listJson()) {
-            if (row.path("type").asText().equals(type) && row.path("name").asText().equals(name)) {
-                return row;
-            }
-        }
-        return JSON.createObjectNode();
+        return appliance.resource(type, name);
     }
 }
