@@ -86,8 +86,10 @@ class RawFrrEndToEndIT {
     void aTypoedSnippetIsRejectedAloneNamingTheResourceTheKeyAndFrrsMessage() throws Exception {
         appliance.writeConfig(TYPO, "rawConfig = route-map RAW-TYPO permit 10\\n set metrik 1\\nexit\n");
 
-        JsonNode typo = awaitResource("rawfrrconfig", "typo", r -> r.path("rejection").asText().contains("FRR refused"));
-        String rejection = typo.path("rejection").asText();
+        // never applied, so nothing is kept in force: Failed, with the rejection as its reason
+        JsonNode typo = awaitResource("rawfrrconfig", "typo", r -> r.path("state").asText().equals("Failed")
+                && r.path("reason").asText().contains("FRR refused"));
+        String rejection = typo.path("reason").asText();
         assertTrue(rejection.contains("rawfrrconfig typo") && rejection.contains("'rawConfig'")
                 && rejection.contains("set metrik 1") && rejection.contains("Unknown command"), rejection);
         assertFalse(typo.has("appliedGeneration"), typo.toString());
