@@ -181,10 +181,12 @@ final class Applier {
     /**
      * vtysh's running configuration shows a route map as long as any daemon has it, so after bgpd
      * alone restarted, frr-reload sees the route maps in zebra and does not give them back to
-     * bgpd, whose sessions then deny every route in and out.
+     * bgpd, whose sessions then deny every route in and out. The same goes for the route maps and
+     * prefix lists of raw snippets.
      */
     private void restoreRouteMapsOfBgpd(FrrConfig config) {
-        List<String> routeMaps = renderer.routeMaps(config);
+        List<String> routeMaps = new ArrayList<>(renderer.routeMaps(config));
+        routeMaps.addAll(renderer.rawPolicies(config));
         if (!routeMaps.isEmpty()) {
             vtysh.configure("bgpd", routeMaps);
         }

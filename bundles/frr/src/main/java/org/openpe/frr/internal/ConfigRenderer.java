@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.openpe.api.frr.BfdProfile;
 import org.openpe.api.frr.BgpNeighbor;
 import org.openpe.api.frr.BgpRouter;
@@ -34,6 +35,7 @@ final class ConfigRenderer {
     private static final String FRR_DEFAULT_FILE_LOG_LEVEL = "debugging";
     private static final int DEFAULT_MINIMUM_TTL = 254;
     private static final int MAX_TTL = 255;
+    private static final Pattern PREFIX_LIST = Pattern.compile("ipv?6? prefix-list ");
 
     private final Path logFile;
 
@@ -116,6 +118,35 @@ final class ConfigRenderer {
             return List.of("route-map " + PERMISSIVE_ROUTE_MAP + " permit 1", "exit");
         }
         return List.of();
+    }
+
+    /**
+     * The route maps and prefix lists of the raw snippets, as configuration lines: every daemon
+     * holds them, so frr-reload, reading vtysh's merged view, does not see that a restarted bgpd
+     * lacks them.
+     */
+    List<String> rawPolicies(FrrConfig config) {
+        List<String> policies = new ArrayList<>();
+        for (RawSnippet snippet : config.rawSnippets()) {
+            boolean inRouteMap = false;
+            for (String line : snippet.lines()) {
+                boolean topLevel = !line.startsWith(" ");
+                if (topLevel && inRouteMap) {
+                    policies.add("exit");
+                    inRouteMap = false;
+                }
+                if (topLevel && line.startsWith("route-map ")) {
+                    inRouteMap = true;
+                }
+                if (inRouteMap || topLevel && PREFIX_LIST.matcher(line).lookingAt()) {
+                    policies.add(line);
+                }
+            }
+            if (inRouteMap) {
+                policies.add("exit");
+            }
+        }
+        return policies;
     }
 
     private void header(Lines out, FrrConfig config) {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -20,7 +22,7 @@ import org.openpe.frr.FrrSettings;
  * Raw snippets on a real FRR 8.4: applied after the typed configuration, changed and removed
  * through frr-reload, checked by FRR before anything is applied (a bad one is refused, named, and
  * FRR keeps running the configuration before it), and a typed change beside unchanged snippets
- * still goes as a delta.
+ * still goes as a delta; a restarted bgpd gets the snippets' route maps and prefix lists back.
  */
 @Tag("frr")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -115,5 +117,28 @@ class RawSnippetFrrTest {
         assertTrue(running().contains(" advertise-all-vni"), running());
         assertTrue(running().contains(" neighbor 192.168.11.2 description tor"), running());
         assertEquals(List.of(), residue());
+    }
+
+    @Test
+    void aRestartedBgpdGetsTheSnippetsRouteMapsAndPrefixListsBack() throws Exception {
+        RawSnippet policies = new RawSnippet("rawfrrconfig policies", "rawConfig", 0,
+                "ip prefix-list RAW-PL seq 5 permit 10.0.0.0/8\nroute-map RAW-RM permit 10\n match ip address prefix-list RAW-PL\nexit");
+        assertTrue(apply(Configs.underlayOnly().withRawSnippets(List.of(policies))).ok());
+        VtyBatch vty = new VtyBatch(settings.pathspaceRunDir());
+        assertTrue(vty.runningConfigs(Set.of("bgpd")).get("bgpd").contains("route-map RAW-RM permit 10"));
+        long oldPid = new Daemons(settings).runningPid("bgpd").orElseThrow();
+
+        ProcessHandle.of(oldPid).orElseThrow().destroyForcibly();
+
+        // vtysh's running configuration shows zebra's copies, so frr-reload alone would not give them back to bgpd
+        FrrTestSupport.await("bgpd to have the snippet's route map and prefix list again", Duration.ofSeconds(60), () -> {
+            try {
+                String bgpd = vty.runningConfigs(Set.of("bgpd")).get("bgpd");
+                return bgpd.contains("route-map RAW-RM permit 10\n match ip address prefix-list RAW-PL")
+                        && bgpd.contains("ip prefix-list RAW-PL seq 5 permit 10.0.0.0/8");
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
     }
 }

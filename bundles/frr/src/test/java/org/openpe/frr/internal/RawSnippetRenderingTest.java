@@ -103,4 +103,15 @@ class RawSnippetRenderingTest {
         assertEquals(List.of(), FrrDelta.forDisplay(from, from, renderer));
         assertEquals(List.of(), FrrDelta.between(from, to, renderer).commands(), "snippets are never sent as a delta");
     }
+
+    @Test
+    void theRouteMapsAndPrefixListsOfSnippetsAreWhatABgpdRestartNeedsBack() {
+        FrrConfig config = Configs.underlayOnly().withRawSnippets(List.of(snippet("a", 0,
+                "ip prefix-list P seq 5 permit 10.0.0.0/8\nroute-map A permit 10\n match ip address prefix-list P\nexit\n"
+                        + "bgp community-list standard C seq 5 permit 1:1\nroute-map B deny 20"),
+                snippet("b", 1, "ipv6 prefix-list Q seq 5 permit 2001:db8::/32\nlog syslog errors")));
+        assertEquals(List.of("ip prefix-list P seq 5 permit 10.0.0.0/8", "route-map A permit 10",
+                " match ip address prefix-list P", "exit", "route-map B deny 20", "exit",
+                "ipv6 prefix-list Q seq 5 permit 2001:db8::/32"), renderer.rawPolicies(config));
+    }
 }
