@@ -1,6 +1,5 @@
 package org.openpe.api;
 
-import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -14,53 +13,19 @@ import java.util.regex.Pattern;
  * @param id the short name used in PIDs, file names, shell commands and the {@link Reconciler#RESOURCE_TYPE}
  *     property: lower-case letters and digits, a letter first
  * @param kind the Kubernetes kind of the reference API (used by YAML import), e.g. {@code L3VNI}
+ *
+ * <p>A type is identified by its id alone: two instances with the same id are equal, whatever their
+ * kind (the core knows only the id of a type whose plugin is not installed).
  */
 public record ResourceType(String id, String kind) implements Comparable<ResourceType> {
 
     /** The prefix of every resource factory PID. */
     public static final String PID_PREFIX = "org.openpe.";
-    // before the constants: their constructor checks the id against it
+
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*");
 
     /** The fabric underlay, the platform's own resource: translated by the core, needed by the others. */
     public static final ResourceType UNDERLAY = new ResourceType("underlay", "Underlay");
-
-    /** @deprecated transitional, until the core loops over definitions: the plugin declares its type. */
-    @Deprecated(forRemoval = true)
-    public static final ResourceType L3VNI = new ResourceType("l3vni", "L3VNI");
-    /** @deprecated transitional, until the core loops over definitions: the plugin declares its type. */
-    @Deprecated(forRemoval = true)
-    public static final ResourceType L2VNI = new ResourceType("l2vni", "L2VNI");
-    /** @deprecated transitional, until the core loops over definitions: the plugin declares its type. */
-    @Deprecated(forRemoval = true)
-    public static final ResourceType L3PASSTHROUGH = new ResourceType("l3passthrough", "L3Passthrough");
-
-    /** @deprecated transitional, until the core loops over definitions. */
-    @Deprecated(forRemoval = true)
-    public static ResourceType[] values() {
-        return new ResourceType[] {UNDERLAY, L3VNI, L2VNI, L3PASSTHROUGH};
-    }
-
-    /** @deprecated transitional, until the core loops over definitions. */
-    @Deprecated(forRemoval = true)
-    public static Optional<ResourceType> byId(String id) {
-        return java.util.Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst();
-    }
-
-    /** @deprecated transitional, until the core loops over definitions. */
-    @Deprecated(forRemoval = true)
-    public static Optional<ResourceType> byKind(String kind) {
-        return java.util.Arrays.stream(values()).filter(t -> t.kind.equals(kind)).findFirst();
-    }
-
-    /** @deprecated transitional, until the core loops over definitions. */
-    @Deprecated(forRemoval = true)
-    public static Optional<ResourceType> byFactoryPid(String pid) {
-        return java.util.Arrays.stream(values()).filter(t -> t.factoryPid().equals(pid)).findFirst();
-    }
-
-    private static final Comparator<ResourceType> ORDER = Comparator
-            .comparing((ResourceType t) -> !t.equals(UNDERLAY)).thenComparing(ResourceType::id);
 
     public ResourceType {
         Objects.requireNonNull(id, "id");
@@ -93,7 +58,21 @@ public record ResourceType(String id, String kind) implements Comparable<Resourc
     /** The underlay first, then by id. */
     @Override
     public int compareTo(ResourceType other) {
-        return ORDER.compare(this, other);
+        boolean underlay = equals(UNDERLAY);
+        if (underlay != other.equals(UNDERLAY)) {
+            return underlay ? -1 : 1;
+        }
+        return id.compareTo(other.id);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ResourceType t && t.id.equals(id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
     }
 
     @Override
