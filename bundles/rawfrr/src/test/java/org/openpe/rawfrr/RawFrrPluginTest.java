@@ -4,13 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.openpe.api.Contribution;
 import org.openpe.api.definition.Problems;
 import org.openpe.api.frr.RawSnippet;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class RawFrrPluginTest {
 
@@ -54,5 +61,19 @@ class RawFrrPluginTest {
         Problems negative = new Problems("rawfrrconfig communities");
         assertNull(resource(-1L, "log syslog", negative));
         assertEquals(List.of("rawfrrconfig communities: 'priority' = -1 is out of range 0..2147483647"), negative.messages());
+    }
+
+    @Test
+    void theMetatypeDescribesEveryKeyOfTheSpec() throws Exception {
+        try (InputStream in = RawFrrPluginTest.class.getResourceAsStream("/OSGI-INF/metatype/org.openpe.rawfrrconfig.xml")) {
+            NodeList ads = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in).getElementsByTagName("AD");
+            Set<String> keys = new TreeSet<>();
+            for (int i = 0; i < ads.getLength(); i++) {
+                keys.add(((Element) ads.item(i)).getAttribute("id"));
+            }
+            Set<String> expected = new TreeSet<>(Set.of("name"));
+            Arrays.stream(RawFrrConfigSpec.class.getRecordComponents()).forEach(c -> expected.add(c.getName()));
+            assertEquals(expected, keys);
+        }
     }
 }
