@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +24,8 @@ import org.openpe.itests.support.Eventually;
  * file; a typo'd snippet is rejected alone, naming the resource, the key and FRR's message, while
  * the good ones and the underlay session stay (its uptime keeps growing); a bad edit keeps the
  * version in force; uninstalling the plugin's feature removes its snippets from FRR and keeps
- * the {@code .cfg} files, installing it brings them back. The steps build on each other.
+ * the {@code .cfg} files, installing it or dropping its {@code .kar} into {@code deploy/} brings them
+ * back. The steps build on each other.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RawFrrEndToEndIT {
@@ -141,6 +144,24 @@ class RawFrrEndToEndIT {
         awaitApplied("maps");
         awaitApplied("communities");
         awaitRunning("the snippets to be back", out -> out.contains(" set metric 7") && out.contains(COMMUNITY_LINE));
+        assertUnderlayUntouched();
+    }
+
+    @Test
+    @Order(7)
+    void thePluginKarDroppedIntoDeployWorksTheSameWay() throws Exception {
+        appliance.client("feature:uninstall openpe-rawfrr");
+        awaitResource("rawfrrconfig", "maps", r -> r.path("state").asText().equals("Unsupported"));
+        Path kar = Path.of(System.getProperty("openpe.rawfrr.kar"));
+        Path deployed = appliance.home.resolve("deploy/" + kar.getFileName());
+
+        Files.copy(kar, deployed, StandardCopyOption.REPLACE_EXISTING);
+        awaitApplied("maps");
+        awaitRunning("the snippets to be back", out -> out.contains(" set metric 7") && out.contains(COMMUNITY_LINE));
+
+        Files.delete(deployed);
+        awaitResource("rawfrrconfig", "maps", r -> r.path("state").asText().equals("Unsupported"));
+        awaitRunning("the snippets to be removed", out -> !out.contains("RAW-MAP") && !out.contains("RAW-COMM"));
         assertUnderlayUntouched();
     }
 
