@@ -28,7 +28,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 public class DistributionIT extends OpenPeTestSupport {
 
     private static final List<String> BOOT_FEATURES =
-            List.of("openpe-core", "openpe-l3vni", "openpe-l2vni", "openpe-passthrough");
+            List.of("openpe-core", "openpe-l3vni", "openpe-l2vni", "openpe-passthrough", "openpe-rawfrr");
 
     @Inject
     private BundleContext bundleContext;
@@ -48,7 +48,7 @@ public class DistributionIT extends OpenPeTestSupport {
             }
         }
         Map<String, String> expected = new TreeMap<>();
-        for (String module : List.of("api", "core", "netlink", "frr", "l3vni", "l2vni", "passthrough")) {
+        for (String module : List.of("api", "core", "netlink", "frr", "l3vni", "l2vni", "passthrough", "rawfrr")) {
             expected.put("org.openpe." + module, "ACTIVE");
         }
         assertEquals(expected, states);

@@ -5,7 +5,8 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A resource plugin. Registered as an OSGi service with the {@link #RESOURCE_TYPE} property set to a
- * {@link ResourceType#id()}; the core picks it up through the whiteboard pattern.
+ * {@link ResourceType#id()}, beside the {@link org.openpe.api.definition.ResourceDefinition}
+ * of that type; the core picks it up through the whiteboard pattern.
  *
  * <p>Implementations are pure: the same resource and node context always give the same
  * contribution, and nothing is changed on the machine. The core diffs the union of all

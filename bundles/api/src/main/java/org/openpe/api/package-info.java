@@ -1,6 +1,6 @@
 /** The contract between the OpenPE core and its resource plugins. */
 @Export
-@Version("1.2.0")
+@Version("2.0.0")
 package org.openpe.api;
 
 import org.osgi.annotation.bundle.Export;

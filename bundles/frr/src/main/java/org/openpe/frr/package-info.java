@@ -36,9 +36,14 @@
  *
  * <p>Planning (1.4): {@link org.openpe.frr.FrrInstance#delta} computes the commands an apply would
  * send, without sending them.
+ *
+ * <p>Raw snippets (1.6, {@link org.openpe.api.frr.RawSnippet}): rendered after the typed
+ * configuration; a configuration whose snippets changed is applied whole through
+ * {@code frr-reload.py}, whose {@code --test} has FRR check it first; a refusal names the snippets'
+ * owners and fields.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.openpe.frr;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,7 +2,6 @@ package org.openpe.l2vni;
 
 import org.openpe.api.ReconcileException;
 import org.openpe.api.model.Cidr;
-import org.openpe.api.model.L2VNI;
 
 /**
  * The distributed anycast gateway of an L2VNI: the same address and MAC on {@code br-pe-<VNI>} of

@@ -1,6 +1,5 @@
 package org.openpe.l2vni;
 
-import org.openpe.api.kernel.VniDevices;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,15 +10,14 @@ import org.openpe.api.NodeContext;
 import org.openpe.api.ReconcileException;
 import org.openpe.api.Reconciler;
 import org.openpe.api.ResourcePlugin;
-import org.openpe.api.frr.VniRouteTargets;
 import org.openpe.api.frr.FrrFragment;
+import org.openpe.api.frr.VniRouteTargets;
 import org.openpe.api.kernel.Address;
 import org.openpe.api.kernel.KernelObject;
 import org.openpe.api.kernel.Link;
 import org.openpe.api.kernel.LinkKind;
 import org.openpe.api.kernel.Netns;
-import org.openpe.api.model.HostMaster;
-import org.openpe.api.model.L2VNI;
+import org.openpe.api.kernel.VniDevices;
 import org.openpe.api.model.Resource;
 import org.osgi.service.component.annotations.Component;
 

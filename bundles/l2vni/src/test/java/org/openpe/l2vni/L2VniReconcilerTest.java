@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openpe.api.Contribution;
 import org.openpe.api.ReconcileException;
+import org.openpe.api.definition.EvpnFields;
 import org.openpe.api.frr.FrrFragment;
 import org.openpe.api.frr.RouteTargets;
 import org.openpe.api.frr.VniRouteTargets;
@@ -21,9 +22,6 @@ import org.openpe.api.kernel.Link;
 import org.openpe.api.kernel.LinkKind;
 import org.openpe.api.kernel.Netns;
 import org.openpe.api.kernel.Route;
-import org.openpe.api.model.HostMaster;
-import org.openpe.api.model.L2VNI;
-import org.openpe.api.model.L3VNI;
 
 class L2VniReconcilerTest {
 
@@ -139,7 +137,7 @@ class L2VniReconcilerTest {
 
     @Test
     void withoutVrfFieldTheVrfIsTheResourceName() throws Exception {
-        L2VNI l2vni = new L2VNI("blue", NONE, 110, L3VNI.DEFAULT_VXLAN_PORT, Optional.empty(), Optional.empty());
+        L2VNI l2vni = new L2VNI("blue", NONE, 110, EvpnFields.DEFAULT_VXLAN_PORT, Optional.empty(), Optional.empty());
 
         Contribution c = reconciler.contribute(l2vni, TestNode.index(0));
 
@@ -205,7 +203,7 @@ class L2VniReconcilerTest {
     }
 
     private static L2VNI l2vni(Optional<HostMaster> hostMaster, Optional<String> gateway) {
-        return new L2VNI("red110", Optional.of("red"), 110, L3VNI.DEFAULT_VXLAN_PORT, hostMaster, gateway);
+        return new L2VNI("red110", Optional.of("red"), 110, EvpnFields.DEFAULT_VXLAN_PORT, hostMaster, gateway);
     }
 
     /** The contribution holds exactly {@code expected}, each once. */

@@ -10,12 +10,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openpe.api.Contribution;
+import org.openpe.api.definition.EvpnFields;
 import org.openpe.api.kernel.KernelObject;
-import org.openpe.api.model.HostMaster;
 import org.openpe.api.model.HostSession;
-import org.openpe.api.model.L2VNI;
-import org.openpe.api.model.L3VNI;
 import org.openpe.api.model.LocalCIDRConfig;
+import org.openpe.l3vni.L3VNI;
 import org.openpe.l3vni.L3VniReconciler;
 
 /**
@@ -26,9 +25,9 @@ class SharedVrfTest {
 
     @Test
     void anL3vniAndAnL2vniOfOneVrfDeclareTheVrfAndItsRoutesIdentically() throws Exception {
-        L3VNI l3vni = new L3VNI("red", Optional.empty(), 100, L3VNI.DEFAULT_VXLAN_PORT, Optional.of(new HostSession(
+        L3VNI l3vni = new L3VNI("red", Optional.empty(), 100, EvpnFields.DEFAULT_VXLAN_PORT, Optional.of(new HostSession(
                 64514, 64515, new LocalCIDRConfig(Optional.of("192.169.10.0/24"), Optional.of("2001:db8:10::/64")))));
-        L2VNI l2vni = new L2VNI("red110", Optional.of("red"), 110, L3VNI.DEFAULT_VXLAN_PORT,
+        L2VNI l2vni = new L2VNI("red110", Optional.of("red"), 110, EvpnFields.DEFAULT_VXLAN_PORT,
                 Optional.of(new HostMaster(Optional.empty(), HostMaster.BRIDGE, true)), Optional.of("192.171.24.1/24"));
         TestNode node = TestNode.index(0);
 
@@ -46,8 +45,8 @@ class SharedVrfTest {
     @Test
     void bothPluginsDeclareTheBridgeAndVxlanOfAVniInTheSameForm() throws Exception {
         // Not a valid configuration (one VNI in two resources), only a check that both copies of the device shapes agree.
-        L3VNI l3vni = new L3VNI("red", Optional.empty(), 100, L3VNI.DEFAULT_VXLAN_PORT, Optional.empty());
-        L2VNI l2vni = new L2VNI("red100", Optional.of("red"), 100, L3VNI.DEFAULT_VXLAN_PORT, Optional.empty(),
+        L3VNI l3vni = new L3VNI("red", Optional.empty(), 100, EvpnFields.DEFAULT_VXLAN_PORT, Optional.empty());
+        L2VNI l2vni = new L2VNI("red100", Optional.of("red"), 100, EvpnFields.DEFAULT_VXLAN_PORT, Optional.empty(),
                 Optional.empty());
         TestNode node = TestNode.index(1);
 

@@ -1,6 +1,5 @@
 package org.openpe.l3vni;
 
-import org.openpe.api.kernel.VniDevices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,9 +8,9 @@ import org.openpe.api.frr.BgpNeighbor;
 import org.openpe.api.kernel.Address;
 import org.openpe.api.kernel.KernelObject;
 import org.openpe.api.kernel.Netns;
+import org.openpe.api.kernel.VniDevices;
 import org.openpe.api.model.Allocation;
 import org.openpe.api.model.HostSession;
-import org.openpe.api.model.L3VNI;
 import org.openpe.api.model.LocalCIDRConfig;
 
 /**

@@ -1,6 +1,5 @@
 package org.openpe.l3vni;
 
-import org.openpe.api.kernel.VniDevices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +14,8 @@ import org.openpe.api.frr.FrrFragment;
 import org.openpe.api.frr.VrfVni;
 import org.openpe.api.kernel.KernelObject;
 import org.openpe.api.kernel.Link;
+import org.openpe.api.kernel.VniDevices;
 import org.openpe.api.model.HostSession;
-import org.openpe.api.model.L3VNI;
 import org.openpe.api.model.Resource;
 import org.osgi.service.component.annotations.Component;
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openpe.api.Contribution;
 import org.openpe.api.ReconcileException;
+import org.openpe.api.definition.EvpnFields;
 import org.openpe.api.frr.BgpNeighbor;
 import org.openpe.api.frr.BgpRouter;
 import org.openpe.api.frr.FrrFragment;
@@ -23,7 +24,6 @@ import org.openpe.api.kernel.LinkKind;
 import org.openpe.api.kernel.Netns;
 import org.openpe.api.kernel.Route;
 import org.openpe.api.model.HostSession;
-import org.openpe.api.model.L3VNI;
 import org.openpe.api.model.LocalCIDRConfig;
 import org.openpe.api.model.PeerType;
 
@@ -188,7 +188,7 @@ class L3VniReconcilerTest {
     }
 
     private static L3VNI l3vni(String name, Optional<String> vrf, Optional<HostSession> session) {
-        return new L3VNI(name, vrf, 100, L3VNI.DEFAULT_VXLAN_PORT, session);
+        return new L3VNI(name, vrf, 100, EvpnFields.DEFAULT_VXLAN_PORT, session);
     }
 
     private static Optional<HostSession> session(String v4, String v6) {

@@ -18,7 +18,6 @@ import org.openpe.api.kernel.Netns;
 import org.openpe.api.model.Allocation;
 import org.openpe.api.model.AllocationException;
 import org.openpe.api.model.HostSession;
-import org.openpe.api.model.L3Passthrough;
 import org.openpe.api.model.Resource;
 import org.osgi.service.component.annotations.Component;
 

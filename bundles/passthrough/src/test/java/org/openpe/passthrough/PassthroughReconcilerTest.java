@@ -15,7 +15,6 @@ import org.openpe.api.kernel.Address;
 import org.openpe.api.kernel.Link;
 import org.openpe.api.kernel.Netns;
 import org.openpe.api.model.HostSession;
-import org.openpe.api.model.L3Passthrough;
 import org.openpe.api.model.LocalCIDRConfig;
 import org.openpe.api.model.Underlay;
 

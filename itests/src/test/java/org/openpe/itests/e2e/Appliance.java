@@ -85,6 +85,16 @@ final class Appliance implements AutoCloseable {
         }
     }
 
+    /** One resource's row of {@code openpe:list --json}; an empty object when it is not listed. */
+    JsonNode resource(String type, String name) {
+        for (JsonNode row : listJson()) {
+            if (row.path("type").asText().equals(type) && row.path("name").asText().equals(name)) {
+                return row;
+            }
+        }
+        return new ObjectMapper().createObjectNode();
+    }
+
     void writeConfig(String file, String content) throws IOException {
         Path target = etc().resolve(file);
         Path temp = etc().resolve("." + file + ".tmp");

@@ -23,6 +23,8 @@ import java.util.stream.Stream;
  *     stored as FRR's name
  * @param defaultRouter empty when no underlay is configured (no BGP at all)
  * @param vrfRouters one per VRF
+ * @param rawSnippets text rendered after the typed configuration, in {@link RawSnippet#ORDER}
+ *     (since 1.2); exact duplicates are dropped
  */
 public record FrrConfig(
         String hostname,
@@ -30,7 +32,8 @@ public record FrrConfig(
         List<VrfVni> vrfVnis,
         List<BfdProfile> bfdProfiles,
         Optional<BgpRouter> defaultRouter,
-        List<BgpRouter> vrfRouters) {
+        List<BgpRouter> vrfRouters,
+        List<RawSnippet> rawSnippets) {
 
     private static final List<String> LEVELS = List.of("emergencies", "alerts", "critical", "errors", "warnings",
             "notifications", "informational", "debugging");
@@ -55,6 +58,22 @@ public record FrrConfig(
         vrfRouters = Words.uniqueSorted(vrfRouters, r -> r.vrf().get(), Comparator.<String>naturalOrder(), "BGP instance of VRF");
         requireDefinedProfiles(bfdProfiles, defaultRouter, vrfRouters);
         requireUniqueVnis(vrfVnis);
+        rawSnippets = Words.uniqueSorted(rawSnippets, s -> s, RawSnippet.ORDER, "raw FRR snippet");
+    }
+
+    /** The canonical constructor of version 1.1: no raw snippets. */
+    public FrrConfig(String hostname, String logLevel, List<VrfVni> vrfVnis, List<BfdProfile> bfdProfiles,
+            Optional<BgpRouter> defaultRouter, List<BgpRouter> vrfRouters) {
+        this(hostname, logLevel, vrfVnis, bfdProfiles, defaultRouter, vrfRouters, List.of());
+    }
+
+    /**
+     * This configuration with {@code snippets} as its raw snippets.
+     *
+     * @since 1.2
+     */
+    public FrrConfig withRawSnippets(List<RawSnippet> snippets) {
+        return new FrrConfig(hostname, logLevel, vrfVnis, bfdProfiles, defaultRouter, vrfRouters, snippets);
     }
 
     /** No VRFs, no BFD, no BGP: what an appliance without underlay runs. */

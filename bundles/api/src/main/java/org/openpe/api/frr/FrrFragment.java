@@ -15,6 +15,7 @@ import java.util.List;
  * @param defaultNetworks prefixes announced by the default BGP instance
  * @param vrfRouters per-VRF BGP instances
  * @param vniRouteTargets {@code vni} blocks (route targets of L2VNIs) of the default instance
+ * @param rawSnippets FRR configuration text rendered after the typed configuration (since 1.2)
  */
 public record FrrFragment(
         List<VrfVni> vrfVnis,
@@ -22,14 +23,26 @@ public record FrrFragment(
         List<BgpNeighbor> defaultNeighbors,
         List<String> defaultNetworks,
         List<BgpRouter> vrfRouters,
-        List<VniRouteTargets> vniRouteTargets) {
+        List<VniRouteTargets> vniRouteTargets,
+        List<RawSnippet> rawSnippets) {
 
     public static final FrrFragment EMPTY = new FrrFragment(List.of(), List.of(), List.of(), List.of(), List.of());
+
+    /** Raw FRR configuration text alone. */
+    public static FrrFragment raw(RawSnippet... snippets) {
+        return new FrrFragment(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(snippets));
+    }
 
     /** The canonical constructor of version 1.0: no {@code vni} blocks. */
     public FrrFragment(List<VrfVni> vrfVnis, List<BfdProfile> bfdProfiles, List<BgpNeighbor> defaultNeighbors,
             List<String> defaultNetworks, List<BgpRouter> vrfRouters) {
         this(vrfVnis, bfdProfiles, defaultNeighbors, defaultNetworks, vrfRouters, List.of());
+    }
+
+    /** The canonical constructor of version 1.1: no raw snippets. */
+    public FrrFragment(List<VrfVni> vrfVnis, List<BfdProfile> bfdProfiles, List<BgpNeighbor> defaultNeighbors,
+            List<String> defaultNetworks, List<BgpRouter> vrfRouters, List<VniRouteTargets> vniRouteTargets) {
+        this(vrfVnis, bfdProfiles, defaultNeighbors, defaultNetworks, vrfRouters, vniRouteTargets, List.of());
     }
 
     public FrrFragment {
@@ -39,5 +52,6 @@ public record FrrFragment(
         defaultNetworks = List.copyOf(defaultNetworks);
         vrfRouters = List.copyOf(vrfRouters);
         vniRouteTargets = List.copyOf(vniRouteTargets);
+        rawSnippets = List.copyOf(rawSnippets);
     }
 }

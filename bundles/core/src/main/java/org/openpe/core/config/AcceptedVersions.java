@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.openpe.api.ResourceType;
+import org.openpe.core.definition.Definitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,8 +74,9 @@ final class AcceptedVersions {
             Map<String, Map<String, Object>> byId = JSON.readValue(file.get().toFile(), TYPE);
             byId.forEach((id, value) -> {
                 int slash = id.indexOf('/');
-                ResourceType.byId(id.substring(0, Math.max(slash, 0)))
-                        .ifPresent(type -> resources.put(new ResourceKey(type, id.substring(slash + 1)), stored(value)));
+                ResourceType.idOfFactoryPid(ResourceType.PID_PREFIX + id.substring(0, Math.max(slash, 0)))
+                        .ifPresent(type -> resources.put(new ResourceKey(Definitions.unknown(type), id.substring(slash + 1)),
+                                stored(value)));
             });
             node = Optional.ofNullable(byId.get(NODE)).map(v -> stored(v).properties());
         } catch (IOException | ClassCastException e) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.openpe.api.ResourceType;
+import org.openpe.core.definition.Definitions;
 
 /**
  * The OpenPE configurations of a directory, read the way the runtime would see them: every
@@ -24,7 +25,7 @@ public record ConfigDirectory(List<Candidate> resources, Optional<NodeFile> node
     /** The {@code org.openpe.node.cfg} of the directory. */
     public record NodeFile(ConfigSource source, Map<String, Object> properties) {}
 
-    public static ConfigDirectory read(Path dir) throws ImportException {
+    public static ConfigDirectory read(Path dir, Definitions definitions) throws ImportException {
         if (!Files.isDirectory(dir)) {
             throw new ImportException(dir + ": is not a directory");
         }
@@ -43,12 +44,12 @@ public record ConfigDirectory(List<Candidate> resources, Optional<NodeFile> node
             if (name.equals(ConfigTracker.NODE_PID + ".cfg")) {
                 node = Optional.of(new NodeFile(source, CfgFiles.read(file)));
             } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-                for (ImportedResource r : YamlImporter.read(file)) {
+                for (ImportedResource r : YamlImporter.read(file, definitions)) {
                     resources.add(Candidate.of(new ResourceKey(r.type(), r.name()),
                             new ConfigSource(r.origin(), Optional.empty()), Map.copyOf(r.properties())));
                 }
             } else {
-                Optional<Candidate> cfg = cfg(file, source);
+                Optional<Candidate> cfg = cfg(file, source, definitions);
                 if (cfg.isPresent()) {
                     resources.add(cfg.get());
                 } else {
@@ -59,21 +60,20 @@ public record ConfigDirectory(List<Candidate> resources, Optional<NodeFile> node
         return new ConfigDirectory(resources, node, skipped);
     }
 
-    private static Optional<Candidate> cfg(Path file, ConfigSource source) throws ImportException {
+    private static Optional<Candidate> cfg(Path file, ConfigSource source, Definitions definitions)
+            throws ImportException {
         String name = file.getFileName().toString();
         if (!name.endsWith(".cfg")) {
             return Optional.empty();
         }
-        for (ResourceType type : ResourceType.values()) {
-            String prefix = type.factoryPid() + "-";
-            if (name.startsWith(prefix) && name.length() > prefix.length() + 4) {
-                Map<String, Object> properties = CfgFiles.read(file);
-                String resourceName = ResourceNames.derive(type.factoryPid(), name, Map.of(
-                        ResourceNames.FILE_PROPERTY, file.toString(), "name", properties.getOrDefault("name", "")))
-                        .orElseThrow();
-                return Optional.of(Candidate.of(new ResourceKey(type, resourceName), source, properties));
-            }
+        Optional<ResourceType> type = ResourceFiles.factoryPid(name).flatMap(definitions::byFactoryPid);
+        if (type.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        Map<String, Object> properties = CfgFiles.read(file);
+        String resourceName = ResourceNames.derive(type.get().factoryPid(), name, Map.of(
+                ResourceNames.FILE_PROPERTY, file.toString(), "name", properties.getOrDefault("name", "")))
+                .orElseThrow();
+        return Optional.of(Candidate.of(new ResourceKey(type.get(), resourceName), source, properties));
     }
 }

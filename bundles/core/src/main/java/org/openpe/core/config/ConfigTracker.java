@@ -4,8 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Dictionary;
@@ -16,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -25,6 +24,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.openpe.api.ResourceType;
+import org.openpe.api.model.Resource;
+import org.openpe.core.definition.DefinitionRegistry;
+import org.openpe.core.definition.Definitions;
+import org.openpe.core.definition.UnboundResource;
 import org.openpe.core.validation.ConfigValidator;
 import org.openpe.core.validation.InterfaceAddresses;
 import org.openpe.core.validation.NetworkInterfaceAddresses;
@@ -69,6 +72,7 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     static final long COALESCE_MILLIS = 100;
 
     private final ConfigurationAdmin configAdmin;
+    private final Definitions definitions;
     private final NodeRules nodeRules;
     private final Map<String, Tracked> configs = new LinkedHashMap<>();
     private final Map<ResourceKey, Accepted> accepted = new HashMap<>();
@@ -101,8 +105,9 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     private record Accepted(AppliedVersion version, Map<String, Object> properties) {}
 
     @Activate
-    public ConfigTracker(@Reference ConfigurationAdmin configAdmin, BundleContext context) {
-        this(configAdmin, new NetworkInterfaceAddresses(), Files::exists,
+    public ConfigTracker(@Reference ConfigurationAdmin configAdmin, @Reference DefinitionRegistry registry,
+            BundleContext context) {
+        this(configAdmin, registry, new NetworkInterfaceAddresses(), Files::exists,
                 Optional.of(AcceptedVersions.kept(StateDirectory.get().resolve("accepted-resources.json"),
                         Optional.ofNullable(context.getDataFile("accepted-resources.json")).map(File::toPath))));
     }
@@ -110,21 +115,52 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
     /**
      * @param acceptedFile where the versions in force are kept across restarts (empty: not kept)
      */
-    ConfigTracker(ConfigurationAdmin configAdmin, InterfaceAddresses interfaces,
+    ConfigTracker(ConfigurationAdmin configAdmin, Definitions definitions, InterfaceAddresses interfaces,
             Predicate<Path> fileExists, Optional<Path> acceptedFile) {
         this.configAdmin = configAdmin;
+        this.definitions = definitions;
         this.nodeRules = new NodeRules(interfaces);
         this.acceptedVersions = new AcceptedVersions(acceptedFile);
         synchronized (this) {
             AcceptedVersions.InForce inForce = acceptedVersions.load();
             nodeInForce = inForce.node();
-            inForce.resources().forEach((key, stored) ->
-                    ConfigValidator.resource(key, stored.properties()).ifPresent(r -> accepted.put(key,
-                            new Accepted(new AppliedVersion(stored.generation(), r), stored.properties()))));
+            inForce.resources().forEach((key, stored) -> accepted.put(key, new Accepted(
+                    new AppliedVersion(stored.generation(), new UnboundResource(key.type(), key.name())),
+                    stored.properties())));
+            rebind();
             snapshot = new Snapshot(0, nodeRules.evaluate(Optional.empty(), Map.of()), List.of());
             loadAll(fileExists);
             publish();
         }
+        if (definitions instanceof DefinitionRegistry registry) {
+            registry.addListener(this::definitionsChanged);
+        }
+    }
+
+    /** A plugin came or went: its configurations are read again, and what is in force is rebuilt with its definition. */
+    synchronized void definitionsChanged() {
+        configs.replaceAll((pid, t) -> t.type().isEmpty() ? t
+                : new Tracked(t.pid(), t.type().flatMap(type -> definitions.byFactoryPid(type.factoryPid())),
+                        t.properties(), t.generation()));
+        rebind();
+        dirty = true;
+        if (!publishScheduled) {
+            publishScheduled = true;
+            publisher.schedule(this::publishCoalesced, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Rebuilds each version in force from its properties with its type's definition now; without a
+     * definition it stands unbound until one returns, and a version the definition no longer accepts is dropped.
+     */
+    private void rebind() {
+        accepted.entrySet().removeIf(e -> {
+            Optional<Resource> resource = ConfigValidator.resource(e.getKey(), e.getValue().properties(), definitions);
+            resource.ifPresent(r -> e.setValue(new Accepted(new AppliedVersion(e.getValue().version().generation(), r),
+                    e.getValue().properties())));
+            return resource.isEmpty();
+        });
     }
 
     @Override
@@ -303,14 +339,14 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
         updated.clear();
     }
 
+    /** The node settings and every {@code org.openpe.<id>} factory configuration, whether a plugin defines the type or not. */
     private static boolean isTracked(String pid, String factoryPid) {
-        return NODE_PID.equals(pid) || factoryPid != null && ResourceType.byFactoryPid(factoryPid).isPresent();
+        return NODE_PID.equals(pid) || ResourceType.idOfFactoryPid(factoryPid).isPresent();
     }
 
     private static String trackedFilter() {
-        return Arrays.stream(ResourceType.values())
-                .map(t -> "(" + ConfigurationAdmin.SERVICE_FACTORYPID + "=" + t.factoryPid() + ")")
-                .collect(Collectors.joining("", "(|(" + Constants.SERVICE_PID + "=" + NODE_PID + ")", ")"));
+        return "(|(" + Constants.SERVICE_PID + "=" + NODE_PID + ")(" + ConfigurationAdmin.SERVICE_FACTORYPID + "="
+                + ResourceType.PID_PREFIX + "*))";
     }
 
     private void loadAll(Predicate<Path> fileExists) {
@@ -325,11 +361,12 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
                 delete(c, file.get());
                 continue;
             }
-            Optional<ResourceType> type = Optional.ofNullable(c.getFactoryPid()).flatMap(ResourceType::byFactoryPid);
+            Optional<ResourceType> type = Optional.ofNullable(c.getFactoryPid()).flatMap(definitions::byFactoryPid);
             found.add(new Tracked(c.getPid(), type, properties, firstGeneration(c.getPid(), type, properties)));
         }
         // a stable order at start-up, so the same resource wins a conflict after every restart
-        found.sort(Comparator.comparing((Tracked t) -> t.type().map(Enum::ordinal).orElse(-1))
+        found.sort(Comparator.comparing((Tracked t) -> t.type().isPresent())
+                .thenComparing(t -> t.type().map(ResourceType::id).orElse(""))
                 .thenComparing(t -> t.type().isEmpty() ? "" : key(t).name()).thenComparing(Tracked::pid));
         found.forEach(t -> configs.put(t.pid(), t));
     }
@@ -354,7 +391,7 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
             return;
         }
         Tracked before = configs.get(pid);
-        Optional<ResourceType> type = Optional.ofNullable(factoryPid).flatMap(ResourceType::byFactoryPid);
+        Optional<ResourceType> type = Optional.ofNullable(factoryPid).flatMap(definitions::byFactoryPid);
         long generation = before == null ? firstGeneration(pid, type, properties.get())
                 : PropertyTree.resourceProperties(before.properties()).equals(PropertyTree.resourceProperties(properties.get()))
                         ? before.generation() : before.generation() + 1;
@@ -409,7 +446,7 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
         if (accepted.keySet().retainAll(candidates.stream().map(Candidate::key).collect(Collectors.toSet()))) {
             save();
         }
-        List<ResourceEntry> entries = ConfigValidator.validate(candidates, node);
+        List<ResourceEntry> entries = ConfigValidator.validate(candidates, node, definitions);
         snapshot = new Snapshot(snapshot.revision() + 1, node, entries);
         for (SnapshotListener listener : listeners) {
             try {

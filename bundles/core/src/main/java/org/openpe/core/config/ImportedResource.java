@@ -17,7 +17,7 @@ public record ImportedResource(ResourceType type, String name, String origin, Ma
         properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
-    /** {@code org.openpe.l3vni-red.cfg} */
+    /** {@code org.openpe.<type>-<name>.cfg} */
     public String fileName() {
         return type.factoryPid() + "-" + name + ".cfg";
     }

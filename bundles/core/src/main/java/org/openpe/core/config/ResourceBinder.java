@@ -1,28 +1,29 @@
 package org.openpe.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.CollectionType;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.openpe.api.ResourceType;
-import org.openpe.core.config.Specs.L2VniSpec;
-import org.openpe.core.config.Specs.L3PassthroughSpec;
-import org.openpe.core.config.Specs.L3VniSpec;
 import org.openpe.core.config.Specs.NodeSpec;
-import org.openpe.core.config.Specs.UnderlaySpec;
 
 /**
  * Maps config admin properties onto the {@link Specs} records with Jackson: strict about unknown
@@ -40,29 +41,26 @@ public final class ResourceBinder {
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
             .withCoercionConfig(LogicalType.Boolean, c -> c
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+            .addModule(new SimpleModule().setDeserializerModifier(new CommaLists()))
             .build();
 
+    /** Every {@code List<String>} of a spec, the plugins' included, also takes a comma-separated value. */
+    private static final class CommaLists extends BeanDeserializerModifier {
+        @Override
+        public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
+                BeanDescription description, JsonDeserializer<?> deserializer) {
+            return type.getContentType().hasRawClass(String.class) ? new CommaListDeserializer() : deserializer;
+        }
+    }
+
     private ResourceBinder() {}
-
-    public static Class<?> specClass(ResourceType type) {
-        return switch (type) {
-            case UNDERLAY -> UnderlaySpec.class;
-            case L3VNI -> L3VniSpec.class;
-            case L2VNI -> L2VniSpec.class;
-            case L3PASSTHROUGH -> L3PassthroughSpec.class;
-        };
-    }
-
-    /** The spec of a resource; the message of the exception names the key and value (not the resource). */
-    public static Object bind(ResourceType type, Map<String, ?> properties) throws BindingException {
-        return bind(specClass(type), properties);
-    }
 
     public static NodeSpec bindNode(Map<String, ?> properties) throws BindingException {
         return bind(NodeSpec.class, properties);
     }
 
-    private static <T> T bind(Class<T> spec, Map<String, ?> properties) throws BindingException {
+    /** The spec of a resource; the message of the exception names the key and value (not the resource). */
+    public static <T> T bind(Class<T> spec, Map<String, ?> properties) throws BindingException {
         JsonNode tree = PropertyTree.toTree(properties);
         try {
             return MAPPER.treeToValue(tree, spec);

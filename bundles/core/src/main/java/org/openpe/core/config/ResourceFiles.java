@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openpe.api.ResourceType;
 
@@ -21,9 +23,18 @@ public record ResourceFiles(Map<String, String> files) {
         files = Map.copyOf(new TreeMap<>(files));
     }
 
+    private static final Pattern RESOURCE_FILE = Pattern.compile("(" + Pattern.quote(ResourceType.PID_PREFIX)
+            + "[a-z][a-z0-9]*)-.+\\.cfg");
+
+    /** Whether a file is an {@code org.openpe.<type>-<name>.cfg}, of any type, defined by a plugin or not. */
     public static boolean isResourceFile(String name) {
-        return name.endsWith(".cfg") && Arrays.stream(ResourceType.values())
-                .anyMatch(t -> name.startsWith(t.factoryPid() + "-") && name.length() > t.factoryPid().length() + 5);
+        return factoryPid(name).isPresent();
+    }
+
+    /** The factory PID of a resource file's name ({@code org.openpe.<type>}). */
+    public static Optional<String> factoryPid(String fileName) {
+        Matcher m = RESOURCE_FILE.matcher(fileName);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     public static ResourceFiles read(Path dir) throws IOException {

@@ -20,7 +20,7 @@ public record ResourceKey(ResourceType type, String name) implements Comparable<
         return ORDER.compare(this, other);
     }
 
-    /** {@code l3vni red}: how messages name a resource. */
+    /** {@code underlay default}: how messages name a resource (type id, then name). */
     @Override
     public String toString() {
         return type.id() + " " + name;

@@ -1,16 +1,16 @@
 package org.openpe.core.config;
 
-import java.nio.file.FileSystemNotFoundException;
 import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Derives a resource's name from its configuration: an explicit {@code name} property, else the
- * part after the dash of the file name ({@code org.openpe.l3vni-red.cfg} or {@code .cfg.json}),
- * else the alias of a named factory PID ({@code org.openpe.l3vni~red}). A generated PID
- * ({@code org.openpe.l3vni.<uuid>}) is never used as a name.
+ * part after the dash of the file name ({@code org.openpe.<type>-red.cfg} or {@code .cfg.json}),
+ * else the alias of a named factory PID ({@code org.openpe.<type>~red}). A generated PID
+ * ({@code org.openpe.<type>.<uuid>}) is never used as a name.
  */
 public final class ResourceNames {
 

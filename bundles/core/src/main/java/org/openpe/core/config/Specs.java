@@ -16,7 +16,7 @@ public final class Specs {
             Long asn,
             String routeridcidr,
             List<NeighborSpec> neighbors,
-            @JsonDeserialize(using = CommaListDeserializer.class) List<String> nics,
+            List<String> nics,
             EvpnSpec evpn,
             GracefulRestartSpec gracefulRestart) {}
 
@@ -46,34 +46,6 @@ public final class Specs {
             Long minimumTtl) {}
 
     public record EvpnSpec(String vtepcidr) {}
-
-    public record L3VniSpec(
-            String vrf,
-            Long vni,
-            Long vxlanport,
-            HostSessionSpec hostsession,
-            String rd,
-            @JsonDeserialize(using = CommaListDeserializer.class) List<String> importRTs,
-            @JsonDeserialize(using = CommaListDeserializer.class) List<String> exportRTs) {}
-
-    public record L2VniSpec(
-            String vrf,
-            Long vni,
-            Long vxlanport,
-            HostMasterSpec hostmaster,
-            String l2gatewayip,
-            Boolean l2only,
-            String rd,
-            @JsonDeserialize(using = CommaListDeserializer.class) List<String> importRTs,
-            @JsonDeserialize(using = CommaListDeserializer.class) List<String> exportRTs) {}
-
-    public record HostMasterSpec(String name, String type, Boolean autocreate) {}
-
-    public record L3PassthroughSpec(HostSessionSpec hostsession) {}
-
-    public record HostSessionSpec(Long asn, Long hostasn, LocalCidrSpec localcidr, String hosttype) {}
-
-    public record LocalCidrSpec(String ipv4, String ipv6) {}
 
     public record NodeSpec(
             Long nodeIndex,

@@ -10,13 +10,13 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.openpe.api.ResourceType;
+import org.openpe.core.definition.Definitions;
 
 /**
  * Reads the reference project's Kubernetes manifests (multi-document YAML, apiVersion
@@ -31,15 +31,16 @@ public final class YamlImporter {
 
     private YamlImporter() {}
 
-    public static List<ImportedResource> read(Path file) throws ImportException {
+    public static List<ImportedResource> read(Path file, Definitions definitions) throws ImportException {
         try (Reader reader = Files.newBufferedReader(file)) {
-            return read(file.getFileName().toString(), reader);
+            return read(file.getFileName().toString(), reader, definitions);
         } catch (IOException e) {
             throw new ImportException(file + ": cannot be read: " + e.getMessage(), e);
         }
     }
 
-    public static List<ImportedResource> read(String fileName, Reader reader) throws ImportException {
+    public static List<ImportedResource> read(String fileName, Reader reader, Definitions definitions)
+            throws ImportException {
         List<ImportedResource> result = new ArrayList<>();
         try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(reader)) {
             int index = 0;
@@ -49,7 +50,7 @@ public final class YamlImporter {
                 if (doc == null || doc.isNull() || doc.isMissingNode() || doc.isEmpty() && doc.isObject()) {
                     continue;
                 }
-                result.add(resource(fileName + " document " + index, doc));
+                result.add(resource(fileName + " document " + index, doc, definitions));
             }
         } catch (JsonProcessingException e) {
             throw new ImportException(fileName + ": is not valid YAML: " + e.getOriginalMessage(), e);
@@ -59,7 +60,8 @@ public final class YamlImporter {
         return result;
     }
 
-    private static ImportedResource resource(String origin, JsonNode doc) throws ImportException {
+    private static ImportedResource resource(String origin, JsonNode doc, Definitions definitions)
+            throws ImportException {
         if (!doc.isObject()) {
             throw new ImportException(origin + ": is not a Kubernetes object");
         }
@@ -68,10 +70,10 @@ public final class YamlImporter {
             throw new ImportException(origin + ": apiVersion '" + apiVersion + "' is not " + API_VERSION);
         }
         String kind = doc.path("kind").asText("");
-        Optional<ResourceType> type = ResourceType.byKind(kind);
+        Optional<ResourceType> type = definitions.byKind(kind);
         if (type.isEmpty()) {
             throw new ImportException(origin + ": kind '" + kind + "' is not one of "
-                    + Arrays.stream(ResourceType.values()).map(ResourceType::kind).collect(Collectors.joining(", ")));
+                    + definitions.types().stream().map(ResourceType::kind).collect(Collectors.joining(", ")));
         }
         String name = doc.path("metadata").path("name").asText("");
         if (name.isBlank()) {

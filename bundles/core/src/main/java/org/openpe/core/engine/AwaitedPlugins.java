@@ -2,9 +2,9 @@ package org.openpe.core.engine;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.openpe.api.ResourceType;
 
 /**
@@ -22,15 +22,16 @@ final class AwaitedPlugins {
     }
 
     /**
+     * @param types the types to consider: those configured, declared by an installed bundle or gone
      * @param registered types whose reconciler is registered
      * @param installedBundles for each type, the installed bundle(s) declaring its plugin
      * @param goneSince when each type's reconciler went away, for types it did
      */
-    static Map<ResourceType, String> of(Set<ResourceType> registered, Map<ResourceType, String> installedBundles,
+    static Map<ResourceType, String> of(Set<ResourceType> types, Set<ResourceType> registered, Map<ResourceType, String> installedBundles,
             Map<ResourceType, Instant> goneSince, Instant activatedAt, Duration grace, Instant now) {
-        Map<ResourceType, String> awaited = new EnumMap<>(ResourceType.class);
-        for (ResourceType type : ResourceType.values()) {
-            if (type == ResourceType.UNDERLAY || registered.contains(type)) {
+        Map<ResourceType, String> awaited = new TreeMap<>();
+        for (ResourceType type : types) {
+            if (type.equals(ResourceType.UNDERLAY) || registered.contains(type)) {
                 continue;
             }
             String bundle = installedBundles.get(type);

@@ -18,10 +18,10 @@ import org.openpe.api.Reconciler;
 import org.openpe.api.ResourceType;
 import org.openpe.api.frr.BgpNeighbor;
 import org.openpe.api.frr.BgpRouter;
-import org.openpe.api.frr.VniRouteTargets;
 import org.openpe.api.frr.FrrConfig;
 import org.openpe.api.frr.FrrFragment;
 import org.openpe.api.frr.GracefulRestart;
+import org.openpe.api.frr.VniRouteTargets;
 import org.openpe.api.kernel.KernelObject;
 import org.openpe.api.model.Resource;
 import org.openpe.api.model.Underlay;
@@ -109,7 +109,7 @@ public final class DesiredStateBuilder {
         NodeContextImpl node = new NodeContextImpl(nodeIndex, routerNamespace, valid, tables,
                 valid.map(this::smallestNicMtu).orElse(OptionalInt.empty()));
         for (Resource resource : ordered) {
-            if (resource.type() != ResourceType.UNDERLAY) {
+            if (!resource.type().equals(ResourceType.UNDERLAY)) {
                 addPlugged(resource, node);
             }
         }
@@ -132,7 +132,7 @@ public final class DesiredStateBuilder {
         Optional<Reconciler> reconciler = reconcilers.apply(resource.type());
         if (reconciler.isEmpty()) {
             unsupported.put(key(resource), "no plugin for " + resource.type().id() + " resources is installed"
-                    + " (feature:install openpe-" + feature(resource.type()) + ")");
+                    + " (feature:list shows the OpenPE plugin features)");
             return;
         }
         try {
@@ -200,11 +200,8 @@ public final class DesiredStateBuilder {
                 parts.stream().flatMap(p -> p.vrfVnis().stream()).distinct().toList(),
                 parts.stream().flatMap(p -> p.bfdProfiles().stream()).distinct().toList(),
                 router,
-                parts.stream().flatMap(p -> p.vrfRouters().stream()).map(r -> r.withGracefulRestart(gracefulRestart)).toList());
-    }
-
-    private static String feature(ResourceType type) {
-        return type == ResourceType.L3PASSTHROUGH ? "passthrough" : type.id();
+                parts.stream().flatMap(p -> p.vrfRouters().stream()).map(r -> r.withGracefulRestart(gracefulRestart)).toList(),
+                parts.stream().flatMap(p -> p.rawSnippets().stream()).toList());
     }
 
     private static ResourceKey key(Resource resource) {

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.openpe.api.Reconciler;
 import org.openpe.api.ResourcePlugin;
 import org.openpe.api.ResourceType;
+import org.openpe.core.definition.Definitions;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -83,7 +84,8 @@ final class PluginBundles implements BundleTrackerCustomizer<Bundle>, InstalledP
         }
         return revision.getDeclaredCapabilities(ResourcePlugin.NAMESPACE).stream()
                 .map(capability -> capability.getAttributes().get(Reconciler.RESOURCE_TYPE))
-                .flatMap(type -> type == null ? Stream.empty() : ResourceType.byId(type.toString()).stream())
+                .flatMap(type -> type == null ? Stream.empty()
+                        : ResourceType.idOfFactoryPid(ResourceType.PID_PREFIX + type).map(Definitions::unknown).stream())
                 .collect(Collectors.toUnmodifiableSet());
     }
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.openpe.api.Reconciler;
 import org.openpe.api.ResourceType;
 import org.openpe.api.model.NodeSettings;
@@ -28,6 +31,8 @@ import org.openpe.core.config.ResourceStore;
 import org.openpe.core.config.Snapshot;
 import org.openpe.core.config.StateDirectory;
 import org.openpe.core.engine.kernel.Kernel;
+import org.openpe.core.definition.Definitions;
+import org.openpe.core.definition.UnboundResource;
 import org.openpe.core.engine.kernel.NetlinkKernel;
 import org.openpe.core.engine.kernel.ZebraAddressWatch;
 import org.openpe.core.status.BgpSessionStatus;
@@ -74,6 +79,7 @@ public class ReconcileEngine {
     private final StatusBoard board;
     private final FrrManager frrManager;
     private final Map<ResourceType, Reconciler> reconcilers = new ConcurrentHashMap<>();
+    private final Definitions definitions;
     private final Map<ResourceType, Instant> pluginGoneSince = new ConcurrentHashMap<>();
     private final Instant activatedAt = Instant.now();
     private final InstalledPlugins pluginBundles;
@@ -119,8 +125,8 @@ public class ReconcileEngine {
 
     @Activate
     public ReconcileEngine(@Reference ResourceStore store, @Reference StatusBoard board,
-            @Reference FrrManager frrManager, BundleContext context) {
-        this(store, board, frrManager, onUninstalled -> new PluginBundles(context, onUninstalled),
+            @Reference FrrManager frrManager, @Reference Definitions definitions, BundleContext context) {
+        this(store, board, frrManager, definitions, onUninstalled -> new PluginBundles(context, onUninstalled),
                 routerNamespace -> NetlinkKernel.open(Optional.empty(), routerNamespace),
                 new NicStateFile(StateDirectory.get().resolve("moved-nics.json")));
     }
@@ -132,10 +138,11 @@ public class ReconcileEngine {
      * @param plugins opens the view of the installed plugin bundles, given what to call when one is uninstalled
      * @param kernels opens the kernel of a router namespace
      */
-    ReconcileEngine(ResourceStore store, StatusBoard board, FrrManager frrManager,
+    ReconcileEngine(ResourceStore store, StatusBoard board, FrrManager frrManager, Definitions definitions,
             Function<Consumer<Set<ResourceType>>, InstalledPlugins> plugins, Function<String, Kernel> kernels,
             NicStateFile nicState) {
         this.store = store;
+        this.definitions = definitions;
         this.board = board;
         this.frrManager = frrManager;
         this.kernels = kernels;
@@ -275,13 +282,14 @@ public class ReconcileEngine {
         Supplier<FrrInstance> frrAccess = () -> Optional.ofNullable(instance)
                 .orElseThrow(() -> new Reconciliation.FrrUnavailable(frrProblem.orElse("FRR is not open")));
         PassTally tally = new PassTally();
-        Map<ResourceType, String> awaited = awaitedPlugins();
+        Map<ResourceType, Reconciler> usable = usableReconcilers(snapshot);
+        Map<ResourceType, String> awaited = awaitedPlugins(snapshot, usable);
         ReconcileReport report = new Reconciliation(snapshot, snapshot.node().nodeIndex().getAsInt(), kernel, frrAccess,
                 handover,
-                type -> Optional.ofNullable(reconcilers.get(type)), awaited, board, zebraWatch, rejections,
+                type -> Optional.ofNullable(usable.get(type)), awaited, board, zebraWatch, rejections,
                 frrRefusal, remembered, tally).run();
         lastReport = Optional.of(report);
-        List<Object> inputs = List.of(snapshot, Map.copyOf(reconcilers), awaited);
+        List<Object> inputs = List.of(snapshot, usable, awaited);
         counters.passCompleted(report, tally, inputs.equals(lastPassInputs));
         lastPassInputs = inputs;
         store.markApplied(report.appliedGenerations());
@@ -319,20 +327,40 @@ public class ReconcileEngine {
                     .ifPresent(a -> before.put(e.key(), a.resource())));
             after.putAll(realised);
         }
-        Map<ResourceType, String> awaited = awaitedPlugins();
+        Map<ResourceType, Reconciler> usable = usableReconcilers(snapshot);
+        Map<ResourceType, String> awaited = awaitedPlugins(snapshot, usable);
         List<String> notes = new ArrayList<>();
         awaited.forEach((type, why) -> notes.add(type.id() + " resources: " + why + "; a pass only adds until it is back"));
         Optional.ofNullable(lastFrrProblem).ifPresent(notes::add);
         return new Planner(snapshot.node().nodeIndex().getAsInt(), settings.logLevel(), kernel, Optional.ofNullable(frr),
                 handover,
-                type -> Optional.ofNullable(reconcilers.get(type))
+                type -> Optional.ofNullable(usable.get(type))
                         .or(() -> awaited.containsKey(type) ? Optional.of(remembered.replaying()) : Optional.empty()))
                 .plan(before, after, notes);
     }
 
-    private Map<ResourceType, String> awaitedPlugins() {
-        return AwaitedPlugins.of(reconcilers.keySet(), pluginBundles.installed(), pluginGoneSince, activatedAt,
-                PLUGIN_GRACE, Instant.now());
+    /**
+     * The reconcilers a pass may call: a type's reconciler only once its definition is registered
+     * and the snapshot was validated with it (none of its resources is unbound), so that a plugin
+     * half registered is waited for like one that is away.
+     */
+    private Map<ResourceType, Reconciler> usableReconcilers(Snapshot snapshot) {
+        Set<ResourceType> unbound = snapshot.entries().stream()
+                .filter(e -> e.resource().filter(UnboundResource.class::isInstance).isPresent())
+                .map(e -> e.key().type()).collect(Collectors.toSet());
+        Map<ResourceType, Reconciler> usable = new HashMap<>(reconcilers);
+        usable.keySet().removeIf(type -> unbound.contains(type) || definitions.of(type).isEmpty());
+        return Map.copyOf(usable);
+    }
+
+    private Map<ResourceType, String> awaitedPlugins(Snapshot snapshot, Map<ResourceType, Reconciler> usable) {
+        Map<ResourceType, String> installed = pluginBundles.installed();
+        Set<ResourceType> types = new HashSet<>(installed.keySet());
+        types.addAll(pluginGoneSince.keySet());
+        types.addAll(reconcilers.keySet());
+        snapshot.entries().forEach(e -> types.add(e.key().type()));
+        return AwaitedPlugins.of(types, usable.keySet(), installed, pluginGoneSince, activatedAt, PLUGIN_GRACE,
+                Instant.now());
     }
 
     private void openKernel(String routerNamespace) {
@@ -431,7 +459,8 @@ public class ReconcileEngine {
 
     private static Optional<ResourceType> typeOf(Map<String, Object> properties) {
         Object type = properties.get(Reconciler.RESOURCE_TYPE);
-        Optional<ResourceType> resolved = type == null ? Optional.empty() : ResourceType.byId(type.toString());
+        Optional<ResourceType> resolved = type == null ? Optional.empty()
+                : ResourceType.idOfFactoryPid(ResourceType.PID_PREFIX + type).map(Definitions::unknown);
         if (resolved.isEmpty()) {
             LOG.warn("ignoring a reconciler with {}={}: not a resource type", Reconciler.RESOURCE_TYPE, type);
         }

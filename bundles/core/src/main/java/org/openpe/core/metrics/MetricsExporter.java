@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.openpe.core.config.ResourceStore;
+import org.openpe.core.definition.Definitions;
 import org.openpe.core.engine.ReconcileEngine;
 import org.openpe.core.status.StatusBoard;
 import org.osgi.service.component.annotations.Activate;
@@ -66,11 +67,12 @@ public class MetricsExporter {
     private volatile State state = new State(MetricsSettings.OFF, Optional.empty(), List.of());
 
     @Activate
-    public MetricsExporter(@Reference ResourceStore store, @Reference StatusBoard board, @Reference ReconcileEngine engine) {
+    public MetricsExporter(@Reference ResourceStore store, @Reference StatusBoard board, @Reference ReconcileEngine engine,
+            @Reference Definitions definitions) {
         this.store = store;
         this.frr = new FrrObserver(engine::frr, Duration.ofSeconds(5), Duration.ofSeconds(3));
         PrometheusRegistry registry = new PrometheusRegistry();
-        registry.register(new OpenpeCollector(engine.counters(), store::current, board, frr));
+        registry.register(new OpenpeCollector(engine.counters(), store::current, definitions::types, board, frr));
         this.text = new MetricsText(registry);
         this.onChange = snapshot -> executor.execute(() -> configure(snapshot.node().metrics()));
         store.addListener(onChange);

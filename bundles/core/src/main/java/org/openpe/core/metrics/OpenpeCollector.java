@@ -1,19 +1,20 @@
 package org.openpe.core.metrics;
 
 import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.prometheus.metrics.model.snapshots.SummarySnapshot;
 import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.SummarySnapshot;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.openpe.api.ResourceType;
 import org.openpe.core.config.ResourceEntry;
@@ -44,12 +46,18 @@ final class OpenpeCollector implements MultiCollector {
 
     private final EngineCounters counters;
     private final Supplier<Snapshot> snapshot;
+    private final Supplier<Collection<ResourceType>> types;
     private final StatusBoard board;
     private final FrrObserver frr;
 
-    OpenpeCollector(EngineCounters counters, Supplier<Snapshot> snapshot, StatusBoard board, FrrObserver frr) {
+    /**
+     * @param types the resource types to count even when none is configured
+     */
+    OpenpeCollector(EngineCounters counters, Supplier<Snapshot> snapshot, Supplier<Collection<ResourceType>> types,
+            StatusBoard board, FrrObserver frr) {
         this.counters = counters;
         this.snapshot = snapshot;
+        this.types = types;
         this.board = board;
         this.frr = frr;
     }
@@ -118,7 +126,9 @@ final class OpenpeCollector implements MultiCollector {
     private MetricSnapshot resources() {
         Snapshot current = snapshot.get();
         Map<Labels, Double> counts = new TreeMap<>();
-        for (ResourceType type : ResourceType.values()) {
+        Set<ResourceType> types = new TreeSet<>(this.types.get());
+        current.entries().forEach(e -> types.add(e.key().type()));
+        for (ResourceType type : types) {
             for (ResourceState state : ResourceState.values()) {
                 counts.put(Labels.of("status", stateName(state), "type", type.id()), 0.0);
             }

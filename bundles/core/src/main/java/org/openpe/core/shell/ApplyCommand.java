@@ -18,6 +18,7 @@ import org.openpe.core.config.EtcApply;
 import org.openpe.core.config.GoDuration;
 import org.openpe.core.config.ResourceStore;
 import org.openpe.core.config.Snapshot;
+import org.openpe.core.definition.Definitions;
 
 @Service
 @Command(scope = "openpe", name = "apply",
@@ -36,6 +37,9 @@ public class ApplyCommand extends OpenpeCommand {
 
     @Reference
     ResourceStore store;
+
+    @Reference
+    Definitions definitions;
 
     @Reference
     EtcApply etcApply;
@@ -57,7 +61,7 @@ public class ApplyCommand extends OpenpeCommand {
     @Override
     void run(PrintStream out) throws Exception {
         Optional<Duration> confirmWithin = Optional.ofNullable(confirm).map(ApplyCommand::confirmDuration);
-        ResourceDirectory directory = ResourceDirectory.read(dir, store.current());
+        ResourceDirectory directory = ResourceDirectory.read(dir, store.current(), definitions);
         directory.requireValid(out, json);
         Snapshot taken = etcApply.apply(directory.files(), dir, confirmWithin)
                 .get(EtcApply.PICK_UP.toSeconds() + 5, TimeUnit.SECONDS);

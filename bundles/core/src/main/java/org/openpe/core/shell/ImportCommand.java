@@ -13,11 +13,13 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.openpe.core.config.CfgFiles;
 import org.openpe.core.config.ImportedResource;
 import org.openpe.core.config.YamlImporter;
+import org.openpe.core.definition.Definitions;
 
 @Service
 @Command(scope = "openpe", name = "import",
@@ -34,6 +36,9 @@ public class ImportCommand extends OpenpeCommand {
 
     @Option(name = "--dir", description = "Where to write the .cfg files (default: Karaf's etc directory)")
     String dir;
+
+    @Reference
+    Definitions definitions;
 
     @Option(name = "--force", description = "Overwrite existing files")
     boolean force;
@@ -59,7 +64,7 @@ public class ImportCommand extends OpenpeCommand {
     @Override
     void run(PrintStream out) throws Exception {
         Path target = targetDirectory();
-        List<ImportedResource> resources = YamlImporter.read(Path.of(file));
+        List<ImportedResource> resources = YamlImporter.read(Path.of(file), definitions);
         Set<String> names = new HashSet<>();
         for (ImportedResource r : resources) {
             if (!names.add(r.fileName())) {

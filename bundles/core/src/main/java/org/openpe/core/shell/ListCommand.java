@@ -14,6 +14,7 @@ import org.openpe.api.ResourceType;
 import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceStore;
 import org.openpe.core.config.Snapshot;
+import org.openpe.core.definition.Definitions;
 import org.openpe.core.status.ResourceStatus;
 import org.openpe.core.status.ResourceStatuses;
 import org.openpe.core.status.StatusBoard;
@@ -22,7 +23,7 @@ import org.openpe.core.status.StatusBoard;
 @Command(scope = "openpe", name = "list", description = "Lists the configured resources with their status")
 public class ListCommand extends OpenpeCommand {
 
-    @Argument(index = 0, name = "type", description = "Only this type: underlay, l3vni, l2vni or l3passthrough")
+    @Argument(index = 0, name = "type", description = "Only this type: underlay or a type a plugin defines")
     @Completion(TypeCompleter.class)
     String type;
 
@@ -36,6 +37,9 @@ public class ListCommand extends OpenpeCommand {
     @Reference
     StatusBoard board;
 
+    @Reference
+    Definitions definitions;
+
     @Override
     List<String> trailing() {
         return trailing == null ? List.of() : trailing;
@@ -43,12 +47,12 @@ public class ListCommand extends OpenpeCommand {
 
     @Override
     void run(PrintStream out) throws Exception {
-        ResourceType only = type == null ? null : parseType(type);
         Snapshot snapshot = store.current();
+        ResourceType only = type == null ? null : parseType(type, definitions, snapshot);
         List<String[]> rows = new ArrayList<>();
         ArrayNode array = JSON.createArrayNode();
         for (ResourceEntry e : snapshot.entries()) {
-            if (only != null && e.key().type() != only) {
+            if (only != null && !e.key().type().equals(only)) {
                 continue;
             }
             ResourceStatus status = ResourceStatuses.shown(e, snapshot, board);

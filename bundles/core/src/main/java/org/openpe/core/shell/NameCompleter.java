@@ -8,7 +8,6 @@ import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.openpe.api.ResourceType;
 import org.openpe.core.config.ResourceStore;
 
 /** Completes resource names, of the type given by the previous argument when there is one. */
@@ -22,10 +21,9 @@ public class NameCompleter implements Completer {
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         String[] args = commandLine.getArguments();
         int index = commandLine.getCursorArgumentIndex();
-        Optional<ResourceType> type = index > 0 && index - 1 < args.length
-                ? ResourceType.byId(args[index - 1]) : Optional.empty();
+        Optional<String> type = index > 0 && index - 1 < args.length ? Optional.of(args[index - 1]) : Optional.empty();
         List<String> names = store.current().entries().stream()
-                .filter(e -> type.isEmpty() || e.key().type() == type.get())
+                .filter(e -> type.isEmpty() || e.key().type().id().equals(type.get()))
                 .map(e -> e.key().name())
                 .distinct()
                 .toList();

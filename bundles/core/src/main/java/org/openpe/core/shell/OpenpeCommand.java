@@ -5,20 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Option;
 import org.openpe.api.ResourceType;
+import org.openpe.core.config.Snapshot;
+import org.openpe.core.definition.Definitions;
 
 /**
  * Base of the {@code openpe:*} commands: they print to {@code System.out} (values returned by a
  * command are not printed by {@code bin/client -b}) and offer {@code --json}. A failure is thrown,
  * so the client exits with status 1; a command may choose another status ({@link #exitStatus()}).
  *
- * <p>Karaf stops parsing options at the first argument, so {@code openpe:list l3vni --json} would
+ * <p>Karaf stops parsing options at the first argument, so {@code openpe:list underlay --json} would
  * fail; each command collects what follows its arguments and the options found there are applied
  * here.
  */
@@ -71,8 +73,16 @@ abstract class OpenpeCommand implements Action {
         out.println(JSON.writeValueAsString(node));
     }
 
-    static ResourceType parseType(String id) {
-        return ResourceType.byId(id).orElseThrow(() -> new IllegalArgumentException("unknown resource type '" + id
-                + "': use " + Arrays.stream(ResourceType.values()).map(ResourceType::id).collect(Collectors.joining(", "))));
+    /** A type a plugin defines, or one configured resources have although no plugin defines it. */
+    static ResourceType parseType(String id, Definitions definitions, Snapshot snapshot) {
+        List<ResourceType> known = knownTypes(definitions, snapshot);
+        return known.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                "unknown resource type '" + id + "': use "
+                        + known.stream().map(ResourceType::id).collect(Collectors.joining(", "))));
+    }
+
+    static List<ResourceType> knownTypes(Definitions definitions, Snapshot snapshot) {
+        return Stream.concat(definitions.types().stream(), snapshot.entries().stream().map(e -> e.key().type()))
+                .distinct().sorted().toList();
     }
 }

@@ -15,6 +15,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.openpe.api.model.Resource;
 import org.openpe.core.config.ResourceStore;
+import org.openpe.core.definition.Definitions;
 import org.openpe.core.engine.ChangePlan;
 import org.openpe.core.engine.ReconcileEngine;
 
@@ -39,6 +40,9 @@ public class PlanCommand extends OpenpeCommand {
     @Reference
     ResourceStore store;
 
+    @Reference
+    Definitions definitions;
+
     private boolean changes;
 
     @Override
@@ -50,7 +54,7 @@ public class PlanCommand extends OpenpeCommand {
     void run(PrintStream out) throws Exception {
         Optional<List<Resource>> replacing = Optional.empty();
         if (dir != null) {
-            ResourceDirectory directory = ResourceDirectory.read(dir, store.current());
+            ResourceDirectory directory = ResourceDirectory.read(dir, store.current(), definitions);
             directory.requireValid(out, json);
             if (!json) {
                 directory.noteNodeFile(out);

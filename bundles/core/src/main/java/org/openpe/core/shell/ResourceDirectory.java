@@ -9,6 +9,7 @@ import org.openpe.core.config.ConfigDirectory;
 import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceFiles;
 import org.openpe.core.config.Snapshot;
+import org.openpe.core.definition.Definitions;
 import org.openpe.core.validation.ConfigValidator;
 import org.openpe.core.validation.Verdict;
 
@@ -19,9 +20,9 @@ import org.openpe.core.validation.Verdict;
  */
 record ResourceDirectory(Path dir, ResourceFiles files, List<ResourceEntry> entries, boolean hasNodeFile) {
 
-    static ResourceDirectory read(String dir, Snapshot current) throws Exception {
+    static ResourceDirectory read(String dir, Snapshot current, Definitions definitions) throws Exception {
         Path path = Path.of(dir);
-        ConfigDirectory directory = ConfigDirectory.read(path);
+        ConfigDirectory directory = ConfigDirectory.read(path, definitions);
         List<Candidate> yaml = directory.resources().stream().filter(c -> c.source().file().isEmpty()).toList();
         if (!yaml.isEmpty()) {
             throw new IllegalArgumentException(dir + " holds YAML manifests (" + yaml.get(0).source()
@@ -29,7 +30,7 @@ record ResourceDirectory(Path dir, ResourceFiles files, List<ResourceEntry> entr
         }
         List<Candidate> candidates = directory.resources().stream().map(c -> new Candidate(c.key(), c.source(),
                 c.properties(), 1, current.entry(c.key()).flatMap(ResourceEntry::applied), c.identityProblem())).toList();
-        return new ResourceDirectory(path, ResourceFiles.read(path), ConfigValidator.validate(candidates, current.node()),
+        return new ResourceDirectory(path, ResourceFiles.read(path), ConfigValidator.validate(candidates, current.node(), definitions),
                 directory.node().isPresent());
     }
 

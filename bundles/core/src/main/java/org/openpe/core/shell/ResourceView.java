@@ -1,25 +1,23 @@
 package org.openpe.core.shell;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.openpe.api.frr.RouteTargets;
 import org.openpe.api.model.BFDSettings;
-import org.openpe.api.model.HostSession;
-import org.openpe.api.model.L2VNI;
-import org.openpe.api.model.L3Passthrough;
-import org.openpe.api.model.L3VNI;
 import org.openpe.api.model.Neighbor;
 import org.openpe.api.model.Resource;
 import org.openpe.api.model.Underlay;
 import org.openpe.core.config.GoDuration;
+import org.openpe.core.definition.Defined;
+import org.openpe.core.definition.Definitions;
 
 /**
  * The effective values of a resource (defaults applied) under their configuration keys, as a
@@ -28,12 +26,12 @@ import org.openpe.core.config.GoDuration;
 final class ResourceView {
 
     static final String MASK = "****";
-    static final String AUTO = "auto";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper VALUES = new ObjectMapper();
 
     private ResourceView() {}
 
-    static ObjectNode tree(Resource resource) {
+    static ObjectNode tree(Resource resource, Definitions definitions) {
         ObjectNode node = NODES.objectNode();
         if (resource instanceof Underlay u) {
             node.put("asn", u.asn());
@@ -45,27 +43,9 @@ final class ResourceView {
             u.evpn().ifPresent(e -> node.putObject("evpn").put("vtepcidr", e.vtepCidr()));
             u.gracefulRestart().ifPresent(g -> node.putObject("gracefulRestart")
                     .put("restartTimeSeconds", g.restartTime()).put("stalePathTimeSeconds", g.stalePathTime()));
-        } else if (resource instanceof L3VNI v) {
-            node.put("vrf", v.effectiveVrf());
-            node.put("vni", v.vni());
-            node.put("vxlanport", v.vxlanPort());
-            v.hostSession().ifPresent(h -> node.set("hostsession", hostSession(h)));
-            routeTargets(node, v.routeTargets());
-        } else if (resource instanceof L2VNI v) {
-            v.routingVrf().ifPresent(vrf -> node.put("vrf", vrf));
-            node.put("l2only", v.l2Only());
-            node.put("vni", v.vni());
-            node.put("vxlanport", v.vxlanPort());
-            v.hostMaster().ifPresent(h -> {
-                ObjectNode master = node.putObject("hostmaster");
-                h.name().ifPresent(n -> master.put("name", n));
-                master.put("type", h.type());
-                master.put("autocreate", h.autoCreate());
-            });
-            v.l2GatewayIp().ifPresent(ip -> node.put("l2gatewayip", ip));
-            routeTargets(node, v.routeTargets());
-        } else if (resource instanceof L3Passthrough p) {
-            node.set("hostsession", hostSession(p.hostSession()));
+        } else {
+            definitions.of(resource.type()).ifPresent(d -> node.setAll((ObjectNode) VALUES.valueToTree(
+                    Defined.view(d, resource))));
         }
         return node;
     }
@@ -128,31 +108,6 @@ final class ResourceView {
         node.put("passiveMode", b.passiveMode());
         b.minimumTtl().ifPresent(v -> node.put("minimumTtl", v));
         return node;
-    }
-
-    private static ObjectNode hostSession(HostSession h) {
-        ObjectNode node = NODES.objectNode();
-        node.put("asn", h.asn());
-        h.hostType().ifPresentOrElse(t -> node.put("hosttype", t.keyword()), () -> node.put("hostasn", h.hostAsn()));
-        ObjectNode cidr = node.putObject("localcidr");
-        h.localCidr().ipv4().ifPresent(c -> cidr.put("ipv4", c));
-        h.localCidr().ipv6().ifPresent(c -> cidr.put("ipv6", c));
-        return node;
-    }
-
-    /** FRR's auto-derived values when a list is empty and {@code rd} unset: shown as {@code auto}. */
-    private static void routeTargets(ObjectNode node, RouteTargets rts) {
-        node.put("rd", rts.rd().orElse(AUTO));
-        list(node, "importRTs", rts.imports());
-        list(node, "exportRTs", rts.exports());
-    }
-
-    private static void list(ObjectNode node, String key, List<String> values) {
-        if (values.isEmpty()) {
-            node.put(key, AUTO);
-        } else {
-            values.forEach(node.putArray(key)::add);
-        }
     }
 
     private static void duration(ObjectNode node, String key, Optional<Duration> value) {

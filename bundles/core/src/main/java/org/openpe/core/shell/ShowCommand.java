@@ -3,8 +3,8 @@ package org.openpe.core.shell;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.karaf.shell.api.action.Argument;
@@ -17,6 +17,7 @@ import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceKey;
 import org.openpe.core.config.ResourceStore;
 import org.openpe.core.config.Snapshot;
+import org.openpe.core.definition.Definitions;
 import org.openpe.core.status.ResourceStatus;
 import org.openpe.core.status.ResourceStatuses;
 import org.openpe.core.status.StatusBoard;
@@ -26,7 +27,7 @@ import org.openpe.core.status.StatusBoard;
         description = "Shows a resource: its effective values with defaults, the addresses it gets on this node and its status")
 public class ShowCommand extends OpenpeCommand {
 
-    @Argument(index = 0, name = "type", required = true, description = "underlay, l3vni, l2vni or l3passthrough")
+    @Argument(index = 0, name = "type", required = true, description = "The resource type: underlay or a type a plugin defines")
     @Completion(TypeCompleter.class)
     String type;
 
@@ -44,6 +45,9 @@ public class ShowCommand extends OpenpeCommand {
     @Reference
     StatusBoard board;
 
+    @Reference
+    Definitions definitions;
+
     @Override
     List<String> trailing() {
         return trailing == null ? List.of() : trailing;
@@ -51,8 +55,8 @@ public class ShowCommand extends OpenpeCommand {
 
     @Override
     void run(PrintStream out) throws Exception {
-        ResourceKey key = new ResourceKey(parseType(type), name);
         Snapshot snapshot = store.current();
+        ResourceKey key = new ResourceKey(parseType(type, definitions, snapshot), name);
         ResourceEntry entry = snapshot.entry(key)
                 .orElseThrow(() -> new IllegalArgumentException("there is no " + key.type().id() + " named '" + name + "'"));
         ResourceStatus status = ResourceStatuses.shown(entry, snapshot, board);
@@ -63,15 +67,15 @@ public class ShowCommand extends OpenpeCommand {
         root.put("source", entry.source().toString());
         root.put("pid", entry.source().pid());
         root.set("status", StatusView.json(status));
-        entry.resource().ifPresent(r -> root.set("effective", ResourceView.tree(r)));
+        entry.resource().ifPresent(r -> root.set("effective", ResourceView.tree(r, definitions)));
         entry.applied().filter(a -> !entry.resource().equals(Optional.of(a.resource())))
-                .ifPresent(a -> root.set("inForce", ResourceView.tree(a.resource())));
+                .ifPresent(a -> root.set("inForce", ResourceView.tree(a.resource(), definitions)));
         Resource shown = entry.realised().or(entry::resource).orElse(null);
         if (shown != null && snapshot.node().nodeIndex().isPresent()) {
             int index = snapshot.node().nodeIndex().getAsInt();
             ObjectNode allocation = root.putObject("allocation");
             allocation.put("nodeIndex", index);
-            Allocations.of(shown, index, snapshot.underlay()).forEach(allocation::put);
+            Allocations.of(shown, index, snapshot.underlay(), definitions).forEach(allocation::put);
         }
         ObjectNode properties = root.putObject("properties");
         new TreeMap<>(entry.properties()).forEach((k, v) -> properties.put(k, display(k, v)));

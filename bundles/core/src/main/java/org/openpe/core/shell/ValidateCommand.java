@@ -16,6 +16,7 @@ import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.openpe.core.config.ConfigDirectory;
 import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceStore;
+import org.openpe.core.definition.Definitions;
 import org.openpe.core.validation.ConfigValidator;
 import org.openpe.core.validation.NetworkInterfaceAddresses;
 import org.openpe.core.validation.NodeRules;
@@ -39,6 +40,9 @@ public class ValidateCommand extends OpenpeCommand {
     @Reference(optional = true)
     ResourceStore store;
 
+    @Reference
+    Definitions definitions;
+
     @Override
     List<String> trailing() {
         return trailing == null ? List.of() : trailing;
@@ -46,12 +50,12 @@ public class ValidateCommand extends OpenpeCommand {
 
     @Override
     void run(PrintStream out) throws Exception {
-        ConfigDirectory directory = ConfigDirectory.read(Path.of(dir));
+        ConfigDirectory directory = ConfigDirectory.read(Path.of(dir), definitions);
         NodeRules nodeRules = new NodeRules(new NetworkInterfaceAddresses());
         NodeState node = directory.node()
                 .map(n -> nodeRules.evaluate(Optional.of(n.source()), n.properties()))
                 .orElseGet(() -> store != null ? store.current().node() : nodeRules.evaluate(Optional.empty(), Map.of()));
-        List<ResourceEntry> entries = ConfigValidator.validate(directory.resources(), node);
+        List<ResourceEntry> entries = ConfigValidator.validate(directory.resources(), node, definitions);
         boolean nodeFileInvalid = directory.node().isPresent() && !node.isValid();
         long invalid = entries.stream().filter(e -> e.verdict() instanceof Verdict.Invalid).count();
         long blocked = entries.stream().filter(e -> e.verdict() instanceof Verdict.Blocked).count();

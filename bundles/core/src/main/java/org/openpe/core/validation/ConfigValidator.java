@@ -8,12 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.openpe.api.ResourceType;
+import org.openpe.api.definition.Claims;
+import org.openpe.api.definition.Dependency;
+import org.openpe.api.definition.ResourceDefinition;
 import org.openpe.api.model.Cidr;
-import org.openpe.api.model.HostSession;
-import org.openpe.api.model.L2VNI;
-import org.openpe.api.model.L3Passthrough;
-import org.openpe.api.model.L3VNI;
-import org.openpe.api.model.LocalCIDRConfig;
 import org.openpe.api.model.Resource;
 import org.openpe.api.model.Underlay;
 import org.openpe.core.config.AppliedVersion;
@@ -21,6 +19,8 @@ import org.openpe.core.config.Candidate;
 import org.openpe.core.config.ConfigSource;
 import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceKey;
+import org.openpe.core.definition.Defined;
+import org.openpe.core.definition.Definitions;
 
 /**
  * Validates a whole configuration set (spec section 3) with failure isolation: an invalid resource
@@ -36,12 +36,12 @@ public final class ConfigValidator {
 
     private ConfigValidator() {}
 
-    public static List<ResourceEntry> validate(List<Candidate> candidates, NodeState node) {
+    public static List<ResourceEntry> validate(List<Candidate> candidates, NodeState node, Definitions definitions) {
         List<Work> work = new ArrayList<>();
         Map<ResourceKey, Work> firstByKey = new HashMap<>();
         for (Candidate c : candidates) {
             Work w = new Work(c);
-            FieldRules.Result result = FieldRules.check(c, node.nodeIndex());
+            FieldRules.Result result = FieldRules.check(c, node.nodeIndex(), definitions);
             w.resource = Optional.ofNullable(result.resource());
             w.problems.addAll(result.problems());
             work.add(w);
@@ -53,19 +53,19 @@ public final class ConfigValidator {
                 continue;
             }
             w.resource.flatMap(r -> Buildability.problem(r, node.nodeIndex())).ifPresent(w::reject);
-            ImmutableFields.check(c, w.resource).ifPresent(w.problems::add);
+            ImmutableFields.check(c, w.resource, definitions).ifPresent(w.problems::add);
         }
-        new CrossChecks(work).run();
+        new CrossChecks(work, definitions).run();
         work.forEach(Work::decide);
-        Dependencies.block(work, node);
+        Dependencies.block(work, node, definitions);
         return work.stream().map(Work::toEntry).toList();
     }
 
     /** A resource checked on its own (no node index, no other resources), if its fields are valid. */
-    public static Optional<Resource> resource(ResourceKey key, Map<String, Object> properties) {
+    public static Optional<Resource> resource(ResourceKey key, Map<String, Object> properties, Definitions definitions) {
         Candidate c = new Candidate(key, new ConfigSource(key.toString(), Optional.empty()), properties, 1,
                 Optional.empty(), Optional.empty());
-        return Optional.ofNullable(FieldRules.check(c, OptionalInt.empty()).resource());
+        return Optional.ofNullable(FieldRules.check(c, OptionalInt.empty(), definitions).resource());
     }
 
     /** The mutable state of one candidate while the set is validated. */
@@ -119,9 +119,11 @@ public final class ConfigValidator {
         private final List<Work> work;
         private final Map<String, Work> claims = new HashMap<>();
         private final CidrClaims<Work> cidrs = new CidrClaims<>();
+        private final Definitions definitions;
 
-        CrossChecks(List<Work> work) {
+        CrossChecks(List<Work> work, Definitions definitions) {
             this.work = work;
+            this.definitions = definitions;
         }
 
         void run() {
@@ -145,20 +147,20 @@ public final class ConfigValidator {
         private List<String> claimAll(Work w, Resource r) {
             Map<String, String> wanted = new LinkedHashMap<>();
             Map<Cidr, String> wantedCidrs = new LinkedHashMap<>();
-            if (r instanceof Underlay) {
+            if (r.type().equals(ResourceType.UNDERLAY)) {
                 wanted.put("underlay", "only one underlay is allowed; %s is already configured");
-            } else if (r instanceof L3Passthrough pt) {
-                wanted.put("passthrough", "only one l3passthrough is allowed; %s is already configured");
-                hostSession(pt.hostSession(), wantedCidrs);
-            } else if (r instanceof L3VNI v) {
-                wanted.put("vni " + v.vni(), "'vni' = " + v.vni() + " is already used by %s");
-                wanted.put("l3vrf " + v.effectiveVrf(),
-                        "VRF '" + v.effectiveVrf() + "' is already used by %s (one L3VNI per VRF)");
-                v.hostSession().ifPresent(h -> hostSession(h, wantedCidrs));
-            } else if (r instanceof L2VNI v) {
-                wanted.put("vni " + v.vni(), "'vni' = " + v.vni() + " is already used by %s");
-                v.routingVrf().ifPresent(vrf -> wanted.put("l2vrf " + vrf,
-                        "VRF '" + vrf + "' is already used by %s (one L2VNI per VRF)"));
+            } else {
+                definitions.of(r.type()).ifPresent(d -> Defined.claim(d, r, new Claims() {
+                    @Override
+                    public void unique(String what, String conflict) {
+                        wanted.putIfAbsent(what, conflict);
+                    }
+
+                    @Override
+                    public void cidr(String key, Cidr cidr) {
+                        wantedCidrs.putIfAbsent(cidr, key);
+                    }
+                }));
             }
             List<String> conflicts = new ArrayList<>();
             wanted.forEach((what, message) -> {
@@ -176,12 +178,6 @@ public final class ConfigValidator {
             }
             return conflicts;
         }
-
-        private static void hostSession(HostSession h, Map<Cidr, String> wanted) {
-            LocalCIDRConfig local = h.localCidr();
-            local.ipv4().ifPresent(c -> wanted.put(Cidr.parse(c), "hostsession.localcidr.ipv4"));
-            local.ipv6().ifPresent(c -> wanted.put(Cidr.parse(c), "hostsession.localcidr.ipv6"));
-        }
     }
 
     /**
@@ -191,12 +187,12 @@ public final class ConfigValidator {
      */
     private static final class Dependencies {
 
-        static void block(List<Work> work, NodeState node) {
+        static void block(List<Work> work, NodeState node, Definitions definitions) {
             Optional<Work> underlay = work.stream()
-                    .filter(w -> w.key().type() == ResourceType.UNDERLAY)
+                    .filter(w -> w.key().type().equals(ResourceType.UNDERLAY))
                     .filter(w -> w.realised.isPresent())
                     .findFirst();
-            Optional<Work> anyUnderlay = work.stream().filter(w -> w.key().type() == ResourceType.UNDERLAY).findFirst();
+            Optional<Work> anyUnderlay = work.stream().filter(w -> w.key().type().equals(ResourceType.UNDERLAY)).findFirst();
             for (Work w : work) {
                 if (w.realised.isEmpty()) {
                     continue;
@@ -206,8 +202,9 @@ public final class ConfigValidator {
                             w.key() + ": waiting for valid node settings (" + String.join("; ", node.problems()) + ")");
                     continue;
                 }
-                ResourceType type = w.key().type();
-                if (type == ResourceType.UNDERLAY) {
+                Dependency dependency = w.key().type().equals(ResourceType.UNDERLAY) ? Dependency.NONE
+                        : definitions.of(w.key().type()).map(ResourceDefinition::dependency).orElse(Dependency.NONE);
+                if (dependency == Dependency.NONE) {
                     continue;
                 }
                 if (underlay.isEmpty()) {
@@ -216,7 +213,7 @@ public final class ConfigValidator {
                                     w.key() + ": waiting for " + u.key() + ", which is invalid"))
                             .orElseGet(() -> new Verdict.Blocked("underlay",
                                     w.key() + ": waiting for an underlay; none is configured"));
-                } else if (type != ResourceType.L3PASSTHROUGH
+                } else if (dependency == Dependency.EVPN
                         && ((Underlay) underlay.get().realised.get()).evpn().isEmpty()) {
                     w.blocked = new Verdict.Blocked(underlay.get().key().toString(),
                             w.key() + ": " + underlay.get().key() + " has no evpn (set evpn.vtepcidr); VNIs need EVPN");

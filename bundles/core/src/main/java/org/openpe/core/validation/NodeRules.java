@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.openpe.api.definition.Problems;
 import org.openpe.api.model.Cidr;
 import org.openpe.api.model.FrrSettings;
 import org.openpe.api.model.NodeSettings;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
+import org.openpe.api.definition.Problems;
 import org.openpe.api.frr.GracefulRestart;
 import org.openpe.api.model.Allocation;
 import org.openpe.api.model.BFDSettings;

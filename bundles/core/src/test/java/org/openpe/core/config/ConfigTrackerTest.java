@@ -12,7 +12,6 @@ import static org.openpe.core.validation.TestConfigs.with;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,14 +20,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openpe.api.ResourceType;
-import org.openpe.api.model.L3VNI;
+import org.openpe.api.definition.ResourceDefinition;
+import org.openpe.core.definition.Definitions;
+import org.openpe.core.definition.TestDefinitions;
+import org.openpe.core.definition.UnboundResource;
 import org.openpe.core.validation.Verdict;
+import org.openpe.l3vni.L3VNI;
 
 class ConfigTrackerTest {
 
     private static final String L3VNI_PID = "org.openpe.l3vni";
     private static final String UNDERLAY_PID = "org.openpe.underlay";
-    private static final ResourceKey RED = new ResourceKey(ResourceType.L3VNI, "red");
+    private static final ResourceKey RED = new ResourceKey(L3VNI.TYPE, "red");
 
     @TempDir
     Path etc;
@@ -46,7 +49,7 @@ class ConfigTrackerTest {
 
     private ConfigTracker start() {
         // in a directory the first save creates, like state/ on a first start
-        tracker = new ConfigTracker(cm.admin(), name -> Optional.empty(), Files::exists,
+        tracker = new ConfigTracker(cm.admin(), TestDefinitions.ALL, name -> Optional.empty(), Files::exists,
                 Optional.of(etc.resolve("state/accepted.json")));
         cm.listenWith(tracker);
         tracker.addListener(published::add);
@@ -67,7 +70,7 @@ class ConfigTrackerTest {
         Map<String, List<org.openpe.api.model.Cidr>> addresses = new java.util.HashMap<>();
         addresses.put("mgmt0", List.of());
         cm.put(null, ConfigTracker.NODE_PID, props("nodeIndexInterface", "mgmt0", "nodeIndexCidr", "10.0.0.0/24"));
-        tracker = new ConfigTracker(cm.admin(), name -> Optional.ofNullable(addresses.get(name)), Files::exists,
+        tracker = new ConfigTracker(cm.admin(), TestDefinitions.ALL, name -> Optional.ofNullable(addresses.get(name)), Files::exists,
                 Optional.of(etc.resolve("accepted.json")));
         tracker.addListener(published::add);
         assertEquals(OptionalInt.empty(), tracker.current().node().nodeIndex());
@@ -97,7 +100,7 @@ class ConfigTrackerTest {
     void versionsInForceThatCannotBeWrittenStayInForceAreNamedAndAreWrittenOnceTheyCanBe() throws Exception {
         Path blocked = etc.resolve("state");
         Files.writeString(blocked, "a file where the state directory should be (as good as a full disk)");
-        tracker = new ConfigTracker(cm.admin(), name -> Optional.empty(), Files::exists,
+        tracker = new ConfigTracker(cm.admin(), TestDefinitions.ALL, name -> Optional.empty(), Files::exists,
                 Optional.of(blocked.resolve("accepted.json")));
         ResourceKey underlay = new ResourceKey(ResourceType.UNDERLAY, "default");
 
@@ -129,7 +132,7 @@ class ConfigTrackerTest {
         assertTrue(tracker.current().entry(RED).isPresent());
         assertEquals(before + 1, published.size());
         assertEquals(tracker.current(), whole.getNow(null));
-        assertTrue(tracker.current().entry(new ResourceKey(ResourceType.L3VNI, "blue")).isPresent());
+        assertTrue(tracker.current().entry(new ResourceKey(L3VNI.TYPE, "blue")).isPresent());
     }
 
     @Test
@@ -193,10 +196,10 @@ class ConfigTrackerTest {
         cm.put(L3VNI_PID, "org.openpe.l3vni.99bb", l3vni(104, "192.169.14.0/24"));
 
         Snapshot s = tracker.current();
-        assertEquals(Verdict.VALID, s.entry(new ResourceKey(ResourceType.L3VNI, "green")).orElseThrow().verdict());
-        assertEquals(Verdict.VALID, s.entry(new ResourceKey(ResourceType.L3VNI, "blue")).orElseThrow().verdict());
-        assertEquals(Verdict.VALID, s.entry(new ResourceKey(ResourceType.L3VNI, "white")).orElseThrow().verdict());
-        ResourceEntry unnamed = s.entry(new ResourceKey(ResourceType.L3VNI, "org.openpe.l3vni.99bb")).orElseThrow();
+        assertEquals(Verdict.VALID, s.entry(new ResourceKey(L3VNI.TYPE, "green")).orElseThrow().verdict());
+        assertEquals(Verdict.VALID, s.entry(new ResourceKey(L3VNI.TYPE, "blue")).orElseThrow().verdict());
+        assertEquals(Verdict.VALID, s.entry(new ResourceKey(L3VNI.TYPE, "white")).orElseThrow().verdict());
+        ResourceEntry unnamed = s.entry(new ResourceKey(L3VNI.TYPE, "org.openpe.l3vni.99bb")).orElseThrow();
         assertEquals("l3vni org.openpe.l3vni.99bb: has no name: add a 'name' property, or name the file"
                 + " etc/org.openpe.l3vni-<name>.cfg", unnamed.verdict().message());
         assertEquals(Optional.empty(), unnamed.realised());
@@ -207,7 +210,7 @@ class ConfigTrackerTest {
         start();
         cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
         cm.put(L3VNI_PID, "org.openpe.l3vni.1234", with(l3vni(200, "192.169.20.0/24"), "name", "red"));
-        List<ResourceEntry> reds = tracker.current().entries(ResourceType.L3VNI);
+        List<ResourceEntry> reds = tracker.current().entries(L3VNI.TYPE);
         assertEquals(Verdict.VALID, reds.get(0).verdict());
         assertEquals("l3vni red: is also defined by " + etc.resolve("org.openpe.l3vni-red.cfg")
                 + "; names must be unique per type", reds.get(1).verdict().message());
@@ -264,7 +267,7 @@ class ConfigTrackerTest {
         assertFalse(cm.exists(stale));
         assertTrue(cm.exists(kept));
         assertTrue(cm.exists(shell), "a configuration without file is not FileInstall's and stays");
-        assertEquals(List.of("red", "shell"), tracker.current().entries(ResourceType.L3VNI).stream()
+        assertEquals(List.of("red", "shell"), tracker.current().entries(L3VNI.TYPE).stream()
                 .map(e -> e.key().name()).toList());
     }
 
@@ -394,8 +397,40 @@ class ConfigTrackerTest {
         start();
         long revision = tracker.current().revision();
         cm.put(null, "org.apache.karaf.shell", props("sshPort", "8101"));
-        cm.put("org.openpe.other", "org.openpe.other~x", props("a", "b"));
+        cm.put("org.apache.felix.other", "org.apache.felix.other~x", props("a", "b"));
+        cm.put("org.openpe.Not-A-Type", "org.openpe.Not-A-Type~x", props("a", "b"));
         assertEquals(revision, tracker.current().revision());
+    }
+
+    @Test
+    void aResourceOfATypeNoPluginDefinesIsKeptUnboundAndComesBackWithItsVersionInForce() throws Exception {
+        List<ResourceDefinition<?, ?>> registered = new java.util.concurrent.CopyOnWriteArrayList<>(
+                TestDefinitions.ALL.all());
+        tracker = new ConfigTracker(cm.admin(), () -> registered, name -> Optional.empty(), Files::exists,
+                Optional.of(etc.resolve("state/accepted.json")));
+        cm.listenWith(tracker);
+        touch(L3VNI_PID, "red");
+        cm.putFile(L3VNI_PID, "red", etc, l3vni(100, "192.169.10.0/24"));
+        cm.put("org.openpe.rawthing", "org.openpe.rawthing~x", props("anything", "goes"));
+        applied(RED);
+
+        registered.removeIf(d -> d.type().equals(L3VNI.TYPE));
+        tracker.definitionsChanged();
+        ResourceEntry away = tracker.current().entry(RED).orElseThrow();
+        assertEquals(new UnboundResource(L3VNI.TYPE, "red"), away.realised().orElseThrow());
+        assertEquals(Optional.of(1L), away.applied().map(AppliedVersion::generation), "its version in force is kept");
+        ResourceEntry unknown = tracker.current().entry(new ResourceKey(Definitions.unknown("rawthing"), "x"))
+                .orElseThrow();
+        assertEquals(Verdict.VALID, unknown.verdict());
+        assertInstanceOf(UnboundResource.class, unknown.realised().orElseThrow());
+
+        registered.addAll(TestDefinitions.ALL.of(L3VNI.TYPE).stream().toList());
+        tracker.definitionsChanged();
+        ResourceEntry back = tracker.current().entry(RED).orElseThrow();
+        assertEquals(Verdict.VALID, back.verdict());
+        assertEquals(100, ((L3VNI) back.realised().orElseThrow()).vni());
+        assertEquals(100, ((L3VNI) back.applied().orElseThrow().resource()).vni(),
+                "the version in force is rebuilt with the definition");
     }
 
     @Test
@@ -406,12 +441,12 @@ class ConfigTrackerTest {
             cm.putFile(L3VNI_PID, "v" + i, etc, l3vni(1000 + i, "192.170." + i + ".0/24"));
         }
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (published.size() == before || published.get(published.size() - 1).entries(ResourceType.L3VNI).size() < 200) {
+        while (published.size() == before || published.get(published.size() - 1).entries(L3VNI.TYPE).size() < 200) {
             assertTrue(System.nanoTime() < deadline, "the burst was never published");
             Thread.sleep(20);
         }
         assertTrue(published.size() - before <= 5, (published.size() - before) + " snapshots for one burst of 200 changes");
-        assertTrue(published.get(published.size() - 1).entries(ResourceType.L3VNI).stream()
+        assertTrue(published.get(published.size() - 1).entries(L3VNI.TYPE).stream()
                 .allMatch(e -> e.verdict() == Verdict.VALID));
     }
 }

@@ -11,12 +11,13 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openpe.api.ResourceType;
+import org.openpe.core.definition.TestDefinitions;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.openpe.api.ResourceType;
 
-/** The hand-written metatype files describe exactly keys that binding knows. */
+/** The hand-written metatype files (the plugins' from their jars) describe exactly keys that binding knows. */
 class MetatypeTest {
 
     private static Document read(String pid) throws Exception {
@@ -39,7 +40,9 @@ class MetatypeTest {
     @ParameterizedTest
     @ValueSource(strings = {"underlay", "l3vni", "l2vni", "l3passthrough"})
     void everyFactoryPidIsDesignatedWithKnownKeys(String id) throws Exception {
-        ResourceType type = ResourceType.byId(id).orElseThrow();
+        ResourceType type = TestDefinitions.ALL.byId(id).orElseThrow();
+        Class<?> spec = type.equals(ResourceType.UNDERLAY) ? Specs.UnderlaySpec.class
+                : TestDefinitions.ALL.of(type).orElseThrow().specClass();
         Document doc = read(type.factoryPid());
         Element designate = (Element) doc.getElementsByTagName("Designate").item(0);
         assertEquals(type.factoryPid(), designate.getAttribute("factoryPid"));
@@ -50,7 +53,7 @@ class MetatypeTest {
             if (!key.equals("name")) {
                 // binding accepts the key: only a value problem, never an unknown key
                 try {
-                    ResourceBinder.bind(type, Map.of(key, "1"));
+                    ResourceBinder.bind(spec, Map.of(key, "1"));
                 } catch (BindingException e) {
                     assertTrue(!e.getMessage().contains("not a known field"), e.getMessage());
                 }

@@ -9,20 +9,30 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openpe.api.ResourceType;
-import org.openpe.core.config.Specs.L2VniSpec;
-import org.openpe.core.config.Specs.L3VniSpec;
 import org.openpe.core.config.Specs.UnderlaySpec;
+import org.openpe.core.definition.TestDefinitions;
 import org.openpe.core.validation.TestConfigs;
+import org.openpe.l2vni.L2VNI;
+import org.openpe.l2vni.L2VniDefinition;
+import org.openpe.l3vni.L3VNI;
+import org.openpe.l3vni.L3VniDefinition;
 
 class ResourceBinderTest {
 
+    /** Binds onto the spec of the type, as validation does: the core's own for the underlay, else the definition's. */
+    private static Object bind(ResourceType type, Map<String, Object> properties) throws BindingException {
+        Class<?> spec = type.equals(ResourceType.UNDERLAY) ? UnderlaySpec.class
+                : TestDefinitions.ALL.of(type).orElseThrow().specClass();
+        return ResourceBinder.bind(spec, properties);
+    }
+
     private static String error(ResourceType type, Object... keyValues) {
-        return assertThrows(BindingException.class, () -> ResourceBinder.bind(type, TestConfigs.props(keyValues)))
+        return assertThrows(BindingException.class, () -> bind(type, TestConfigs.props(keyValues)))
                 .getMessage();
     }
 
     private static UnderlaySpec underlay(Object... keyValues) throws BindingException {
-        return (UnderlaySpec) ResourceBinder.bind(ResourceType.UNDERLAY, TestConfigs.props(keyValues));
+        return (UnderlaySpec) bind(ResourceType.UNDERLAY, TestConfigs.props(keyValues));
     }
 
     @Test
@@ -69,9 +79,9 @@ class ResourceBinderTest {
     @Test
     void unknownKeysAreNamedWithTheirPath() {
         assertEquals("key 'hostsession.asnn' is not a known field (known here: asn, hostasn, hosttype, localcidr)",
-                error(ResourceType.L3VNI, "vni", "1", "hostsession.asnn", "1"));
+                error(L3VNI.TYPE, "vni", "1", "hostsession.asnn", "1"));
         assertEquals("key 'mtu' is not a known field (known here: exportRTs, hostsession, importRTs, rd, vni, vrf, vxlanport)",
-                error(ResourceType.L3VNI, "mtu", "9000"));
+                error(L3VNI.TYPE, "mtu", "9000"));
         assertEquals("key 'neighbors.0.bfd.foo' is not a known field (known here: detectMultiplier, echoInterval,"
                 + " echoMode, minimumTtl, passiveMode, receiveInterval, transmitInterval)",
                 error(ResourceType.UNDERLAY, "neighbors.0.bfd.foo", "1"));
@@ -88,21 +98,21 @@ class ResourceBinderTest {
         assertEquals("'neighbors.0.holdTime' = '90' is not a duration (like 90s, 1m30s or 500ms)",
                 error(ResourceType.UNDERLAY, "neighbors.0.holdTime", "90"));
         assertEquals("'hostmaster.autocreate' = 'yes' is not a boolean (true or false)",
-                error(ResourceType.L2VNI, "hostmaster.autocreate", "yes"));
+                error(L2VNI.TYPE, "hostmaster.autocreate", "yes"));
         assertEquals("'evpn' = 'on' is not a group of keys (write its fields as key.<field>)",
                 error(ResourceType.UNDERLAY, "evpn", "on"));
         assertEquals("'neighbors' = '1.2.3.4' is not a list (write key.0, key.1, ... or a comma-separated value)",
                 error(ResourceType.UNDERLAY, "neighbors", "1.2.3.4"));
-        assertEquals("'vrf' = a list of keys is not a single text value", error(ResourceType.L3VNI, "vrf.0", "x"));
+        assertEquals("'vrf' = a list of keys is not a single text value", error(L3VNI.TYPE, "vrf.0", "x"));
     }
 
     @Test
     void typedValuesOfTheWrongTypeAreRejected() {
         assertEquals("'asn' = 'true' is not an integer (or is too large)", error(ResourceType.UNDERLAY, "asn", Boolean.TRUE));
         assertEquals("'hostmaster.autocreate' = '1' is not a boolean (true or false)",
-                error(ResourceType.L2VNI, "hostmaster.autocreate", 1L));
+                error(L2VNI.TYPE, "hostmaster.autocreate", 1L));
         assertEquals("'vni' = a list of keys is not an integer (or is too large)",
-                error(ResourceType.L2VNI, "vni", new Long[] {1L, 2L}));
+                error(L2VNI.TYPE, "vni", new Long[] {1L, 2L}));
     }
 
     @Test
@@ -117,7 +127,7 @@ class ResourceBinderTest {
         assertEquals("key 'evpn.vtepcidr' conflicts with key 'evpn'",
                 error(ResourceType.UNDERLAY, "evpn", "x", "evpn.vtepcidr", "y"));
         assertEquals("key '0' is not a known field (known here: exportRTs, hostmaster, importRTs, l2gatewayip, l2only, rd, vni, vrf, vxlanport)",
-                error(ResourceType.L2VNI, "0.vni", "1"));
+                error(L2VNI.TYPE, "0.vni", "1"));
         assertEquals("keys under 'neighbors' mix list indexes and field names",
                 error(ResourceType.UNDERLAY, "neighbors.0.asn", "1", "neighbors.asn", "2"));
     }
@@ -127,13 +137,13 @@ class ResourceBinderTest {
         Map<String, Object> p = TestConfigs.props("vni", "10", "name", "red", "service.pid", "org.openpe.l2vni~red",
                 "service.factoryPid", "org.openpe.l2vni", "felix.fileinstall.filename", "file:/etc/x.cfg",
                 "component.id", 4L, ":org.apache.felix.configadmin.revision:", 3L);
-        assertEquals(10L, ((L2VniSpec) ResourceBinder.bind(ResourceType.L2VNI, p)).vni());
+        assertEquals(10L, ((L2VniDefinition.Spec) bind(L2VNI.TYPE, p)).vni());
         assertEquals(Map.of("vni", "10"), PropertyTree.resourceProperties(p));
     }
 
     @Test
     void missingFieldsStayNull() throws Exception {
-        L3VniSpec spec = (L3VniSpec) ResourceBinder.bind(ResourceType.L3VNI, TestConfigs.props());
+        L3VniDefinition.Spec spec = (L3VniDefinition.Spec) bind(L3VNI.TYPE, TestConfigs.props());
         assertNull(spec.vni());
         assertNull(spec.hostsession());
     }

@@ -1,6 +1,5 @@
 package org.openpe.core.config;
 
-import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -10,15 +9,18 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openpe.api.ResourceType;
+import org.openpe.core.definition.TestDefinitions;
 import org.openpe.core.validation.ConfigValidator;
 import org.openpe.core.validation.TestConfigs;
 import org.openpe.core.validation.Verdict;
+import org.openpe.passthrough.L3Passthrough;
 
 class YamlImporterTest {
 
@@ -28,7 +30,7 @@ class YamlImporterTest {
 
     @Test
     void importsThePassthroughGuideExample() throws Exception {
-        List<ImportedResource> resources = YamlImporter.read(seed("passthrough-basic.yaml"));
+        List<ImportedResource> resources = YamlImporter.read(seed("passthrough-basic.yaml"), TestDefinitions.ALL);
         assertEquals(2, resources.size());
         ImportedResource underlay = resources.get(0);
         assertEquals(ResourceType.UNDERLAY, underlay.type());
@@ -39,7 +41,7 @@ class YamlImporterTest {
         assertEquals(Map.of("asn", "64514", "nics", "toswitch", "neighbors.0.asn", "64512",
                 "neighbors.0.address", "192.168.11.2"), underlay.properties());
         ImportedResource pt = resources.get(1);
-        assertEquals(new ImportedResource(ResourceType.L3PASSTHROUGH, "passthrough", "passthrough-basic.yaml document 2",
+        assertEquals(new ImportedResource(L3Passthrough.TYPE, "passthrough", "passthrough-basic.yaml document 2",
                 new LinkedHashMap<>(Map.of("hostsession.asn", "64514", "hostsession.hostasn", "64515",
                         "hostsession.localcidr.ipv4", "192.169.10.0/24"))), pt);
     }
@@ -47,25 +49,25 @@ class YamlImporterTest {
     @ParameterizedTest
     @ValueSource(strings = {"passthrough-basic.yaml", "passthrough-dual.yaml", "evpn-full.yaml", "v030-features.yaml"})
     void seedExamplesValidateCleanly(String file) throws Exception {
-        List<Candidate> candidates = YamlImporter.read(seed(file)).stream()
+        List<Candidate> candidates = YamlImporter.read(seed(file), TestDefinitions.ALL).stream()
                 .map(r -> Candidate.of(new ResourceKey(r.type(), r.name()),
                         new ConfigSource(r.origin(), Optional.empty()), Map.copyOf(r.properties())))
                 .toList();
         for (int index : new int[] {0, 3, 200}) {
-            List<ResourceEntry> entries = ConfigValidator.validate(candidates, TestConfigs.node(index));
+            List<ResourceEntry> entries = ConfigValidator.validate(candidates, TestConfigs.node(index), TestDefinitions.ALL);
             entries.forEach(e -> assertEquals(Verdict.VALID, e.verdict(), e.key() + ": " + e.verdict().message()));
         }
     }
 
     @Test
     void writtenCfgFilesReadBackToTheSameConfiguration(@TempDir Path etc) throws Exception {
-        for (ImportedResource r : YamlImporter.read(seed("evpn-full.yaml"))) {
+        for (ImportedResource r : YamlImporter.read(seed("evpn-full.yaml"), TestDefinitions.ALL)) {
             CfgFiles.write(etc.resolve(r.fileName()), CfgFiles.render("Imported from " + r.origin(), r.properties()));
         }
-        ConfigDirectory dir = ConfigDirectory.read(etc);
+        ConfigDirectory dir = ConfigDirectory.read(etc, TestDefinitions.ALL);
         assertEquals(List.of("l2vni blue210", "l2vni red110", "l3passthrough passthrough", "l3vni red", "underlay default"),
                 dir.resources().stream().map(c -> c.key().toString()).toList());
-        ConfigValidator.validate(dir.resources(), TestConfigs.node(1))
+        ConfigValidator.validate(dir.resources(), TestConfigs.node(1), TestDefinitions.ALL)
                 .forEach(e -> assertEquals(Verdict.VALID, e.verdict(), e.verdict().message()));
         assertEquals("""
                 # Imported from evpn-full.yaml document 2
@@ -95,7 +97,7 @@ class YamlImporterTest {
 
     @Test
     void importsTheKeysOfUpstreamV030() throws Exception {
-        List<ImportedResource> resources = YamlImporter.read(seed("v030-features.yaml"));
+        List<ImportedResource> resources = YamlImporter.read(seed("v030-features.yaml"), TestDefinitions.ALL);
         assertEquals(Map.of("asn", "64514", "nics", "toswitch", "neighbors.0.type", "internal",
                 "neighbors.0.address", "192.168.11.2", "evpn.vtepcidr", "100.65.0.0/24",
                 "gracefulRestart.restartTimeSeconds", "90"), resources.get(0).properties());
@@ -115,7 +117,7 @@ class YamlImporterTest {
                   nics: [a, b]
                   neighbors: [{asn: 1, bfd: {}}, {asn: 2}]
                   evpn: null
-                """)).get(0);
+                """), TestDefinitions.ALL).get(0);
         assertEquals(Map.of("nics", "a,b", "neighbors.0.asn", "1", "neighbors.1.asn", "2"), r.properties());
     }
 
@@ -129,14 +131,14 @@ class YamlImporterTest {
                 metadata: {name: a}
                 spec: {vni: 5}
                 ---
-                """)).size());
+                """), TestDefinitions.ALL).size());
     }
 
     @Test
     void errorsNameTheFileAndDocument() {
         assertEquals("x.yaml document 1: apiVersion 'v1' is not openpe.openperouter.github.io/v1alpha1",
                 error("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n"));
-        assertEquals("x.yaml document 2: kind 'VRF' is not one of Underlay, L3VNI, L2VNI, L3Passthrough",
+        assertEquals("x.yaml document 2: kind 'VRF' is not one of Underlay, L2VNI, L3Passthrough, L3VNI",
                 error("apiVersion: openpe.openperouter.github.io/v1alpha1\nkind: L2VNI\nmetadata: {name: a}\n---\n"
                         + "apiVersion: openpe.openperouter.github.io/v1alpha1\nkind: VRF\nmetadata: {name: b}\n"));
         assertEquals("x.yaml document 1: metadata.name is missing",
@@ -148,6 +150,6 @@ class YamlImporterTest {
     }
 
     private static String error(String yaml) {
-        return assertThrows(ImportException.class, () -> YamlImporter.read("x.yaml", new StringReader(yaml))).getMessage();
+        return assertThrows(ImportException.class, () -> YamlImporter.read("x.yaml", new StringReader(yaml), TestDefinitions.ALL)).getMessage();
     }
 }

@@ -1,7 +1,6 @@
 package org.openpe.core.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -26,14 +25,14 @@ import org.openpe.api.kernel.Netns;
 import org.openpe.api.kernel.Sysctl;
 import org.openpe.api.model.EVPNConfig;
 import org.openpe.api.model.HostSession;
-import org.openpe.api.model.L2VNI;
-import org.openpe.api.model.L3Passthrough;
-import org.openpe.api.model.L3VNI;
 import org.openpe.api.model.LocalCIDRConfig;
 import org.openpe.api.model.Neighbor;
 import org.openpe.api.model.Resource;
 import org.openpe.api.model.Underlay;
 import org.openpe.core.config.ResourceKey;
+import org.openpe.l2vni.L2VNI;
+import org.openpe.l3vni.L3VNI;
+import org.openpe.passthrough.L3Passthrough;
 
 class DesiredStateBuilderTest {
 
@@ -60,11 +59,11 @@ class DesiredStateBuilderTest {
     }
 
     @Test
-    void aResourceWithoutItsPluginIsUnsupportedAndNamesTheFeature() {
+    void aResourceWithoutItsPluginIsUnsupported() {
         DesiredState state = build(Map.of(), UNDERLAY, PASSTHROUGH);
 
-        assertEquals("no plugin for l3passthrough resources is installed (feature:install openpe-passthrough)",
-                state.unsupported().get(new ResourceKey(ResourceType.L3PASSTHROUGH, "pt")));
+        assertEquals("no plugin for l3passthrough resources is installed (feature:list shows the OpenPE plugin features)",
+                state.unsupported().get(new ResourceKey(L3Passthrough.TYPE, "pt")));
         assertTrue(state.contributed().contains(new ResourceKey(ResourceType.UNDERLAY, "default")));
     }
 
@@ -79,11 +78,11 @@ class DesiredStateBuilderTest {
             throw new IllegalArgumentException("a bug in the plugin");
         };
 
-        DesiredState state = build(Map.of(ResourceType.L3VNI, plugin), underlay, RED);
+        DesiredState state = build(Map.of(L3VNI.TYPE, plugin), underlay, RED);
 
         assertEquals("underlay default: cannot be built: password of neighbor 192.168.11.2 must be 1..80 printable"
                 + " characters without whitespace", state.failed().get(new ResourceKey(ResourceType.UNDERLAY, "default")));
-        assertTrue(state.failed().get(new ResourceKey(ResourceType.L3VNI, "red")).contains("a bug in the plugin"));
+        assertTrue(state.failed().get(new ResourceKey(L3VNI.TYPE, "red")).contains("a bug in the plugin"));
         assertTrue(state.frr().defaultRouter().isEmpty());
     }
 
@@ -97,13 +96,13 @@ class DesiredStateBuilderTest {
         Reconciler l2 = (r, n) -> new Contribution(List.of(), new FrrFragment(List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(l2Targets)));
 
-        DesiredState state = build(Map.of(ResourceType.L3VNI, l3, ResourceType.L2VNI, l2), withGr, RED, BLUE);
+        DesiredState state = build(Map.of(L3VNI.TYPE, l3, L2VNI.TYPE, l2), withGr, RED, BLUE);
 
         BgpRouter defaultRouter = state.frr().defaultRouter().orElseThrow();
         assertEquals(Optional.of(new GracefulRestart(90, 300)), defaultRouter.gracefulRestart());
         assertEquals(Optional.of(new GracefulRestart(90, 300)), state.frr().vrfRouters().get(0).gracefulRestart());
         assertEquals(List.of(l2Targets), defaultRouter.vniRouteTargets());
-        assertEquals(Optional.empty(), build(Map.of(ResourceType.L3VNI, l3), UNDERLAY, RED).frr().vrfRouters().get(0)
+        assertEquals(Optional.empty(), build(Map.of(L3VNI.TYPE, l3), UNDERLAY, RED).frr().vrfRouters().get(0)
                 .gracefulRestart());
     }
 
@@ -118,7 +117,7 @@ class DesiredStateBuilderTest {
         new DesiredStateBuilder(3, "perouter", "informational", t -> Optional.of(l3), new VrfTables(Map.of()))
                 .withNicMtu(nic -> nic.equals("toswitch") ? java.util.OptionalInt.of(9000) : java.util.OptionalInt.empty())
                 .build(List.of(UNDERLAY, RED));
-        build(Map.of(ResourceType.L3VNI, l3), UNDERLAY, RED);
+        build(Map.of(L3VNI.TYPE, l3), UNDERLAY, RED);
 
         assertEquals(List.of(java.util.OptionalInt.of(9000), java.util.OptionalInt.empty()), told);
     }
@@ -129,7 +128,7 @@ class DesiredStateBuilderTest {
                 new FrrFragment(List.of(), List.of(), List.of(BgpNeighbor.of("192.169.10.5", 64515)),
                         List.of("192.169.10.5/32"), List.of()));
 
-        DesiredState state = build(Map.of(ResourceType.L3PASSTHROUGH, passthrough), UNDERLAY, PASSTHROUGH);
+        DesiredState state = build(Map.of(L3Passthrough.TYPE, passthrough), UNDERLAY, PASSTHROUGH);
 
         BgpRouter router = state.frr().defaultRouter().orElseThrow();
         assertEquals(List.of("192.168.11.2", "192.169.10.5"), router.neighbors().stream().map(BgpNeighbor::address).toList());
@@ -141,11 +140,11 @@ class DesiredStateBuilderTest {
         KernelObject vrf = Link.of(Netns.ROUTER, "red", new LinkKind.Vrf(1000));
         Reconciler declaresVrf = (r, n) -> new Contribution(List.of(vrf), FrrFragment.EMPTY);
 
-        DesiredState state = build(Map.of(ResourceType.L3VNI, declaresVrf, ResourceType.L2VNI, declaresVrf),
+        DesiredState state = build(Map.of(L3VNI.TYPE, declaresVrf, L2VNI.TYPE, declaresVrf),
                 UNDERLAY, RED, BLUE);
 
         assertEquals(1, state.kernel().stream().filter(vrf::equals).count());
-        assertEquals(Set.of(new ResourceKey(ResourceType.L3VNI, "red"), new ResourceKey(ResourceType.L2VNI, "blue")),
+        assertEquals(Set.of(new ResourceKey(L3VNI.TYPE, "red"), new ResourceKey(L2VNI.TYPE, "blue")),
                 state.owners().get(vrf.key()));
     }
 
@@ -157,12 +156,13 @@ class DesiredStateBuilderTest {
                 Link.of(Netns.ROUTER, "br-pe-110", new LinkKind.Bridge()),
                 Link.of(Netns.ROUTER, "red", new LinkKind.Vrf(1001))), FrrFragment.EMPTY);
 
-        DesiredState state = build(Map.of(ResourceType.L3VNI, l3, ResourceType.L2VNI, l2), UNDERLAY, RED, BLUE);
+        DesiredState state = build(Map.of(L3VNI.TYPE, l3, L2VNI.TYPE, l2), UNDERLAY, RED, BLUE);
 
-        String reason = state.failed().get(new ResourceKey(ResourceType.L2VNI, "blue"));
-        assertTrue(reason.startsWith("l2vni blue declares link ROUTER red differently from l3vni red"), reason);
-        assertFalse(state.kernel().stream().anyMatch(o -> o.key().equals("link ROUTER br-pe-110")));
-        assertTrue(state.contributed().contains(new ResourceKey(ResourceType.L3VNI, "red")));
+        // types in id order: the l2vni contributes first
+        String reason = state.failed().get(new ResourceKey(L3VNI.TYPE, "red"));
+        assertTrue(reason.startsWith("l3vni red declares link ROUTER red differently from l2vni blue"), reason);
+        assertTrue(state.kernel().stream().anyMatch(o -> o.key().equals("link ROUTER br-pe-110")));
+        assertTrue(state.contributed().contains(new ResourceKey(L2VNI.TYPE, "blue")));
     }
 
     @Test
@@ -173,10 +173,10 @@ class DesiredStateBuilderTest {
         Reconciler fine = (r, n) -> new Contribution(List.of(Link.of(Netns.ROUTER, "br-pe-110", new LinkKind.Bridge())),
                 FrrFragment.EMPTY);
 
-        DesiredState state = build(Map.of(ResourceType.L3VNI, failing, ResourceType.L2VNI, fine), UNDERLAY, RED, BLUE);
+        DesiredState state = build(Map.of(L3VNI.TYPE, failing, L2VNI.TYPE, fine), UNDERLAY, RED, BLUE);
 
-        assertEquals("l3vni red: CIDR too small", state.failed().get(new ResourceKey(ResourceType.L3VNI, "red")));
-        assertTrue(state.contributed().contains(new ResourceKey(ResourceType.L2VNI, "blue")));
+        assertEquals("l3vni red: CIDR too small", state.failed().get(new ResourceKey(L3VNI.TYPE, "red")));
+        assertTrue(state.contributed().contains(new ResourceKey(L2VNI.TYPE, "blue")));
     }
 
     @Test
@@ -184,9 +184,9 @@ class DesiredStateBuilderTest {
         Reconciler passthrough = (r, n) -> new Contribution(List.of(),
                 new FrrFragment(List.of(), List.of(), List.of(BgpNeighbor.of("192.169.10.2", 64515)), List.of(), List.of()));
 
-        DesiredState state = build(Map.of(ResourceType.L3PASSTHROUGH, passthrough), PASSTHROUGH);
+        DesiredState state = build(Map.of(L3Passthrough.TYPE, passthrough), PASSTHROUGH);
 
-        assertTrue(state.failed().get(new ResourceKey(ResourceType.L3PASSTHROUGH, "pt"))
+        assertTrue(state.failed().get(new ResourceKey(L3Passthrough.TYPE, "pt"))
                 .endsWith("it needs the default BGP instance, which only a valid underlay provides"));
         assertTrue(state.frr().defaultRouter().isEmpty());
     }
@@ -196,9 +196,9 @@ class DesiredStateBuilderTest {
         Reconciler sameNeighbor = (r, n) -> new Contribution(List.of(),
                 new FrrFragment(List.of(), List.of(), List.of(BgpNeighbor.of("192.168.11.2", 64515)), List.of(), List.of()));
 
-        DesiredState state = build(Map.of(ResourceType.L3PASSTHROUGH, sameNeighbor), UNDERLAY, PASSTHROUGH);
+        DesiredState state = build(Map.of(L3Passthrough.TYPE, sameNeighbor), UNDERLAY, PASSTHROUGH);
 
-        assertTrue(state.failed().get(new ResourceKey(ResourceType.L3PASSTHROUGH, "pt"))
+        assertTrue(state.failed().get(new ResourceKey(L3Passthrough.TYPE, "pt"))
                 .startsWith("l3passthrough pt: its FRR configuration does not fit"));
         assertEquals(1, state.frr().defaultRouter().orElseThrow().neighbors().size());
     }

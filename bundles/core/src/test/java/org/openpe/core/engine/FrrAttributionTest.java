@@ -14,9 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.openpe.api.ResourceType;
 import org.openpe.api.frr.FrrConfig;
-import org.openpe.api.model.L3VNI;
 import org.openpe.api.model.Resource;
 import org.openpe.core.config.AppliedVersion;
 import org.openpe.core.config.ConfigSource;
@@ -24,13 +22,14 @@ import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceKey;
 import org.openpe.core.validation.Verdict;
 import org.openpe.frr.ApplyResult;
+import org.openpe.l3vni.L3VNI;
 
 /** Which candidates FRR refused, found by applying without them and adding them back one at a time. */
 class FrrAttributionTest {
 
-    private static final ResourceKey RED = new ResourceKey(ResourceType.L3VNI, "red");
-    private static final ResourceKey BLUE = new ResourceKey(ResourceType.L3VNI, "blue");
-    private static final ResourceKey GREEN = new ResourceKey(ResourceType.L3VNI, "green");
+    private static final ResourceKey RED = new ResourceKey(L3VNI.TYPE, "red");
+    private static final ResourceKey BLUE = new ResourceKey(L3VNI.TYPE, "blue");
+    private static final ResourceKey GREEN = new ResourceKey(L3VNI.TYPE, "green");
 
     /** A fake FRR: refuses every configuration holding one of {@code refusedVnis}; records what it was given. */
     private final Map<FrrConfig, Map<ResourceKey, Choice>> rendered = new IdentityHashMap<>();

@@ -19,16 +19,17 @@ import org.openpe.api.kernel.KernelObject;
 import org.openpe.api.kernel.Link;
 import org.openpe.api.kernel.Netns;
 import org.openpe.api.kernel.VniDevices;
-import org.openpe.api.model.L3VNI;
 import org.openpe.api.model.Resource;
 import org.openpe.core.config.Candidate;
 import org.openpe.core.config.ResourceEntry;
+import org.openpe.core.definition.TestDefinitions;
 import org.openpe.core.engine.kernel.KernelDiff;
 import org.openpe.core.engine.kernel.KernelView;
 import org.openpe.core.engine.kernel.ObservedLink;
 import org.openpe.core.engine.kernel.Ownership;
 import org.openpe.core.validation.ConfigValidator;
 import org.openpe.core.validation.TestConfigs;
+import org.openpe.l3vni.L3VNI;
 
 /**
  * A quick in-JVM check (not a test, not in CI) that the pure pipeline grows linearly: validation
@@ -53,15 +54,15 @@ public final class PipelineScaleCheck {
         List<Candidate> candidates = new ArrayList<>();
         candidates.add(TestConfigs.candidate(ResourceType.UNDERLAY, "default", TestConfigs.underlay()));
         for (int i = 0; i < n; i++) {
-            candidates.add(TestConfigs.candidate(ResourceType.L3VNI, "v" + i,
+            candidates.add(TestConfigs.candidate(L3VNI.TYPE, "v" + i,
                     TestConfigs.l3vni(1000 + i, "10." + (i / 256) + "." + (i % 256) + ".0/24")));
         }
-        List<ResourceEntry> entries = ConfigValidator.validate(candidates, TestConfigs.node(2));
+        List<ResourceEntry> entries = ConfigValidator.validate(candidates, TestConfigs.node(2), TestDefinitions.ALL);
         long t1 = System.nanoTime();
-        List<Resource> resources = entries.stream().filter(e -> e.key().type() == ResourceType.L3VNI)
+        List<Resource> resources = entries.stream().filter(e -> e.key().type() == L3VNI.TYPE)
                 .map(e -> e.realised().orElseThrow()).toList();
         DesiredState desired = new DesiredStateBuilder(2, "perouter", "informational",
-                t -> t == ResourceType.L3VNI ? Optional.of(l3vniShaped()) : Optional.empty(), new VrfTables(Map.of()))
+                t -> t == L3VNI.TYPE ? Optional.of(l3vniShaped()) : Optional.empty(), new VrfTables(Map.of()))
                 .build(resources);
         long t2 = System.nanoTime();
         Map<Netns, KernelView> empty = new EnumMap<>(Netns.class);

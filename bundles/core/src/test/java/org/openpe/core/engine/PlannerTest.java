@@ -6,22 +6,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.openpe.api.ResourceType;
 import org.openpe.api.model.Resource;
 import org.openpe.core.config.ResourceKey;
+import org.openpe.core.definition.TestDefinitions;
 import org.openpe.core.engine.ChangePlan.Action;
 import org.openpe.core.engine.ChangePlan.KernelStep;
 import org.openpe.core.engine.ChangePlan.ResourcePlan;
 import org.openpe.core.validation.ConfigValidator;
 import org.openpe.core.validation.TestConfigs;
+import org.openpe.l3vni.L3VNI;
+import org.openpe.passthrough.L3Passthrough;
 
 /** How a plan's changes are told per resource. */
 class PlannerTest {
 
-    private static final ResourceKey RED = new ResourceKey(ResourceType.L3VNI, "red");
-    private static final ResourceKey BLUE = new ResourceKey(ResourceType.L3VNI, "blue");
-    private static final ResourceKey GREEN = new ResourceKey(ResourceType.L3VNI, "green");
-    private static final ResourceKey PT = new ResourceKey(ResourceType.L3PASSTHROUGH, "pt");
+    private static final ResourceKey RED = new ResourceKey(L3VNI.TYPE, "red");
+    private static final ResourceKey BLUE = new ResourceKey(L3VNI.TYPE, "blue");
+    private static final ResourceKey GREEN = new ResourceKey(L3VNI.TYPE, "green");
+    private static final ResourceKey PT = new ResourceKey(L3Passthrough.TYPE, "pt");
 
     @Test
     void eachResourceIsCreatedModifiedDeletedOrRepairedWithTheChangesOfItsObjects() {
@@ -62,10 +64,10 @@ class PlannerTest {
     }
 
     private static Resource l3vni(ResourceKey key, int vni, String cidr) {
-        return ConfigValidator.resource(key, TestConfigs.l3vni(vni, cidr)).orElseThrow();
+        return ConfigValidator.resource(key, TestConfigs.l3vni(vni, cidr), TestDefinitions.ALL).orElseThrow();
     }
 
     private static Resource passthrough() {
-        return ConfigValidator.resource(PT, TestConfigs.passthrough()).orElseThrow();
+        return ConfigValidator.resource(PT, TestConfigs.passthrough(), TestDefinitions.ALL).orElseThrow();
     }
 }

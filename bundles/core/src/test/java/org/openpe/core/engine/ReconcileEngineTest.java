@@ -1,5 +1,7 @@
 package org.openpe.core.engine;
 
+import org.openpe.core.definition.TestDefinitions;
+import org.openpe.l3vni.L3VNI;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +37,7 @@ import org.openpe.l3vni.L3VniReconciler;
 class ReconcileEngineTest {
 
     private static final ResourceKey UNDERLAY = new ResourceKey(ResourceType.UNDERLAY, "default");
-    private static final ResourceKey RED = new ResourceKey(ResourceType.L3VNI, "red");
+    private static final ResourceKey RED = new ResourceKey(L3VNI.TYPE, "red");
 
     @TempDir
     Path state;
@@ -43,14 +45,14 @@ class ReconcileEngineTest {
     private final InMemoryStatusBoard board = new InMemoryStatusBoard();
     private final StoreOfOneSnapshot store = new StoreOfOneSnapshot(new Snapshot(1, TestConfigs.node(3), new TestConfigs.Set()
             .add(ResourceType.UNDERLAY, "default", TestConfigs.underlay())
-            .add(ResourceType.L3VNI, "red", TestConfigs.l3vni(100, "192.169.10.0/24"))
+            .add(L3VNI.TYPE, "red", TestConfigs.l3vni(100, "192.169.10.0/24"))
             .validateAll(3)));
     private final List<String> kernelsOpened = new CopyOnWriteArrayList<>();
     private ReconcileEngine engine;
 
     @BeforeEach
     void start() {
-        engine = new ReconcileEngine(store, board, new OneFrr(new FakeFrr()), onUninstalled -> new NoPluginBundles(),
+        engine = new ReconcileEngine(store, board, new OneFrr(new FakeFrr()), TestDefinitions.ALL, onUninstalled -> new NoPluginBundles(),
                 namespace -> {
                     kernelsOpened.add(namespace);
                     return kernel;

@@ -1,5 +1,7 @@
 package org.openpe.core.engine;
 
+import org.openpe.l3vni.L3VNI;
+import org.openpe.passthrough.L3Passthrough;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +47,8 @@ class ReconciliationTest {
 
     private static final int NODE_INDEX = 3;
     private static final ResourceKey UNDERLAY = new ResourceKey(ResourceType.UNDERLAY, "default");
-    private static final ResourceKey RED = new ResourceKey(ResourceType.L3VNI, "red");
-    private static final ResourceKey PT = new ResourceKey(ResourceType.L3PASSTHROUGH, "pt");
+    private static final ResourceKey RED = new ResourceKey(L3VNI.TYPE, "red");
+    private static final ResourceKey PT = new ResourceKey(L3Passthrough.TYPE, "pt");
     private static final List<String> NIC_ADDRESSES = List.of("192.168.11.3/24");
     private static final List<NicRoute> NIC_ROUTES = List.of(new NicRoute("0.0.0.0/0", Optional.of("192.168.11.1"), 254, 3, 0));
 
@@ -56,9 +58,9 @@ class ReconciliationTest {
     private final FakeFrr frr = new FakeFrr();
     private Supplier<FrrInstance> frrAccess = () -> frr;
     private final InMemoryStatusBoard board = new InMemoryStatusBoard();
-    private final Map<ResourceType, Reconciler> plugins = new EnumMap<>(Map.of(ResourceType.L3VNI, new L3VniReconciler(),
-            ResourceType.L3PASSTHROUGH, new PassthroughReconciler()));
-    private final Map<ResourceType, String> awaited = new EnumMap<>(ResourceType.class);
+    private final Map<ResourceType, Reconciler> plugins = new HashMap<>(Map.of(L3VNI.TYPE, new L3VniReconciler(),
+            L3Passthrough.TYPE, new PassthroughReconciler()));
+    private final Map<ResourceType, String> awaited = new HashMap<>();
     private final CandidateRejections rejections = new CandidateRejections();
     private final FrrRefusal frrRefusal = new FrrRefusal();
     private final RememberedContributions remembered = new RememberedContributions();
@@ -90,8 +92,8 @@ class ReconciliationTest {
     @Test
     void whileAPluginIsAwaitedAPassOnlyAddsAndLeavesFrrAsItIs() {
         kernel.apply(new KernelChange.CreateLink(Link.of(Netns.ROUTER, "stale0", new LinkKind.Bridge())));
-        plugins.remove(ResourceType.L3VNI);
-        awaited.put(ResourceType.L3VNI, "the bundle of the l3vni plugin is stopped");
+        plugins.remove(L3VNI.TYPE);
+        awaited.put(L3VNI.TYPE, "the bundle of the l3vni plugin is stopped");
 
         ReconcileReport report = pass(configured(true, true, false));
 
@@ -104,7 +106,7 @@ class ReconciliationTest {
         assertEquals(List.of(), frr.applied);
         assertEquals("not applied: waiting for plugins l3vni", report.frr());
 
-        plugins.put(ResourceType.L3VNI, new L3VniReconciler());
+        plugins.put(L3VNI.TYPE, new L3VniReconciler());
         awaited.clear();
         pass(configured(true, true, false));
 
@@ -242,10 +244,10 @@ class ReconciliationTest {
             set.add(ResourceType.UNDERLAY, "default", TestConfigs.underlay());
         }
         if (red) {
-            set.add(ResourceType.L3VNI, "red", TestConfigs.l3vni(100, "192.169.10.0/24"));
+            set.add(L3VNI.TYPE, "red", TestConfigs.l3vni(100, "192.169.10.0/24"));
         }
         if (passthrough) {
-            set.add(ResourceType.L3PASSTHROUGH, "pt", TestConfigs.passthrough());
+            set.add(L3Passthrough.TYPE, "pt", TestConfigs.passthrough());
         }
         return new Snapshot(++revision, TestConfigs.node(NODE_INDEX), new ArrayList<>(set.validateAll(NODE_INDEX)));
     }

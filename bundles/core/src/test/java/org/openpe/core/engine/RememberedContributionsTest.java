@@ -14,7 +14,7 @@ import org.openpe.api.frr.FrrFragment;
 import org.openpe.api.kernel.Link;
 import org.openpe.api.kernel.LinkKind;
 import org.openpe.api.kernel.Netns;
-import org.openpe.api.model.L3VNI;
+import org.openpe.l3vni.L3VNI;
 
 class RememberedContributionsTest {
 

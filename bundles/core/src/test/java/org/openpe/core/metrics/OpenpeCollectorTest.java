@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openpe.api.ResourceType;
 import org.openpe.core.config.Snapshot;
+import org.openpe.core.definition.TestDefinitions;
 import org.openpe.core.engine.EngineCounters;
 import org.openpe.core.status.InMemoryStatusBoard;
 import org.openpe.core.validation.ConfigValidator;
@@ -26,10 +27,11 @@ class OpenpeCollectorTest {
 
     private String scrape() {
         Snapshot snapshot = new Snapshot(1, TestConfigs.node(0), ConfigValidator.validate(List.of(
-                TestConfigs.candidate(ResourceType.UNDERLAY, "fabric", TestConfigs.underlay())), TestConfigs.node(0)));
+                TestConfigs.candidate(ResourceType.UNDERLAY, "fabric", TestConfigs.underlay())), TestConfigs.node(0), TestDefinitions.ALL));
         PrometheusRegistry registry = new PrometheusRegistry();
         try (FrrObserver observer = new FrrObserver(() -> Optional.of(frr.instance()), Duration.ZERO, Duration.ofSeconds(5))) {
-            registry.register(new OpenpeCollector(new EngineCounters(), () -> snapshot, new InMemoryStatusBoard(), observer));
+            registry.register(new OpenpeCollector(new EngineCounters(), () -> snapshot, TestDefinitions.ALL::types,
+                    new InMemoryStatusBoard(), observer));
             return new String(new MetricsText(registry).scrape(), StandardCharsets.UTF_8);
         }
     }

@@ -30,10 +30,13 @@ import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceKey;
 import org.openpe.core.config.ResourceStore;
 import org.openpe.core.config.Snapshot;
+import org.openpe.core.definition.TestDefinitions;
 import org.openpe.core.status.InMemoryStatusBoard;
 import org.openpe.core.status.ResourceStatus;
 import org.openpe.core.validation.ConfigValidator;
 import org.openpe.core.validation.TestConfigs;
+import org.openpe.l3vni.L3VNI;
+import org.openpe.passthrough.L3Passthrough;
 
 /** Command output as {@code bin/client -b} would show it: what the commands print to System.out. */
 class CommandTest {
@@ -63,7 +66,7 @@ class CommandTest {
     }
 
     private ResourceStore store(int nodeIndex, Candidate... candidates) {
-        List<ResourceEntry> entries = ConfigValidator.validate(List.of(candidates), TestConfigs.node(nodeIndex));
+        List<ResourceEntry> entries = ConfigValidator.validate(List.of(candidates), TestConfigs.node(nodeIndex), TestDefinitions.ALL);
         Snapshot snapshot = new Snapshot(1, TestConfigs.node(nodeIndex), entries);
         return new ResourceStore() {
             @Override
@@ -101,13 +104,14 @@ class CommandTest {
     private ResourceStore sample() {
         return store(3,
                 file(ResourceType.UNDERLAY, "default", with(underlay(), "neighbors.0.password", "s3cret")),
-                file(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24")),
-                file(ResourceType.L3VNI, "bad", with(l3vni(101, "192.169.11.0/24"), "vni", "0")));
+                file(L3VNI.TYPE, "red", l3vni(100, "192.169.10.0/24")),
+                file(L3VNI.TYPE, "bad", with(l3vni(101, "192.169.11.0/24"), "vni", "0")));
     }
 
     @Test
     void listPrintsATableWithStatusAndReason() throws Exception {
         ListCommand list = new ListCommand();
+        list.definitions = TestDefinitions.ALL;
         list.store = sample();
         list.board = board;
         board.set(new ResourceKey(ResourceType.UNDERLAY, "default"), ResourceStatus.applied(1));
@@ -124,10 +128,11 @@ class CommandTest {
     @Test
     void aRejectedCandidateShowsTheVersionInForceAndWhyTheNewOneIsRejected() throws Exception {
         Candidate applied = file(ResourceType.UNDERLAY, "fabric", underlay());
-        var inForce = ConfigValidator.validate(List.of(applied), TestConfigs.node(0)).get(0).resource().orElseThrow();
+        var inForce = ConfigValidator.validate(List.of(applied), TestConfigs.node(0), TestDefinitions.ALL).get(0).resource().orElseThrow();
         Candidate typo = new Candidate(applied.key(), applied.source(), with(underlay(), "neighbors.0.asn", "64512x"), 4,
                 Optional.of(new org.openpe.core.config.AppliedVersion(3, inForce)), Optional.empty());
         ListCommand list = new ListCommand();
+        list.definitions = TestDefinitions.ALL;
         list.store = store(0, typo);
         list.board = board;
         board.set(applied.key(), ResourceStatus.applied(3)); // the engine's status of an older generation
@@ -146,6 +151,8 @@ class CommandTest {
                 row.get("rejection").asText());
 
         ShowCommand show = new ShowCommand();
+
+        show.definitions = TestDefinitions.ALL;
         show.store = list.store;
         show.board = board;
         show.type = "underlay";
@@ -158,10 +165,11 @@ class CommandTest {
     @Test
     void aStatusOfAnOlderGenerationIsNeverShownAsTheNewOnesApplied() throws Exception {
         ListCommand list = new ListCommand();
+        list.definitions = TestDefinitions.ALL;
         list.store = sample();
         list.board = board;
         list.json = true;
-        board.set(new ResourceKey(ResourceType.L3VNI, "red"), ResourceStatus.applied(0));
+        board.set(new ResourceKey(L3VNI.TYPE, "red"), ResourceStatus.applied(0));
         JsonNode red = OpenpeCommand.JSON.readTree(run(list)).get(1);
         assertEquals("Pending", red.get("state").asText());
         assertEquals(1, red.get("generation").asLong());
@@ -171,6 +179,7 @@ class CommandTest {
     @Test
     void listJson() throws Exception {
         ListCommand list = new ListCommand();
+        list.definitions = TestDefinitions.ALL;
         list.store = sample();
         list.board = board;
         list.json = true;
@@ -185,6 +194,7 @@ class CommandTest {
     @Test
     void optionsMayFollowTheArguments() throws Exception {
         ListCommand list = new ListCommand();
+        list.definitions = TestDefinitions.ALL;
         list.store = sample();
         list.board = board;
         list.type = "l3vni";
@@ -194,10 +204,13 @@ class CommandTest {
         assertEquals("unexpected argument '--jsn'", assertThrows(IllegalArgumentException.class, list::execute).getMessage());
 
         ImportCommand importer = new ImportCommand();
+
+        importer.definitions = TestDefinitions.ALL;
         importer.file = "src/test/resources/seeds/passthrough-basic.yaml";
         importer.trailing = List.of("--dir", dir.toString(), "--json");
         assertEquals(2, OpenpeCommand.JSON.readTree(run(importer)).size());
         ImportCommand again = new ImportCommand();
+        again.definitions = TestDefinitions.ALL;
         again.file = importer.file;
         again.trailing = List.of("--dir", dir.toString(), "--force");
         assertTrue(run(again).startsWith("wrote "));
@@ -206,16 +219,18 @@ class CommandTest {
     @Test
     void listRejectsUnknownTypes() {
         ListCommand list = new ListCommand();
+        list.definitions = TestDefinitions.ALL;
         list.store = sample();
         list.board = board;
         list.type = "vrf";
-        assertEquals("unknown resource type 'vrf': use underlay, l3vni, l2vni, l3passthrough",
+        assertEquals("unknown resource type 'vrf': use underlay, l2vni, l3passthrough, l3vni",
                 assertThrows(IllegalArgumentException.class, list::execute).getMessage());
     }
 
     @Test
     void showPrintsEffectiveValuesAndThisNodesAddresses() throws Exception {
         ShowCommand show = new ShowCommand();
+        show.definitions = TestDefinitions.ALL;
         show.store = sample();
         show.board = board;
         show.type = "l3vni";
@@ -244,6 +259,7 @@ class CommandTest {
     @Test
     void showNeverPrintsPasswords() throws Exception {
         ShowCommand show = new ShowCommand();
+        show.definitions = TestDefinitions.ALL;
         show.store = sample();
         show.board = board;
         show.type = "underlay";
@@ -262,6 +278,7 @@ class CommandTest {
     @Test
     void showOfAnInvalidResourcePrintsItsProperties() throws Exception {
         ShowCommand show = new ShowCommand();
+        show.definitions = TestDefinitions.ALL;
         show.store = sample();
         show.board = board;
         show.type = "l3vni";
@@ -277,6 +294,7 @@ class CommandTest {
     @Test
     void importWritesCfgFilesAndRefusesToOverwrite() throws Exception {
         ImportCommand importer = new ImportCommand();
+        importer.definitions = TestDefinitions.ALL;
         importer.file = "src/test/resources/seeds/passthrough-basic.yaml";
         importer.dir = dir.toString();
         assertEquals("wrote " + dir.resolve("org.openpe.underlay-underlay.cfg") + " (Underlay underlay, 4 keys)\n"
@@ -297,6 +315,7 @@ class CommandTest {
         System.setProperty("karaf.etc", dir.toString());
         try {
             ImportCommand importer = new ImportCommand();
+            importer.definitions = TestDefinitions.ALL;
             importer.file = "src/test/resources/seeds/passthrough-dual.yaml";
             run(importer);
             assertTrue(Files.exists(dir.resolve("org.openpe.l3passthrough-passthrough-dual.cfg")));
@@ -315,6 +334,7 @@ class CommandTest {
         Files.writeString(dir.resolve("org.openpe.node.cfg"), "nodeIndex = 2\n");
         Files.writeString(dir.resolve("org.apache.karaf.shell.cfg"), "sshPort = 8101\n");
         ValidateCommand validate = new ValidateCommand();
+        validate.definitions = TestDefinitions.ALL;
         validate.dir = dir.toString();
         String text = run(validate);
         assertTrue(text.startsWith("Validating 5 resources in " + dir + " (node settings from org.openpe.node.cfg,"
@@ -332,6 +352,7 @@ class CommandTest {
         Files.writeString(dir.resolve("org.openpe.l3vni-red.cfg"), "vni = 100\nhostsession.asnn = 1\n");
         Files.writeString(dir.resolve("org.openpe.l2vni-ok.cfg"), "vni = 110\n");
         ValidateCommand validate = new ValidateCommand();
+        validate.definitions = TestDefinitions.ALL;
         validate.dir = dir.toString();
         validate.json = true;
         IllegalStateException e = assertThrows(IllegalStateException.class, validate::execute);
@@ -349,6 +370,7 @@ class CommandTest {
     void validateWithoutNodeSettingsFailsNamingTheBlockedResources() throws Exception {
         Files.writeString(dir.resolve("org.openpe.l2vni-ok.cfg"), "vni = 110\n");
         ValidateCommand validate = new ValidateCommand();
+        validate.definitions = TestDefinitions.ALL;
         validate.dir = dir.toString();
         IllegalStateException e = assertThrows(IllegalStateException.class, validate::execute);
         assertTrue(e.getMessage().startsWith("1 of 1 resources would not be applied: l2vni ok is Blocked (l2vni ok:"
@@ -365,6 +387,7 @@ class CommandTest {
                 + "neighbors.0.address = 192.168.11.2\n");
         Files.writeString(dir.resolve("org.openpe.l3vni-red.cfg"), "vni = 100\n");
         ValidateCommand validate = new ValidateCommand();
+        validate.definitions = TestDefinitions.ALL;
         validate.dir = dir.toString();
         IllegalStateException e = assertThrows(IllegalStateException.class, validate::execute);
         assertEquals("1 of 2 resources would not be applied: l3vni red is Blocked (l3vni red: underlay default has no"

@@ -14,8 +14,11 @@ import org.openpe.core.config.ConfigSource;
 import org.openpe.core.config.ResourceKey;
 import org.openpe.core.config.ResourceStore;
 import org.openpe.core.config.Snapshot;
+import org.openpe.core.definition.TestDefinitions;
 import org.openpe.core.validation.ConfigValidator;
 import org.openpe.core.validation.TestConfigs;
+import org.openpe.l2vni.L2VNI;
+import org.openpe.l3vni.L3VNI;
 
 class CompleterTest {
 
@@ -40,43 +43,51 @@ class CompleterTest {
         return candidates.stream().map(String::strip).sorted().toList();
     }
 
+    private static ResourceStore storeOf(Snapshot snapshot) {
+        return new ResourceStore() {
+        @Override
+        public Snapshot current() {
+            return snapshot;
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Snapshot> publishAsOne(
+                java.util.Map<String, java.util.Map<String, Object>> files, java.time.Instant deadline) {
+            return java.util.concurrent.CompletableFuture.completedFuture(current());
+        }
+
+        @Override
+        public Snapshot revalidate() {
+            return snapshot;
+        }
+
+        @Override
+        public void markApplied(java.util.Map<ResourceKey, Long> generations) {}
+
+        @Override
+        public void addListener(SnapshotListener listener) {}
+
+        @Override
+        public void removeListener(SnapshotListener listener) {}
+    };
+    }
+
     @Test
-    void typesAreCompleted() {
-        assertEquals(List.of("l2vni", "l3passthrough", "l3vni"), complete(new TypeCompleter(), "openpe:show", "l"));
+    void typesAreCompletedFromTheDefinitionsAndTheConfiguredTypes() {
+        TypeCompleter types = new TypeCompleter();
+        types.definitions = TestDefinitions.ALL;
+        types.store = storeOf(new Snapshot(1, TestConfigs.node(0), ConfigValidator.validate(List.of(
+                candidate(new ResourceType("lonely", "Lonely"), "x")), TestConfigs.node(0), TestDefinitions.ALL)));
+        assertEquals(List.of("l2vni", "l3passthrough", "l3vni", "lonely"), complete(types, "openpe:show", "l"));
     }
 
     @Test
     void namesAreCompletedForTheTypeGivenBefore() {
         NameCompleter names = new NameCompleter();
         Snapshot snapshot = new Snapshot(1, TestConfigs.node(0), ConfigValidator.validate(List.of(
-                candidate(ResourceType.L3VNI, "red"), candidate(ResourceType.L3VNI, "rose"),
-                candidate(ResourceType.L2VNI, "red110")), TestConfigs.node(0)));
-        names.store = new ResourceStore() {
-            @Override
-            public Snapshot current() {
-                return snapshot;
-            }
-
-            @Override
-            public java.util.concurrent.CompletableFuture<Snapshot> publishAsOne(
-                    java.util.Map<String, java.util.Map<String, Object>> files, java.time.Instant deadline) {
-                return java.util.concurrent.CompletableFuture.completedFuture(current());
-            }
-
-            @Override
-            public Snapshot revalidate() {
-                return snapshot;
-            }
-
-            @Override
-            public void markApplied(java.util.Map<ResourceKey, Long> generations) {}
-
-            @Override
-            public void addListener(SnapshotListener listener) {}
-
-            @Override
-            public void removeListener(SnapshotListener listener) {}
-        };
+                candidate(L3VNI.TYPE, "red"), candidate(L3VNI.TYPE, "rose"),
+                candidate(L2VNI.TYPE, "red110")), TestConfigs.node(0), TestDefinitions.ALL));
+        names.store = storeOf(snapshot);
         assertEquals(List.of("red", "rose"), complete(names, "openpe:show", "l3vni", "r"));
         assertEquals(List.of("red110"), complete(names, "openpe:show", "l2vni", ""));
     }

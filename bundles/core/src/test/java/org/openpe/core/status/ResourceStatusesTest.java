@@ -1,5 +1,6 @@
 package org.openpe.core.status;
 
+import org.openpe.l3vni.L3VNI;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,16 +17,17 @@ import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceKey;
 import org.openpe.core.config.Snapshot;
 import org.openpe.core.validation.ConfigValidator;
+import org.openpe.core.definition.TestDefinitions;
 import org.openpe.core.validation.TestConfigs;
 import org.openpe.core.validation.Verdict;
 
 /** A resource's status from its verdict, its version in force and the outcome of the pass that reconciled it. */
 class ResourceStatusesTest {
 
-    private static final ResourceKey RED = new ResourceKey(ResourceType.L3VNI, "red");
-    private static final Resource RED_100 = ConfigValidator.resource(RED, TestConfigs.l3vni(100, "192.169.10.0/24"))
+    private static final ResourceKey RED = new ResourceKey(L3VNI.TYPE, "red");
+    private static final Resource RED_100 = ConfigValidator.resource(RED, TestConfigs.l3vni(100, "192.169.10.0/24"), TestDefinitions.ALL)
             .orElseThrow();
-    private static final Resource RED_101 = ConfigValidator.resource(RED, TestConfigs.l3vni(101, "192.169.10.0/24"))
+    private static final Resource RED_101 = ConfigValidator.resource(RED, TestConfigs.l3vni(101, "192.169.10.0/24"), TestDefinitions.ALL)
             .orElseThrow();
 
     @Test

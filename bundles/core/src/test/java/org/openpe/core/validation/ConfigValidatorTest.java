@@ -1,6 +1,5 @@
 package org.openpe.core.validation;
 
-import org.openpe.core.config.ResourceKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,11 +18,13 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.openpe.api.ResourceType;
-import org.openpe.api.model.L2VNI;
-import org.openpe.api.model.L3VNI;
 import org.openpe.core.config.Candidate;
 import org.openpe.core.config.ConfigSource;
 import org.openpe.core.config.ResourceEntry;
+import org.openpe.core.config.ResourceKey;
+import org.openpe.l2vni.L2VNI;
+import org.openpe.l3vni.L3VNI;
+import org.openpe.passthrough.L3Passthrough;
 
 /** Rules across resources, failure isolation and the immutable fields. */
 class ConfigValidatorTest {
@@ -54,9 +55,9 @@ class ConfigValidatorTest {
     @Test
     void theSpecExampleIsValid() {
         Map<String, ResourceEntry> r = base()
-                .add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"))
-                .add(ResourceType.L2VNI, "red110", l2vni(110))
-                .add(ResourceType.L3PASSTHROUGH, "passthrough", passthrough())
+                .add(L3VNI.TYPE, "red", l3vni(100, "192.169.10.0/24"))
+                .add(L2VNI.TYPE, "red110", l2vni(110))
+                .add(L3Passthrough.TYPE, "passthrough", passthrough())
                 .validate(3);
         r.values().forEach(ConfigValidatorTest::assertValid);
         assertEquals(4, r.size());
@@ -72,8 +73,8 @@ class ConfigValidatorTest {
     @Test
     void onlyOnePassthrough() {
         Map<String, ResourceEntry> r = base()
-                .add(ResourceType.L3PASSTHROUGH, "a", passthrough())
-                .add(ResourceType.L3PASSTHROUGH, "b", with(passthrough(), "hostsession.localcidr.ipv4", "192.168.30.0/24",
+                .add(L3Passthrough.TYPE, "a", passthrough())
+                .add(L3Passthrough.TYPE, "b", with(passthrough(), "hostsession.localcidr.ipv4", "192.168.30.0/24",
                         "hostsession.localcidr.ipv6", null))
                 .validate(0);
         assertValid(r.get("l3passthrough a"));
@@ -84,9 +85,9 @@ class ConfigValidatorTest {
     @Test
     void vniIsUniqueAcrossL3AndL2() {
         Map<String, ResourceEntry> r = base()
-                .add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"))
-                .add(ResourceType.L2VNI, "red100", with(l2vni(100), "vrf", "blue"))
-                .add(ResourceType.L3VNI, "green", l3vni(100, "192.169.11.0/24"))
+                .add(L3VNI.TYPE, "red", l3vni(100, "192.169.10.0/24"))
+                .add(L2VNI.TYPE, "red100", with(l2vni(100), "vrf", "blue"))
+                .add(L3VNI.TYPE, "green", l3vni(100, "192.169.11.0/24"))
                 .validate(0);
         assertValid(r.get("l3vni red"));
         assertInvalid(r.get("l2vni red100"), "l2vni red100: 'vni' = 100 is already used by l3vni red");
@@ -96,10 +97,10 @@ class ConfigValidatorTest {
     @Test
     void vrfIsUniquePerKindButSharedBetweenKinds() {
         Map<String, ResourceEntry> r = base()
-                .add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"))
-                .add(ResourceType.L3VNI, "red2", with(l3vni(101, "192.169.11.0/24"), "vrf", "red"))
-                .add(ResourceType.L2VNI, "l2a", l2vni(110))
-                .add(ResourceType.L2VNI, "l2b", l2vni(111))
+                .add(L3VNI.TYPE, "red", l3vni(100, "192.169.10.0/24"))
+                .add(L3VNI.TYPE, "red2", with(l3vni(101, "192.169.11.0/24"), "vrf", "red"))
+                .add(L2VNI.TYPE, "l2a", l2vni(110))
+                .add(L2VNI.TYPE, "l2b", l2vni(111))
                 .validate(0);
         assertValid(r.get("l3vni red"));
         assertInvalid(r.get("l3vni red2"), "l3vni red2: VRF 'red' is already used by l3vni red (one L3VNI per VRF)");
@@ -110,12 +111,12 @@ class ConfigValidatorTest {
     @Test
     void hostSessionCidrsMustNotOverlapPerFamily() {
         Map<String, ResourceEntry> r = base()
-                .add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"))
-                .add(ResourceType.L3VNI, "blue", l3vni(101, "192.169.10.128/25"))
-                .add(ResourceType.L3PASSTHROUGH, "pt", with(passthrough(), "hostsession.localcidr.ipv4", "192.169.0.0/16"))
-                .add(ResourceType.L3VNI, "green", with(l3vni(102, "192.169.20.0/24"),
+                .add(L3VNI.TYPE, "red", l3vni(100, "192.169.10.0/24"))
+                .add(L3VNI.TYPE, "blue", l3vni(101, "192.169.10.128/25"))
+                .add(L3Passthrough.TYPE, "pt", with(passthrough(), "hostsession.localcidr.ipv4", "192.169.0.0/16"))
+                .add(L3VNI.TYPE, "green", with(l3vni(102, "192.169.20.0/24"),
                         "hostsession.localcidr.ipv6", "2001:db8:10::/96"))
-                .add(ResourceType.L3VNI, "white", l3vni(103, "192.169.30.0/24"))
+                .add(L3VNI.TYPE, "white", l3vni(103, "192.169.30.0/24"))
                 .validate(0);
         assertValid(r.get("l3vni red"));
         assertInvalid(r.get("l3vni blue"),
@@ -130,16 +131,16 @@ class ConfigValidatorTest {
     @Test
     void vnisNeedAnUnderlayWithEvpn() {
         Map<String, ResourceEntry> none = new TestConfigs.Set()
-                .add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"))
-                .add(ResourceType.L3PASSTHROUGH, "pt", passthrough())
+                .add(L3VNI.TYPE, "red", l3vni(100, "192.169.10.0/24"))
+                .add(L3Passthrough.TYPE, "pt", passthrough())
                 .validate(0);
         assertBlocked(none.get("l3vni red"), "underlay", "l3vni red: waiting for an underlay; none is configured");
         assertBlocked(none.get("l3passthrough pt"), "underlay", "l3passthrough pt: waiting for an underlay; none is configured");
 
         Map<String, ResourceEntry> noEvpn = new TestConfigs.Set()
                 .add(ResourceType.UNDERLAY, "default", with(underlay(), "evpn.vtepcidr", null))
-                .add(ResourceType.L2VNI, "l2", l2vni(110))
-                .add(ResourceType.L3PASSTHROUGH, "pt", passthrough())
+                .add(L2VNI.TYPE, "l2", l2vni(110))
+                .add(L3Passthrough.TYPE, "pt", passthrough())
                 .validate(0);
         assertBlocked(noEvpn.get("l2vni l2"), "underlay default",
                 "l2vni l2: underlay default has no evpn (set evpn.vtepcidr); VNIs need EVPN");
@@ -150,8 +151,8 @@ class ConfigValidatorTest {
     void anInvalidUnderlayBlocksItsDependentsOnly() {
         Map<String, ResourceEntry> r = new TestConfigs.Set()
                 .add(ResourceType.UNDERLAY, "default", with(underlay(), "asn", "x"))
-                .add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"))
-                .add(ResourceType.L2VNI, "bad", with(l2vni(110), "vni", "0"))
+                .add(L3VNI.TYPE, "red", l3vni(100, "192.169.10.0/24"))
+                .add(L2VNI.TYPE, "bad", with(l2vni(110), "vni", "0"))
                 .validate(0);
         assertInvalid(r.get("underlay default"), "underlay default: 'asn' = 'x' is not an integer (or is too large)");
         assertBlocked(r.get("l3vni red"), "underlay default", "l3vni red: waiting for underlay default, which is invalid");
@@ -161,8 +162,8 @@ class ConfigValidatorTest {
     @Test
     void anInvalidResourceIsRejectedAlone() {
         Map<String, ResourceEntry> r = base()
-                .add(ResourceType.L3VNI, "red", with(l3vni(100, "192.169.10.0/24"), "hostsession.asnn", "1"))
-                .add(ResourceType.L3VNI, "blue", l3vni(200, "192.169.11.0/24"))
+                .add(L3VNI.TYPE, "red", with(l3vni(100, "192.169.10.0/24"), "hostsession.asnn", "1"))
+                .add(L3VNI.TYPE, "blue", l3vni(200, "192.169.11.0/24"))
                 .validate(0);
         assertInvalid(r.get("l3vni red"),
                 "l3vni red: key 'hostsession.asnn' is not a known field (known here: asn, hostasn, hosttype, localcidr)");
@@ -174,8 +175,8 @@ class ConfigValidatorTest {
     void invalidNodeSettingsBlockEverything() {
         NodeState node = new NodeState(Optional.empty(), NodeRules.defaults(), OptionalInt.empty(),
                 List.of("node settings: no node index"));
-        Map<String, ResourceEntry> r = base().add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"))
-                .add(ResourceType.L3VNI, "bad", l3vni(0, "192.169.11.0/24")).validate(node);
+        Map<String, ResourceEntry> r = base().add(L3VNI.TYPE, "red", l3vni(100, "192.169.10.0/24"))
+                .add(L3VNI.TYPE, "bad", l3vni(0, "192.169.11.0/24")).validate(node);
         assertBlocked(r.get("underlay default"), "node settings",
                 "underlay default: waiting for valid node settings (node settings: no node index)");
         assertBlocked(r.get("l3vni red"), "node settings",
@@ -185,7 +186,7 @@ class ConfigValidatorTest {
 
     @Test
     void duplicateNamesAreRejected() {
-        Candidate first = candidate(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"));
+        Candidate first = candidate(L3VNI.TYPE, "red", l3vni(100, "192.169.10.0/24"));
         Candidate second = new Candidate(first.key(), new ConfigSource("org.openpe.l3vni.1234",
                 Optional.of("/etc/org.openpe.l3vni-x.cfg.json")), l3vni(200, "192.169.11.0/24"), 1,
                 Optional.empty(), Optional.empty());
@@ -196,10 +197,10 @@ class ConfigValidatorTest {
 
     @Test
     void changedLocalCidrIsRejectedAndThePreviousVersionStaysInForce() {
-        Candidate original = candidate(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"));
+        Candidate original = candidate(L3VNI.TYPE, "red", l3vni(100, "192.169.10.0/24"));
         L3VNI accepted = (L3VNI) base().add(original).validate(0).get("l3vni red").resource().orElseThrow();
 
-        Candidate changed = updated(candidate(ResourceType.L3VNI, "red",
+        Candidate changed = updated(candidate(L3VNI.TYPE, "red",
                 with(l3vni(100, "192.169.99.0/24"), "vxlanport", "4790")), accepted);
         ResourceEntry e = base().add(changed).validate(0).get("l3vni red");
         assertInstanceOf(Verdict.Invalid.class, e.verdict());
@@ -209,16 +210,16 @@ class ConfigValidatorTest {
         assertEquals(Optional.of(accepted), e.realised());
         assertEquals(4790, ((L3VNI) e.resource().orElseThrow()).vxlanPort());
 
-        Candidate sameCidr = updated(candidate(ResourceType.L3VNI, "red",
+        Candidate sameCidr = updated(candidate(L3VNI.TYPE, "red",
                 with(l3vni(100, "192.169.10.0/24"), "vxlanport", "4790")), accepted);
         assertValid(base().add(sameCidr).validate(0).get("l3vni red"));
     }
 
     @Test
     void changedGatewayIpIsRejected() {
-        L2VNI accepted = (L2VNI) base().add(ResourceType.L2VNI, "l2", l2vni(110)).validate(0).get("l2vni l2")
+        L2VNI accepted = (L2VNI) base().add(L2VNI.TYPE, "l2", l2vni(110)).validate(0).get("l2vni l2")
                 .resource().orElseThrow();
-        Candidate changed = updated(candidate(ResourceType.L2VNI, "l2", with(l2vni(110), "l2gatewayip", "192.171.24.254/24")),
+        Candidate changed = updated(candidate(L2VNI.TYPE, "l2", with(l2vni(110), "l2gatewayip", "192.171.24.254/24")),
                 accepted);
         ResourceEntry e = base().add(changed).validate(0).get("l2vni l2");
         assertTrue(e.verdict().message().startsWith("l2vni l2: 'l2gatewayip' cannot be changed on an existing resource"
@@ -228,9 +229,9 @@ class ConfigValidatorTest {
 
     @Test
     void changedPassthroughCidrIsAcceptedItsAddressesMove() {
-        var accepted = base().add(ResourceType.L3PASSTHROUGH, "pt", passthrough()).validate(0).get("l3passthrough pt")
+        var accepted = base().add(L3Passthrough.TYPE, "pt", passthrough()).validate(0).get("l3passthrough pt")
                 .resource().orElseThrow();
-        Candidate changed = updated(candidate(ResourceType.L3PASSTHROUGH, "pt",
+        Candidate changed = updated(candidate(L3Passthrough.TYPE, "pt",
                 with(passthrough(), "hostsession.localcidr.ipv6", null)), accepted);
         ResourceEntry e = base().add(changed).validate(0).get("l3passthrough pt");
         assertTrue(e.isValid(), e.verdict().message());
@@ -240,7 +241,7 @@ class ConfigValidatorTest {
 
     @Test
     void unnamedConfigurationIsInvalid() {
-        Candidate c = new Candidate(new ResourceKey(ResourceType.L2VNI, "org.openpe.l2vni.abc"),
+        Candidate c = new Candidate(new ResourceKey(L2VNI.TYPE, "org.openpe.l2vni.abc"),
                 new ConfigSource("org.openpe.l2vni.abc", Optional.empty()), l2vni(10), 1,
                 Optional.empty(), Optional.of("has no name: add a 'name' property"));
         ResourceEntry e = base().add(c).validate(0).get("l2vni org.openpe.l2vni.abc");
@@ -257,8 +258,8 @@ class ConfigValidatorTest {
         Candidate typo = inForce(candidate(ResourceType.UNDERLAY, "default", underlay()),
                 with(underlay(), "neighbors.0.asn", "64512x"));
         Map<String, ResourceEntry> r = new TestConfigs.Set().add(typo)
-                .add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"))
-                .add(ResourceType.L3PASSTHROUGH, "pt", passthrough()).validate(0);
+                .add(L3VNI.TYPE, "red", l3vni(100, "192.169.10.0/24"))
+                .add(L3Passthrough.TYPE, "pt", passthrough()).validate(0);
 
         ResourceEntry underlay = r.get("underlay default");
         assertInstanceOf(Verdict.Invalid.class, underlay.verdict());
@@ -273,18 +274,18 @@ class ConfigValidatorTest {
     void anInvalidUnderlayWithNothingInForceBlocksItsDependentsAsBefore() {
         Map<String, ResourceEntry> r = new TestConfigs.Set()
                 .add(ResourceType.UNDERLAY, "default", with(underlay(), "neighbors.0.asn", "64512x"))
-                .add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24")).validate(0);
+                .add(L3VNI.TYPE, "red", l3vni(100, "192.169.10.0/24")).validate(0);
         assertInvalid(r.get("underlay default"), "underlay default: 'neighbors.0.asn' = '64512x' is not an integer (or is too large)");
         assertBlocked(r.get("l3vni red"), "underlay default", "l3vni red: waiting for underlay default, which is invalid");
     }
 
     @Test
     void anL3vniEditedToAnotherOnesVniKeepsItsOwnVersionInForceWhereverItIsListed() {
-        Candidate blue = inForce(candidate(ResourceType.L3VNI, "blue", l3vni(200, "192.169.20.0/24")),
+        Candidate blue = inForce(candidate(L3VNI.TYPE, "blue", l3vni(200, "192.169.20.0/24")),
                 l3vni(100, "192.169.20.0/24"));
         Map<String, ResourceEntry> r = base().add(blue)
-                .add(updated(candidate(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24")),
-                        base().add(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24")).validate(0)
+                .add(updated(candidate(L3VNI.TYPE, "red", l3vni(100, "192.169.10.0/24")),
+                        base().add(L3VNI.TYPE, "red", l3vni(100, "192.169.10.0/24")).validate(0)
                                 .get("l3vni red").resource().orElseThrow()))
                 .validate(0);
 
@@ -296,9 +297,9 @@ class ConfigValidatorTest {
 
     @Test
     void aNewResourceCannotTakeWhatAVersionInForceHolds() {
-        Candidate red = inForce(candidate(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24")),
+        Candidate red = inForce(candidate(L3VNI.TYPE, "red", l3vni(100, "192.169.10.0/24")),
                 l3vni(101, "192.169.10.0/24"));
-        Map<String, ResourceEntry> r = base().add(ResourceType.L3VNI, "blue", l3vni(100, "192.169.20.0/24")).add(red)
+        Map<String, ResourceEntry> r = base().add(L3VNI.TYPE, "blue", l3vni(100, "192.169.20.0/24")).add(red)
                 .validate(0);
         assertInvalid(r.get("l3vni blue"), "l3vni blue: 'vni' = 100 is already used by l3vni red");
         assertValid(r.get("l3vni red"));

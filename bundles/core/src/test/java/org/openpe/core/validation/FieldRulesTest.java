@@ -22,13 +22,14 @@ import org.openpe.api.ResourceType;
 import org.openpe.api.frr.GracefulRestart;
 import org.openpe.api.frr.RouteTargets;
 import org.openpe.api.model.BFDSettings;
-import org.openpe.api.model.HostMaster;
-import org.openpe.api.model.L2VNI;
-import org.openpe.api.model.L3Passthrough;
-import org.openpe.api.model.L3VNI;
 import org.openpe.api.model.Neighbor;
 import org.openpe.api.model.PeerType;
 import org.openpe.api.model.Underlay;
+import org.openpe.core.definition.TestDefinitions;
+import org.openpe.l2vni.HostMaster;
+import org.openpe.l2vni.L2VNI;
+import org.openpe.l3vni.L3VNI;
+import org.openpe.passthrough.L3Passthrough;
 
 /** Every per-resource rule of spec section 3 and the seed limits, each accepted and rejected. */
 class FieldRulesTest {
@@ -36,7 +37,7 @@ class FieldRulesTest {
     private static final String N = "neighbors.0.";
 
     static FieldRules.Result check(ResourceType type, String name, Map<String, Object> props, int index) {
-        return FieldRules.check(TestConfigs.candidate(type, name, props), OptionalInt.of(index));
+        return FieldRules.check(TestConfigs.candidate(type, name, props), OptionalInt.of(index), TestDefinitions.ALL);
     }
 
     static Stream<Arguments> rejected() {
@@ -111,63 +112,63 @@ class FieldRulesTest {
                 reject(ResourceType.UNDERLAY, with(underlay(), "evpn.vtepcidr", "100.65.0/24"),
                         "'evpn.vtepcidr' = '100.65.0/24' is not a valid CIDR"),
                 // L3VNI
-                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "vni", null), "l3vni u: 'vni' is required"),
-                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "vni", "0"),
+                reject(L3VNI.TYPE, with(l3vni(100, "192.169.10.0/24"), "vni", null), "l3vni u: 'vni' is required"),
+                reject(L3VNI.TYPE, with(l3vni(100, "192.169.10.0/24"), "vni", "0"),
                         "'vni' = 0 is out of range 1..16777215"),
-                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "vni", "16777216"),
+                reject(L3VNI.TYPE, with(l3vni(100, "192.169.10.0/24"), "vni", "16777216"),
                         "'vni' = 16777216 is out of range 1..16777215"),
-                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "vxlanport", "0"),
+                reject(L3VNI.TYPE, with(l3vni(100, "192.169.10.0/24"), "vxlanport", "0"),
                         "'vxlanport' = 0 is out of range 1..65535"),
-                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "vrf", "red.1"),
+                reject(L3VNI.TYPE, with(l3vni(100, "192.169.10.0/24"), "vrf", "red.1"),
                         "'vrf' = 'red.1' must start with a letter and contain only letters, digits, '_' and '-'"),
-                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "vrf", "a234567890123456"),
+                reject(L3VNI.TYPE, with(l3vni(100, "192.169.10.0/24"), "vrf", "a234567890123456"),
                         "'vrf' = 'a234567890123456' is longer than 15 characters"),
-                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "hostsession.hostasn", "64514"),
+                reject(L3VNI.TYPE, with(l3vni(100, "192.169.10.0/24"), "hostsession.hostasn", "64514"),
                         "'hostsession.hostasn' = 64514 must differ from 'hostsession.asn'"),
-                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "hostsession.asn", null),
+                reject(L3VNI.TYPE, with(l3vni(100, "192.169.10.0/24"), "hostsession.asn", null),
                         "'hostsession.asn' is required"),
-                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "hostsession.hostasn", null),
+                reject(L3VNI.TYPE, with(l3vni(100, "192.169.10.0/24"), "hostsession.hostasn", null),
                         "'hostsession.hostasn' or 'hostsession.hosttype' (internal or external) is required"),
-                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "hostsession.hosttype", "external"),
+                reject(L3VNI.TYPE, with(l3vni(100, "192.169.10.0/24"), "hostsession.hosttype", "external"),
                         "'hostsession.hostasn' = 64515 and 'hostsession.hosttype' = 'external' are mutually exclusive"),
-                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "importRTs", "64512:100,64512"),
+                reject(L3VNI.TYPE, with(l3vni(100, "192.169.10.0/24"), "importRTs", "64512:100,64512"),
                         "'importRTs.1' = '64512' is not ASN:NN or A.B.C.D:NN"),
-                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "exportRTs", "4200000000:65536"),
+                reject(L3VNI.TYPE, with(l3vni(100, "192.169.10.0/24"), "exportRTs", "4200000000:65536"),
                         "'exportRTs' = '4200000000:65536' with a 4-byte ASN, the number after ':' must be at most 65535"),
-                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "exportRTs", "64512:4294967296"),
+                reject(L3VNI.TYPE, with(l3vni(100, "192.169.10.0/24"), "exportRTs", "64512:4294967296"),
                         "'exportRTs' = '64512:4294967296' with a 2-byte ASN, the number after ':' must be at most 4294967295"),
-                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "rd", "192.0.2.1:70000"),
+                reject(L3VNI.TYPE, with(l3vni(100, "192.169.10.0/24"), "rd", "192.0.2.1:70000"),
                         "'rd' = '192.0.2.1:70000' with an IPv4 address, the number after ':' must be at most 65535"),
-                reject(ResourceType.L2VNI, with(l2vni(110), "l2only", "true", "l2gatewayip", null),
+                reject(L2VNI.TYPE, with(l2vni(110), "l2only", "true", "l2gatewayip", null),
                         "'vrf' = 'red' cannot be set with 'l2only = true': a pure-L2 VNI is in no VRF"),
-                reject(ResourceType.L2VNI, with(l2vni(110), "l2only", "true", "vrf", null),
+                reject(L2VNI.TYPE, with(l2vni(110), "l2only", "true", "vrf", null),
                         "'l2gatewayip' = '192.171.24.1/24' cannot be set with 'l2only = true': a pure-L2 VNI routes nothing"),
-                reject(ResourceType.L2VNI, with(l2vni(110), "rd", "300.0.2.1:7"),
+                reject(L2VNI.TYPE, with(l2vni(110), "rd", "300.0.2.1:7"),
                         "'rd' = '300.0.2.1:7' its address part is no IPv4 address"),
-                reject(ResourceType.L2VNI, with(l2vni(110), "importRTs", String.join(",",
+                reject(L2VNI.TYPE, with(l2vni(110), "importRTs", String.join(",",
                         java.util.Collections.nCopies(101, "64512:110"))),
                         "'importRTs' lists 101 route targets; at most 100"),
-                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "hostsession.localcidr.ipv4", null),
+                reject(L3VNI.TYPE, with(l3vni(100, "192.169.10.0/24"), "hostsession.localcidr.ipv4", null),
                         "'hostsession.localcidr' needs at least one of 'hostsession.localcidr.ipv4' and 'hostsession.localcidr.ipv6'"),
-                reject(ResourceType.L3VNI, l3vni(100, "2001:db8::/64"),
+                reject(L3VNI.TYPE, l3vni(100, "2001:db8::/64"),
                         "'hostsession.localcidr.ipv4' = '2001:db8::/64' is not an IPv4 CIDR"),
-                reject(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "hostsession.localcidr.ipv6", "10.0.0.0/8"),
+                reject(L3VNI.TYPE, with(l3vni(100, "192.169.10.0/24"), "hostsession.localcidr.ipv6", "10.0.0.0/8"),
                         "'hostsession.localcidr.ipv6' = '10.0.0.0/8' is not an IPv6 CIDR"),
                 // L2VNI
-                reject(ResourceType.L2VNI, with(l2vni(110), "vni", "16777216"), "'vni' = 16777216 is out of range"),
-                reject(ResourceType.L2VNI, with(l2vni(110), "hostmaster.name", "br0"),
+                reject(L2VNI.TYPE, with(l2vni(110), "vni", "16777216"), "'vni' = 16777216 is out of range"),
+                reject(L2VNI.TYPE, with(l2vni(110), "hostmaster.name", "br0"),
                         "'hostmaster.name' and 'hostmaster.autocreate = true' are mutually exclusive"),
-                reject(ResourceType.L2VNI, with(l2vni(110), "hostmaster.autocreate", "false"),
+                reject(L2VNI.TYPE, with(l2vni(110), "hostmaster.autocreate", "false"),
                         "'hostmaster' needs either 'hostmaster.name' or 'hostmaster.autocreate = true'"),
-                reject(ResourceType.L2VNI, with(l2vni(110), "hostmaster.type", "ovs"),
+                reject(L2VNI.TYPE, with(l2vni(110), "hostmaster.type", "ovs"),
                         "'hostmaster.type' = 'ovs' is not supported; the only type is 'bridge'"),
-                reject(ResourceType.L2VNI, with(l2vni(110), "hostmaster.autocreate", null, "hostmaster.name", "br 0"),
+                reject(L2VNI.TYPE, with(l2vni(110), "hostmaster.autocreate", null, "hostmaster.name", "br 0"),
                         "'hostmaster.name' = 'br 0' must start with a letter"),
-                reject(ResourceType.L2VNI, with(l2vni(110), "l2gatewayip", "192.171.24.1"),
+                reject(L2VNI.TYPE, with(l2vni(110), "l2gatewayip", "192.171.24.1"),
                         "'l2gatewayip' = '192.171.24.1' is not an address with prefix length"),
                 // passthrough
-                reject(ResourceType.L3PASSTHROUGH, Map.of(), "'hostsession' is required"),
-                reject(ResourceType.L3PASSTHROUGH, with(passthrough(), "hostsession.hostasn", "64514"),
+                reject(L3Passthrough.TYPE, Map.of(), "'hostsession' is required"),
+                reject(L3Passthrough.TYPE, with(passthrough(), "hostsession.hostasn", "64514"),
                         "'hostsession.hostasn' = 64514 must differ from 'hostsession.asn'"));
     }
 
@@ -213,8 +214,8 @@ class FieldRulesTest {
                 N + "holdTime", "0", N + "keepaliveTime", "0"));
         assertAccepted(ResourceType.UNDERLAY, with(underlay(), N + "holdTime", "3s", N + "keepaliveTime", "3s",
                 N + "connectTime", "65535s", N + "port", "16384"));
-        assertAccepted(ResourceType.L3VNI, with(l3vni(16777215, "192.169.10.0/24"), "vxlanport", "65535"));
-        assertAccepted(ResourceType.L3VNI, with(l3vni(1, "192.169.10.0/24"), "vrf", "a23456789012345"));
+        assertAccepted(L3VNI.TYPE, with(l3vni(16777215, "192.169.10.0/24"), "vxlanport", "65535"));
+        assertAccepted(L3VNI.TYPE, with(l3vni(1, "192.169.10.0/24"), "vrf", "a23456789012345"));
     }
 
     @Test
@@ -242,11 +243,11 @@ class FieldRulesTest {
 
     @Test
     void l3vniDefaultsAndEffectiveVrf() {
-        L3VNI v = (L3VNI) check(ResourceType.L3VNI, "red", l3vni(100, "192.169.10.0/24"), 0).resource();
+        L3VNI v = (L3VNI) check(L3VNI.TYPE, "red", l3vni(100, "192.169.10.0/24"), 0).resource();
         assertEquals(4789, v.vxlanPort());
         assertEquals("red", v.effectiveVrf());
         assertEquals(64515, v.hostSession().orElseThrow().hostAsn());
-        L3VNI noSession = (L3VNI) check(ResourceType.L3VNI, "blue", TestConfigs.props("vni", "200", "vrf", "tenant"), 0)
+        L3VNI noSession = (L3VNI) check(L3VNI.TYPE, "blue", TestConfigs.props("vni", "200", "vrf", "tenant"), 0)
                 .resource();
         assertEquals("tenant", noSession.effectiveVrf());
         assertEquals(Optional.empty(), noSession.hostSession());
@@ -254,34 +255,34 @@ class FieldRulesTest {
 
     @Test
     void defaultVrfFromAnInvalidResourceNameIsRejected() {
-        FieldRules.Result r = check(ResourceType.L3VNI, "a-very-long-vrf-name", l3vni(100, "192.169.10.0/24"), 0);
+        FieldRules.Result r = check(L3VNI.TYPE, "a-very-long-vrf-name", l3vni(100, "192.169.10.0/24"), 0);
         assertEquals(List.of("l3vni a-very-long-vrf-name: the VRF name defaults to the resource name"
                 + " 'a-very-long-vrf-name', which is not a valid interface name (at most 15 characters, a letter first,"
                 + " then letters, digits, '_' or '-'); set 'vrf'"), r.problems());
-        assertAccepted(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "vrf", "red"));
+        assertAccepted(L3VNI.TYPE, with(l3vni(100, "192.169.10.0/24"), "vrf", "red"));
     }
 
     @Test
     void l2vniWithHostMasterName() {
-        L2VNI v = (L2VNI) assertAccepted(ResourceType.L2VNI,
+        L2VNI v = (L2VNI) assertAccepted(L2VNI.TYPE,
                 with(l2vni(110), "hostmaster.autocreate", null, "hostmaster.name", "br-hs-110", "hostmaster.type", "bridge"));
         assertEquals(new HostMaster(Optional.of("br-hs-110"), "bridge", false), v.hostMaster().orElseThrow());
         assertEquals(Optional.of("192.171.24.1/24"), v.l2GatewayIp());
         assertEquals("red", v.effectiveVrf());
-        L2VNI bare = (L2VNI) assertAccepted(ResourceType.L2VNI, TestConfigs.props("vni", "120"));
+        L2VNI bare = (L2VNI) assertAccepted(L2VNI.TYPE, TestConfigs.props("vni", "120"));
         assertEquals(Optional.empty(), bare.hostMaster());
         assertEquals("u", bare.effectiveVrf());
     }
 
     @Test
     void routeTargetsAndRdOfBothVniKinds() {
-        L3VNI auto = (L3VNI) assertAccepted(ResourceType.L3VNI, l3vni(100, "192.169.10.0/24"));
+        L3VNI auto = (L3VNI) assertAccepted(L3VNI.TYPE, l3vni(100, "192.169.10.0/24"));
         assertTrue(auto.routeTargets().isAuto());
-        L3VNI v = (L3VNI) assertAccepted(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "rd", "10.0.0.1:100",
+        L3VNI v = (L3VNI) assertAccepted(L3VNI.TYPE, with(l3vni(100, "192.169.10.0/24"), "rd", "10.0.0.1:100",
                 "importRTs.0", "64512:100", "importRTs.1", "192.0.2.1:65535", "exportRTs", "4200000000:65535"));
         assertEquals(new RouteTargets(Optional.of("10.0.0.1:100"), List.of("192.0.2.1:65535", "64512:100"),
                 List.of("4200000000:65535")), v.routeTargets());
-        L2VNI l2 = (L2VNI) assertAccepted(ResourceType.L2VNI, with(l2vni(110), "importRTs", "64512:4294967295",
+        L2VNI l2 = (L2VNI) assertAccepted(L2VNI.TYPE, with(l2vni(110), "importRTs", "64512:4294967295",
                 "exportRTs", "64512:110"));
         assertEquals(List.of("64512:4294967295"), l2.routeTargets().imports());
         assertEquals(Optional.empty(), l2.routeTargets().rd());
@@ -289,12 +290,12 @@ class FieldRulesTest {
 
     @Test
     void aPureL2VniHasNoVrfEvenWhenItsNameIsNoInterfaceName() {
-        FieldRules.Result r = check(ResourceType.L2VNI, "a-very-long-l2-name", TestConfigs.props("vni", "130", "l2only", "true"), 0);
+        FieldRules.Result r = check(L2VNI.TYPE, "a-very-long-l2-name", TestConfigs.props("vni", "130", "l2only", "true"), 0);
         assertEquals(List.of(), r.problems());
         L2VNI v = (L2VNI) r.resource();
         assertTrue(v.l2Only());
         assertEquals(Optional.empty(), v.routingVrf());
-        assertEquals(Optional.of("red"), ((L2VNI) assertAccepted(ResourceType.L2VNI, l2vni(110))).routingVrf());
+        assertEquals(Optional.of("red"), ((L2VNI) assertAccepted(L2VNI.TYPE, l2vni(110))).routingVrf());
     }
 
     @Test
@@ -311,17 +312,17 @@ class FieldRulesTest {
     void peersByTypeInsteadOfAsn() {
         Underlay u = (Underlay) assertAccepted(ResourceType.UNDERLAY, with(underlay(), N + "asn", null, N + "type", "internal"));
         assertEquals(Optional.of(PeerType.INTERNAL), u.neighbors().get(0).type());
-        L3VNI v = (L3VNI) assertAccepted(ResourceType.L3VNI, with(l3vni(100, "192.169.10.0/24"), "hostsession.hostasn", null,
+        L3VNI v = (L3VNI) assertAccepted(L3VNI.TYPE, with(l3vni(100, "192.169.10.0/24"), "hostsession.hostasn", null,
                 "hostsession.hosttype", "internal"));
         assertEquals(Optional.of(PeerType.INTERNAL), v.hostSession().orElseThrow().hostType());
-        L3Passthrough pt = (L3Passthrough) assertAccepted(ResourceType.L3PASSTHROUGH, with(passthrough(),
+        L3Passthrough pt = (L3Passthrough) assertAccepted(L3Passthrough.TYPE, with(passthrough(),
                 "hostsession.hostasn", null, "hostsession.hosttype", "external"));
         assertEquals(Optional.of(PeerType.EXTERNAL), pt.hostSession().hostType());
     }
 
     @Test
     void passthroughDualStack() {
-        L3Passthrough pt = (L3Passthrough) assertAccepted(ResourceType.L3PASSTHROUGH, passthrough());
+        L3Passthrough pt = (L3Passthrough) assertAccepted(L3Passthrough.TYPE, passthrough());
         assertEquals(Optional.of("2001:db8:10::/64"), pt.hostSession().localCidr().ipv6());
     }
 
@@ -336,9 +337,9 @@ class FieldRulesTest {
                 check(ResourceType.UNDERLAY, "u", with(underlay(), "evpn.vtepcidr", "100.65.0.0/31"), 3).problems());
         assertEquals(List.of("l3vni u: 'hostsession.localcidr.ipv4': CIDR 192.169.10.0/30 is too small for node index 2"
                         + " (it has 4 addresses, address #4 is needed)"),
-                check(ResourceType.L3VNI, "u", l3vni(100, "192.169.10.0/30"), 2).problems());
-        assertEquals(List.of(), check(ResourceType.L3VNI, "u", l3vni(100, "192.169.10.0/30"), 1).problems());
-        assertTrue(check(ResourceType.L3PASSTHROUGH, "u", with(passthrough(), "hostsession.localcidr.ipv6",
+                check(L3VNI.TYPE, "u", l3vni(100, "192.169.10.0/30"), 2).problems());
+        assertEquals(List.of(), check(L3VNI.TYPE, "u", l3vni(100, "192.169.10.0/30"), 1).problems());
+        assertTrue(check(L3Passthrough.TYPE, "u", with(passthrough(), "hostsession.localcidr.ipv6",
                 "2001:db8::/127"), 1).problems().get(0).contains("'hostsession.localcidr.ipv6': CIDR 2001:db8::/127"
                 + " is too small for node index 1"));
     }
@@ -347,7 +348,7 @@ class FieldRulesTest {
     void badNamesAreRejected() {
         assertEquals(List.of("l2vni bad name: the name 'bad name' may only contain letters, digits, '.', '_' and '-'"
                 + " and must start with a letter or digit"),
-                check(ResourceType.L2VNI, "bad name", l2vni(10), 0).problems());
+                check(L2VNI.TYPE, "bad name", l2vni(10), 0).problems());
     }
 
     private static Object assertAccepted(ResourceType type, Map<String, Object> props) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +21,16 @@ import org.openpe.core.config.Candidate;
 import org.openpe.core.config.ConfigSource;
 import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceKey;
+import org.openpe.core.definition.TestDefinitions;
 import org.openpe.core.engine.DesiredState;
 import org.openpe.core.engine.DesiredStateBuilder;
 import org.openpe.core.engine.VrfTables;
 import org.openpe.frr.ApplyResult;
+import org.openpe.l2vni.L2VNI;
 import org.openpe.l2vni.L2VniReconciler;
+import org.openpe.l3vni.L3VNI;
 import org.openpe.l3vni.L3VniReconciler;
+import org.openpe.passthrough.L3Passthrough;
 import org.openpe.passthrough.PassthroughReconciler;
 
 /**
@@ -52,20 +55,20 @@ class RandomConfigurationTest {
     /** How many built sets with a plugin's resource real FRR must accept. */
     private static final int FRR_SAMPLES = 6;
 
-    private static final Map<ResourceType, Reconciler> PLUGINS = Map.of(ResourceType.L3VNI, new L3VniReconciler(),
-            ResourceType.L2VNI, new L2VniReconciler(), ResourceType.L3PASSTHROUGH, new PassthroughReconciler());
+    private static final Map<ResourceType, Reconciler> PLUGINS = Map.of(L3VNI.TYPE, new L3VniReconciler(),
+            L2VNI.TYPE, new L2VniReconciler(), L3Passthrough.TYPE, new PassthroughReconciler());
 
     private final Random random = new Random(SEED);
 
     @Test
     void mutatedConfigurationsOnlyEverProduceVerdicts() throws Exception {
-        Map<ResourceType, Map<String, Object>> valid = new EnumMap<>(ResourceType.class);
+        Map<ResourceType, Map<String, Object>> valid = new java.util.TreeMap<>();
         valid.put(ResourceType.UNDERLAY, TestConfigs.with(TestConfigs.underlay(), "neighbors.0.bfd.receiveInterval", "300",
                 "neighbors.0.holdTime", "90s", "neighbors.0.keepaliveTime", "30s", "neighbors.1.asn", "64513",
                 "neighbors.1.address", "fd00::1"));
-        valid.put(ResourceType.L3VNI, TestConfigs.l3vni(100, "192.169.10.0/24"));
-        valid.put(ResourceType.L2VNI, TestConfigs.l2vni(110));
-        valid.put(ResourceType.L3PASSTHROUGH, TestConfigs.passthrough());
+        valid.put(L3VNI.TYPE, TestConfigs.l3vni(100, "192.169.10.0/24"));
+        valid.put(L2VNI.TYPE, TestConfigs.l2vni(110));
+        valid.put(L3Passthrough.TYPE, TestConfigs.passthrough());
         NodeRules nodeRules = new NodeRules(name -> Optional.empty());
         Map<String, Integer> verdicts = new HashMap<>();
         List<FrrConfig> frrSample = new ArrayList<>();
@@ -76,19 +79,19 @@ class RandomConfigurationTest {
             List<Candidate> set = new ArrayList<>();
             int size = 1 + random.nextInt(6);
             for (int j = 0; j < size; j++) {
-                ResourceType type = ResourceType.values()[random.nextInt(4)];
+                ResourceType type = TestDefinitions.ALL.types().get(random.nextInt(4));
                 Map<String, Object> props = mutate(valid.get(type));
                 String name = random.nextInt(10) == 0 ? String.valueOf(VALUES[random.nextInt(VALUES.length)])
                         : "r" + random.nextInt(4);
                 // a version in force was valid on this node
                 Optional<AppliedVersion> previous = random.nextBoolean()
                         ? Optional.ofNullable(FieldRules.check(TestConfigs.candidate(type, name, valid.get(type)),
-                                node.nodeIndex()).resource()).map(r -> new AppliedVersion(1, r))
+                                node.nodeIndex(), TestDefinitions.ALL).resource()).map(r -> new AppliedVersion(1, r))
                         : Optional.empty();
                 set.add(new Candidate(new ResourceKey(type, name), new ConfigSource("pid" + j, Optional.empty()),
                         props, 2, previous, Optional.empty()));
             }
-            List<ResourceEntry> entries = ConfigValidator.validate(set, node);
+            List<ResourceEntry> entries = ConfigValidator.validate(set, node, TestDefinitions.ALL);
             assertEquals(set.size(), entries.size());
             assertBuildable(entries, node).filter(d -> frrSample.size() < FRR_SAMPLES)
                     .filter(d -> d.contributed().stream().anyMatch(k -> k.type() != ResourceType.UNDERLAY))

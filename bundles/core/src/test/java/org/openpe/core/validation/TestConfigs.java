@@ -13,6 +13,7 @@ import org.openpe.core.config.Candidate;
 import org.openpe.core.config.ConfigSource;
 import org.openpe.core.config.ResourceEntry;
 import org.openpe.core.config.ResourceKey;
+import org.openpe.core.definition.TestDefinitions;
 
 /** Builders for configurations as config admin would deliver them from .cfg files (all values strings). */
 public final class TestConfigs {
@@ -94,14 +95,14 @@ public final class TestConfigs {
 
         public Map<String, ResourceEntry> validate(NodeState node) {
             Map<String, ResourceEntry> byKey = new LinkedHashMap<>();
-            for (ResourceEntry e : ConfigValidator.validate(candidates, node)) {
+            for (ResourceEntry e : ConfigValidator.validate(candidates, node, TestDefinitions.ALL)) {
                 byKey.putIfAbsent(e.key().toString(), e);
             }
             return byKey;
         }
 
         public List<ResourceEntry> validateAll(int nodeIndex) {
-            return ConfigValidator.validate(candidates, node(nodeIndex));
+            return ConfigValidator.validate(candidates, node(nodeIndex), TestDefinitions.ALL);
         }
     }
 }

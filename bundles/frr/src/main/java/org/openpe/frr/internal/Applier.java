@@ -25,7 +25,11 @@ import org.slf4j.LoggerFactory;
  * restarted, a delta FRR refused or did not take exactly, a drift check) the whole configuration
  * goes through frr-reload: test, the intermediate configurations FRR needs on the way
  * ({@link ApplyStages}), reload, and reload of the previous configuration when FRR rejected part
- * of the new one (frr-reload has then already executed some of its commands) or timed out.
+ * of the new one (frr-reload has then already executed some of its commands) or timed out. A
+ * change of the raw snippets always takes the whole path: their text cannot be diffed into
+ * {@code no} commands, frr-reload computes the removals, and its {@code --test} has FRR check the
+ * whole file, the snippets included, before anything is applied; a refusal names the snippets
+ * FRR refused ({@link RawSnippetBlame}).
  */
 final class Applier {
 
@@ -74,7 +78,8 @@ final class Applier {
             if (mode == Mode.APPLY && inSync && text.equals(appliedText)) {
                 return result(Outcome.UNCHANGED, "configuration already applied", start);
             }
-            if (mode == Mode.APPLY && inSync) {
+            // raw snippets are text, not objects: a change of them is not diffed, frr-reload computes it
+            if (mode == Mode.APPLY && inSync && config.rawSnippets().equals(applied.rawSnippets())) {
                 Optional<ApplyResult> delta = applyDelta(config, text, secrets, start);
                 if (delta.isPresent()) {
                     return delta.get();
@@ -99,7 +104,9 @@ final class Applier {
                         batch.commands().size(), SecretMasker.mask(String.join("; ", refused), secrets));
                 return Optional.empty();
             }
-            List<String> differences = differencesFromRunning(text, batch.touched());
+            // the raw snippets did not change; lines they add to a touched context count as differences
+            List<String> differences = differencesFromRunning(renderer.render(config.withRawSnippets(List.of())),
+                    batch.touched());
             if (!differences.isEmpty()) {
                 LOG.warn("FRR does not run what a delta of {} command(s) should have set; reloading the whole configuration: {}",
                         batch.commands().size(), SecretMasker.mask(String.join("; ", differences), secrets));
@@ -138,7 +145,8 @@ final class Applier {
         Layout.writePrivate(layout.candidateFile(), text);
         FrrReload.Test test = reload.test(layout.candidateFile(), timeout);
         if (!test.ok()) {
-            return failed("FRR rejected the configuration: " + test.output(), secrets, start);
+            return failed(RawSnippetBlame.blame(config, renderer, "FRR rejected the configuration: " + test.output()), secrets,
+                    start);
         }
         if (mode != Mode.RESTORE && test.changes().isEmpty()) {
             remember(config, text);
@@ -161,8 +169,8 @@ final class Applier {
             reloaded = new Commands.Result(1, e.getMessage());
         }
         if (!reloaded.ok()) {
-            return failed("FRR rejected the configuration: " + reloaded.output() + "\n" + rollBack(before, timeout, secrets),
-                    secrets, start);
+            return failed(RawSnippetBlame.blame(config, renderer, "FRR rejected the configuration: " + reloaded.output()) + "\n"
+                    + rollBack(before, timeout, secrets), secrets, start);
         }
         remember(config, text);
         ApplyResult result = result(Outcome.APPLIED, test.changes().size() + " line(s) changed", start);
@@ -173,10 +181,12 @@ final class Applier {
     /**
      * vtysh's running configuration shows a route map as long as any daemon has it, so after bgpd
      * alone restarted, frr-reload sees the route maps in zebra and does not give them back to
-     * bgpd, whose sessions then deny every route in and out.
+     * bgpd, whose sessions then deny every route in and out. The same goes for the route maps and
+     * prefix lists of raw snippets.
      */
     private void restoreRouteMapsOfBgpd(FrrConfig config) {
-        List<String> routeMaps = renderer.routeMaps(config);
+        List<String> routeMaps = new ArrayList<>(renderer.routeMaps(config));
+        routeMaps.addAll(renderer.rawPolicies(config));
         if (!routeMaps.isEmpty()) {
             vtysh.configure("bgpd", routeMaps);
         }

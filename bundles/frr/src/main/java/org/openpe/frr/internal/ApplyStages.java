@@ -29,6 +29,8 @@ import org.openpe.api.frr.VrfVni;
  * after 8.4), and {@code router bgp <other AS> vrf red} is then refused. So a VRF whose instance has
  * another AS than the default one gets its instance in one reload and its new VNI in the next.
  * </ul>
+ * The raw snippets stay in the second stage (what they set, e.g. route maps in use, does not flap) and
+ * are left out of the teardown, where they could recreate the instances being removed.
  */
 final class ApplyStages {
 
@@ -90,7 +92,7 @@ final class ApplyStages {
         }
         return Optional.of(new Stage(new FrrConfig(target.hostname(), target.logLevel(),
                 target.vrfVnis().stream().filter(v -> !deferred.contains(v.vrf())).toList(), target.bfdProfiles(),
-                target.defaultRouter(), target.vrfRouters()),
+                target.defaultRouter(), target.vrfRouters()).withRawSnippets(target.rawSnippets()),
                 "the BGP instance of " + vrfs(deferred) + " has its own AS: creating it before its VNI"));
     }
 

@@ -1,14 +1,18 @@
 package org.openpe.frr.internal;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.openpe.api.frr.BfdProfile;
 import org.openpe.api.frr.BgpNeighbor;
 import org.openpe.api.frr.BgpRouter;
 import org.openpe.api.frr.VniRouteTargets;
 import org.openpe.api.frr.GracefulRestart;
 import org.openpe.api.frr.FrrConfig;
+import org.openpe.api.frr.RawSnippet;
 import org.openpe.api.frr.RouteTargets;
 import org.openpe.api.frr.VrfVni;
 
@@ -16,7 +20,8 @@ import org.openpe.api.frr.VrfVni;
  * Renders an {@link FrrConfig} to the text of an integrated {@code frr.conf}. The output depends
  * only on the (already normalised) configuration, never on declaration order, and uses the forms
  * FRR 8.4 prints in {@code show running-config} (defaults left out, {@code ebgp-multihop 255}), so
- * that frr-reload finds nothing to change after an apply.
+ * that frr-reload finds nothing to change after an apply. Raw snippets come last, in their order,
+ * each after a comment naming it (FRR ignores {@code !} lines) and followed by a {@code !} line.
  */
 final class ConfigRenderer {
 
@@ -30,6 +35,7 @@ final class ConfigRenderer {
     private static final String FRR_DEFAULT_FILE_LOG_LEVEL = "debugging";
     private static final int DEFAULT_MINIMUM_TTL = 254;
     private static final int MAX_TTL = 255;
+    private static final Pattern PREFIX_LIST = Pattern.compile("ipv?6? prefix-list ");
 
     private final Path logFile;
 
@@ -59,7 +65,30 @@ final class ConfigRenderer {
             out.line("!");
         }
         config.routers().forEach(r -> router(out, r, maskSecrets));
+        for (RawSnippet snippet : config.rawSnippets()) {
+            out.line(rawHeader(snippet));
+            snippet.lines().forEach(l -> out.line(maskSecrets ? SecretMasker.mask(l, Set.of()) : l));
+            out.line("!");
+        }
         return out.toString();
+    }
+
+    /**
+     * The line number (1-based) in {@link #render} of the first line of each raw snippet's text, in
+     * the order of {@link FrrConfig#rawSnippets()}.
+     */
+    List<Integer> rawSnippetStarts(FrrConfig config) {
+        int line = render(config.withRawSnippets(List.of()), false).split("\n", -1).length - 1;
+        List<Integer> starts = new ArrayList<>();
+        for (RawSnippet snippet : config.rawSnippets()) {
+            starts.add(line + 2); // after the header comment
+            line += snippet.lines().size() + 2;
+        }
+        return starts;
+    }
+
+    private static String rawHeader(RawSnippet snippet) {
+        return "! " + snippet.owner() + ": '" + snippet.field() + "' (priority " + snippet.priority() + ")";
     }
 
     /** The top-level lines ({@code hostname}, {@code log file}, ...) of {@code config}. */
@@ -89,6 +118,35 @@ final class ConfigRenderer {
             return List.of("route-map " + PERMISSIVE_ROUTE_MAP + " permit 1", "exit");
         }
         return List.of();
+    }
+
+    /**
+     * The route maps and prefix lists of the raw snippets, as configuration lines: every daemon
+     * holds them, so frr-reload, reading vtysh's merged view, does not see that a restarted bgpd
+     * lacks them.
+     */
+    List<String> rawPolicies(FrrConfig config) {
+        List<String> policies = new ArrayList<>();
+        for (RawSnippet snippet : config.rawSnippets()) {
+            boolean inRouteMap = false;
+            for (String line : snippet.lines()) {
+                boolean topLevel = !line.startsWith(" ");
+                if (topLevel && inRouteMap) {
+                    policies.add("exit");
+                    inRouteMap = false;
+                }
+                if (topLevel && line.startsWith("route-map ")) {
+                    inRouteMap = true;
+                }
+                if (inRouteMap || topLevel && PREFIX_LIST.matcher(line).lookingAt()) {
+                    policies.add(line);
+                }
+            }
+            if (inRouteMap) {
+                policies.add("exit");
+            }
+        }
+        return policies;
     }
 
     private void header(Lines out, FrrConfig config) {

@@ -16,6 +16,7 @@ import org.openpe.api.frr.BfdProfile;
 import org.openpe.api.frr.BgpNeighbor;
 import org.openpe.api.frr.BgpRouter;
 import org.openpe.api.frr.FrrConfig;
+import org.openpe.api.frr.RawSnippet;
 import org.openpe.api.frr.VrfVni;
 
 /**
@@ -82,7 +83,30 @@ final class FrrDelta {
     static List<String> forDisplay(FrrConfig from, FrrConfig to, ConfigRenderer renderer) {
         Set<String> secrets = new HashSet<>(SecretMasker.secretsOf(from));
         secrets.addAll(SecretMasker.secretsOf(to));
-        return between(from, to, renderer).commands().stream().map(c -> SecretMasker.mask(c, secrets)).toList();
+        List<String> commands = new ArrayList<>(between(from, to, renderer).commands());
+        commands.addAll(rawSnippetChanges(from, to));
+        return commands.stream().map(c -> SecretMasker.mask(c, secrets)).toList();
+    }
+
+    /**
+     * For display: the lines of the raw snippets {@code to} adds or changes, and a comment per
+     * snippet it drops. They are not sent as a delta: frr-reload applies the whole configuration.
+     */
+    private static List<String> rawSnippetChanges(FrrConfig from, FrrConfig to) {
+        List<String> lines = new ArrayList<>();
+        for (RawSnippet snippet : to.rawSnippets()) {
+            if (!from.rawSnippets().contains(snippet)) {
+                lines.add("! raw snippet of " + snippet.owner() + " (priority " + snippet.priority() + "), through frr-reload:");
+                lines.addAll(snippet.lines());
+            }
+        }
+        for (RawSnippet snippet : from.rawSnippets()) {
+            if (!to.rawSnippets().contains(snippet)) {
+                lines.add("! raw snippet of " + snippet.owner() + " (priority " + snippet.priority()
+                        + ") removed: frr-reload removes its lines");
+            }
+        }
+        return lines;
     }
 
     private void compute(FrrConfig from, FrrConfig to) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openpe.api.frr.BgpRouter;
 import org.openpe.api.frr.FrrConfig;
+import org.openpe.api.frr.RawSnippet;
 import org.openpe.api.frr.VrfVni;
 
 class ApplyStagesTest {
@@ -83,6 +84,17 @@ class ApplyStagesTest {
         assertEquals(target.hostname(), teardown.hostname());
         assertEquals(List.of(new VrfVni("blue", 200)), stages.get(1).config().vrfVnis(),
                 "blue shares the new default AS: its VNI may come with its instance");
+    }
+
+    @Test
+    void rawSnippetsStayWhileInstancesComeBeforeVnisAndAreLeftOutOfATeardown() {
+        List<RawSnippet> snippets = List.of(new RawSnippet("rawfrrconfig maps", "rawConfig", 0, "route-map M permit 10\nexit"));
+        FrrConfig target = Configs.evpnWithL3vni(Configs.UNDERLAY_ASN, 64520).withRawSnippets(snippets);
+
+        List<ApplyStages.Stage> stages = ApplyStages.before(target, renderer.render(Configs.evpnWithL3vni()));
+
+        assertEquals(List.of(), stages.get(0).config().rawSnippets(), "they could recreate what the teardown removes");
+        assertEquals(snippets, stages.get(1).config().rawSnippets(), "what they set, a route map in use, does not flap");
     }
 
     private static List<String> vrfNames(List<BgpRouter> routers) {

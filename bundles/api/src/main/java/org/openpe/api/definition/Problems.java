@@ -1,40 +1,44 @@
-package org.openpe.core.validation;
+package org.openpe.api.definition;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.openpe.api.model.PeerType;
 import java.util.regex.Pattern;
 import org.openpe.api.model.AllocationException;
 import org.openpe.api.model.Cidr;
+import org.openpe.api.model.PeerType;
 
-/** Collects the validation problems of one resource; every message starts with the resource. */
-final class Problems {
+/**
+ * Collects the validation problems of one resource; every message starts with the resource. The
+ * helpers add the messages every type words the same way, naming the key and the value.
+ */
+public final class Problems {
 
-    static final long MAX_ASN = 4294967295L;
-    static final Pattern INTERFACE_NAME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_-]*$");
-    static final int MAX_INTERFACE_NAME = 15;
+    public static final long MAX_ASN = 4294967295L;
+    public static final Pattern INTERFACE_NAME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_-]*$");
+    public static final int MAX_INTERFACE_NAME = 15;
 
     private final String subject;
     private final List<String> messages = new ArrayList<>();
 
-    Problems(String subject) {
+    /** @param subject how messages name the resource, e.g. {@code l3vni red} */
+    public Problems(String subject) {
         this.subject = subject;
     }
 
-    void add(String text) {
+    public void add(String text) {
         messages.add(subject + ": " + text);
     }
 
-    List<String> messages() {
+    public List<String> messages() {
         return List.copyOf(messages);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return messages.isEmpty();
     }
 
-    <T> T required(String key, T value) {
+    public <T> T required(String key, T value) {
         if (value == null) {
             add("'" + key + "' is required");
         }
@@ -42,14 +46,14 @@ final class Problems {
     }
 
     /** The value when it is within {@code min..max}; a problem otherwise. Null stays null. */
-    Long range(String key, Long value, long min, long max) {
+    public Long range(String key, Long value, long min, long max) {
         if (value != null && (value < min || value > max)) {
             add("'" + key + "' = " + value + " is out of range " + min + ".." + max);
         }
         return value;
     }
 
-    void asn(String key, Long value) {
+    public void asn(String key, Long value) {
         range(key, value, 1, MAX_ASN);
     }
 
@@ -57,7 +61,7 @@ final class Problems {
      * A peer given by exactly one of an AS number ({@code asnKey}) and a type ({@code typeKey},
      * {@code internal} or {@code external}); the type when it is the one given.
      */
-    Optional<PeerType> asnOrType(String asnKey, Long asn, String typeKey, String type) {
+    public Optional<PeerType> asnOrType(String asnKey, Long asn, String typeKey, String type) {
         if (asn == null && type == null) {
             add("'" + asnKey + "' or '" + typeKey + "' (internal or external) is required");
         } else if (asn != null && type != null) {
@@ -74,7 +78,7 @@ final class Problems {
         return parsed;
     }
 
-    void interfaceName(String key, String value) {
+    public void interfaceName(String key, String value) {
         if (value == null) {
             return;
         }
@@ -86,7 +90,7 @@ final class Problems {
     }
 
     /** Parses a CIDR of the given family (null: any family); a problem when it is not one. */
-    Optional<Cidr> cidr(String key, String value, Boolean ipv4) {
+    public Optional<Cidr> cidr(String key, String value, Boolean ipv4) {
         if (value == null) {
             return Optional.empty();
         }
@@ -104,7 +108,7 @@ final class Problems {
     }
 
     /** Runs an allocation for this node; a problem naming the key when the CIDR is too small. */
-    void fits(String key, Runnable allocation) {
+    public void fits(String key, Runnable allocation) {
         try {
             allocation.run();
         } catch (AllocationException e) {

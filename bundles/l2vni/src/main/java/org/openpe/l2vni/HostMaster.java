@@ -1,4 +1,4 @@
-package org.openpe.api.model;
+package org.openpe.l2vni;
 
 import java.util.Objects;
 import java.util.Optional;

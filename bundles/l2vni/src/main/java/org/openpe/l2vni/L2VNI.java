@@ -1,15 +1,16 @@
-package org.openpe.api.model;
+package org.openpe.l2vni;
 
 import java.util.Objects;
 import java.util.Optional;
 import org.openpe.api.ResourceType;
 import org.openpe.api.frr.RouteTargets;
+import org.openpe.api.model.Resource;
 
 /**
  * A VXLAN L2VNI stretching one L2 domain across nodes (EVPN type-2/3 routes).
  *
  * @param vni 1..16777215, unique across all VNIs
- * @param vxlanPort VXLAN UDP port ({@code vxlanport}, default {@value L3VNI#DEFAULT_VXLAN_PORT})
+ * @param vxlanPort VXLAN UDP port ({@code vxlanport}, default 4789)
  * @param hostMaster where the host-side veth is enslaved; empty leaves it alone
  * @param l2GatewayIp distributed anycast gateway as {@code address/prefix} ({@code l2gatewayip}); immutable
  * @param routeTargets {@code rd}, {@code importRTs}, {@code exportRTs} of the VNI; empty lists: FRR's auto-derived ones
@@ -19,6 +20,8 @@ public record L2VNI(
         String name, Optional<String> vrf, int vni, int vxlanPort, Optional<HostMaster> hostMaster,
         Optional<String> l2GatewayIp, RouteTargets routeTargets, boolean l2Only)
         implements Resource {
+
+    public static final ResourceType TYPE = new ResourceType("l2vni", "L2VNI");
 
     public L2VNI {
         Objects.requireNonNull(name, "name");
@@ -36,7 +39,7 @@ public record L2VNI(
 
     @Override
     public ResourceType type() {
-        return ResourceType.L2VNI;
+        return TYPE;
     }
 
     /** {@code vrf} if set, else the resource name. */

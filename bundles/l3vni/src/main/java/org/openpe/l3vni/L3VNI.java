@@ -1,15 +1,17 @@
-package org.openpe.api.model;
+package org.openpe.l3vni;
 
 import java.util.Objects;
 import java.util.Optional;
 import org.openpe.api.ResourceType;
 import org.openpe.api.frr.RouteTargets;
+import org.openpe.api.model.HostSession;
+import org.openpe.api.model.Resource;
 
 /**
  * A VXLAN L3VNI carrying EVPN type-5 routes of one VRF.
  *
  * @param vni 1..16777215, unique across all VNIs
- * @param vxlanPort VXLAN UDP port ({@code vxlanport}, default {@value #DEFAULT_VXLAN_PORT})
+ * @param vxlanPort VXLAN UDP port ({@code vxlanport}, default 4789)
  * @param hostSession the optional veth leg and BGP session with the host
  * @param routeTargets {@code rd}, {@code importRTs}, {@code exportRTs} of the VRF; empty lists: FRR's auto-derived ones
  */
@@ -17,7 +19,7 @@ public record L3VNI(String name, Optional<String> vrf, int vni, int vxlanPort, O
         RouteTargets routeTargets)
         implements Resource {
 
-    public static final int DEFAULT_VXLAN_PORT = 4789;
+    public static final ResourceType TYPE = new ResourceType("l3vni", "L3VNI");
 
     public L3VNI {
         Objects.requireNonNull(name, "name");
@@ -33,7 +35,7 @@ public record L3VNI(String name, Optional<String> vrf, int vni, int vxlanPort, O
 
     @Override
     public ResourceType type() {
-        return ResourceType.L3VNI;
+        return TYPE;
     }
 
     /** {@code vrf} if set, else the resource name. */

@@ -1,7 +1,9 @@
-package org.openpe.api.model;
+package org.openpe.passthrough;
 
 import java.util.Objects;
 import org.openpe.api.ResourceType;
+import org.openpe.api.model.HostSession;
+import org.openpe.api.model.Resource;
 
 /**
  * A plain BGP session between the host and the router's default BGP instance over the
@@ -10,6 +12,8 @@ import org.openpe.api.ResourceType;
  */
 public record L3Passthrough(String name, HostSession hostSession) implements Resource {
 
+    public static final ResourceType TYPE = new ResourceType("l3passthrough", "L3Passthrough");
+
     public L3Passthrough {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(hostSession, "hostSession");
@@ -17,6 +21,6 @@ public record L3Passthrough(String name, HostSession hostSession) implements Res
 
     @Override
     public ResourceType type() {
-        return ResourceType.L3PASSTHROUGH;
+        return TYPE;
     }
 }
