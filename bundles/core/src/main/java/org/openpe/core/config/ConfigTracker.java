@@ -73,6 +73,7 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
 
     private final ConfigurationAdmin configAdmin;
     private final Definitions definitions;
+    private final Runnable onDefinitionsChanged = this::definitionsChanged;
     private final NodeRules nodeRules;
     private final Map<String, Tracked> configs = new LinkedHashMap<>();
     private final Map<ResourceKey, Accepted> accepted = new HashMap<>();
@@ -121,6 +122,9 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
         this.definitions = definitions;
         this.nodeRules = new NodeRules(interfaces);
         this.acceptedVersions = new AcceptedVersions(acceptedFile);
+        if (definitions instanceof DefinitionRegistry registry) {
+            registry.addListener(onDefinitionsChanged); // before the first reading, so that no change is missed
+        }
         synchronized (this) {
             AcceptedVersions.InForce inForce = acceptedVersions.load();
             nodeInForce = inForce.node();
@@ -131,9 +135,6 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
             snapshot = new Snapshot(0, nodeRules.evaluate(Optional.empty(), Map.of()), List.of());
             loadAll(fileExists);
             publish();
-        }
-        if (definitions instanceof DefinitionRegistry registry) {
-            registry.addListener(this::definitionsChanged);
         }
     }
 
@@ -173,6 +174,9 @@ public class ConfigTracker implements ResourceStore, ConfigurationListener {
 
     @Deactivate
     void deactivate() {
+        if (definitions instanceof DefinitionRegistry registry) {
+            registry.removeListener(onDefinitionsChanged);
+        }
         publisher.shutdownNow();
     }
 

@@ -68,32 +68,7 @@ class CommandTest {
     private ResourceStore store(int nodeIndex, Candidate... candidates) {
         List<ResourceEntry> entries = ConfigValidator.validate(List.of(candidates), TestConfigs.node(nodeIndex), TestDefinitions.ALL);
         Snapshot snapshot = new Snapshot(1, TestConfigs.node(nodeIndex), entries);
-        return new ResourceStore() {
-            @Override
-            public Snapshot current() {
-                return snapshot;
-            }
-
-            @Override
-            public java.util.concurrent.CompletableFuture<Snapshot> publishAsOne(
-                    java.util.Map<String, java.util.Map<String, Object>> files, java.time.Instant deadline) {
-                return java.util.concurrent.CompletableFuture.completedFuture(current());
-            }
-
-            @Override
-            public Snapshot revalidate() {
-                return snapshot;
-            }
-
-            @Override
-            public void markApplied(java.util.Map<ResourceKey, Long> generations) {}
-
-            @Override
-            public void addListener(SnapshotListener listener) {}
-
-            @Override
-            public void removeListener(SnapshotListener listener) {}
-        };
+        return new FixedStore(snapshot);
     }
 
     private static Candidate file(ResourceType type, String name, java.util.Map<String, Object> properties) {

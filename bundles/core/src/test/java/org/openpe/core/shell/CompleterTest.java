@@ -12,7 +12,6 @@ import org.openpe.api.ResourceType;
 import org.openpe.core.config.Candidate;
 import org.openpe.core.config.ConfigSource;
 import org.openpe.core.config.ResourceKey;
-import org.openpe.core.config.ResourceStore;
 import org.openpe.core.config.Snapshot;
 import org.openpe.core.definition.TestDefinitions;
 import org.openpe.core.validation.ConfigValidator;
@@ -43,40 +42,11 @@ class CompleterTest {
         return candidates.stream().map(String::strip).sorted().toList();
     }
 
-    private static ResourceStore storeOf(Snapshot snapshot) {
-        return new ResourceStore() {
-        @Override
-        public Snapshot current() {
-            return snapshot;
-        }
-
-        @Override
-        public java.util.concurrent.CompletableFuture<Snapshot> publishAsOne(
-                java.util.Map<String, java.util.Map<String, Object>> files, java.time.Instant deadline) {
-            return java.util.concurrent.CompletableFuture.completedFuture(current());
-        }
-
-        @Override
-        public Snapshot revalidate() {
-            return snapshot;
-        }
-
-        @Override
-        public void markApplied(java.util.Map<ResourceKey, Long> generations) {}
-
-        @Override
-        public void addListener(SnapshotListener listener) {}
-
-        @Override
-        public void removeListener(SnapshotListener listener) {}
-    };
-    }
-
     @Test
     void typesAreCompletedFromTheDefinitionsAndTheConfiguredTypes() {
         TypeCompleter types = new TypeCompleter();
         types.definitions = TestDefinitions.ALL;
-        types.store = storeOf(new Snapshot(1, TestConfigs.node(0), ConfigValidator.validate(List.of(
+        types.store = new FixedStore(new Snapshot(1, TestConfigs.node(0), ConfigValidator.validate(List.of(
                 candidate(new ResourceType("lonely", "Lonely"), "x")), TestConfigs.node(0), TestDefinitions.ALL)));
         assertEquals(List.of("l2vni", "l3passthrough", "l3vni", "lonely"), complete(types, "openpe:show", "l"));
     }
@@ -87,7 +57,7 @@ class CompleterTest {
         Snapshot snapshot = new Snapshot(1, TestConfigs.node(0), ConfigValidator.validate(List.of(
                 candidate(L3VNI.TYPE, "red"), candidate(L3VNI.TYPE, "rose"),
                 candidate(L2VNI.TYPE, "red110")), TestConfigs.node(0), TestDefinitions.ALL));
-        names.store = storeOf(snapshot);
+        names.store = new FixedStore(snapshot);
         assertEquals(List.of("red", "rose"), complete(names, "openpe:show", "l3vni", "r"));
         assertEquals(List.of("red110"), complete(names, "openpe:show", "l2vni", ""));
     }
