@@ -151,27 +151,6 @@ final class Daemons {
         }
     }
 
-    /**
-     * Gives a daemon the supervisor just restarted its part of the last applied configuration at once,
-     * as FRR's own start scripts do ({@code vtysh -b -d <daemon>}, reading the pathspace's frr.conf): bgpd
-     * then comes back with graceful restart on before its sessions do, so that zebra keeps its routes and
-     * the peers their stale ones. The supervisor's full restore follows and repairs whatever this missed.
-     *
-     * @return false when there is no configuration yet or vtysh failed (logged; the restore still follows)
-     */
-    boolean boot(String daemon) {
-        if (!Files.isRegularFile(settings.pathspaceConfigDir().resolve("frr.conf"))) {
-            return false;
-        }
-        Commands.Result result = Commands.run(List.of(settings.vtysh().toString(), "--config_dir",
-                settings.configDir().toString(), "-N", settings.pathspace(), "-b", "-d", daemon), LAUNCH_TIMEOUT);
-        if (!result.ok()) {
-            LOG.warn("FRR {}: vtysh -b did not give it its configuration back (exit {}): {}", daemon, result.exitCode(),
-                    result.output().strip());
-        }
-        return result.ok();
-    }
-
     List<String> command(String daemon) {
         List<String> command = new ArrayList<>(List.of("nsenter", "--net=" + namespacePath(),
                 settings.binDir().resolve(daemon).toString(), "-N", settings.pathspace(), "-d", "-F", "traditional",

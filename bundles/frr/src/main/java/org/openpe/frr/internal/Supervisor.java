@@ -189,7 +189,6 @@ final class Supervisor implements AutoCloseable {
         LOG.warn("FRR {} is not running; starting it", daemon);
         try {
             long pid = daemons.start(daemon);
-            daemons.boot(daemon);
             life.started(System.nanoTime());
             LOG.info("FRR {} restarted as pid {}{}", daemon, pid,
                     life.restarts > 1 ? " (restart " + life.restarts + " in a row: " + life.lastFault + ")" : "");

@@ -29,10 +29,12 @@ import org.openpe.frr.FrrSettings;
  * bgpd has the session back: without graceful restart (the baseline, measured in the same run) both
  * sides lose each other's routes for the whole restart; with it the peer loses none (the F bit,
  * {@code preserve-fw-state}, makes it keep the stale route until the node sends it again; without it
- * 20-33 % of the samples missed it), and the node's kernel keeps the peer's route bar a blink (none,
- * or up to about a second under load) when the new bgpd, given its configuration at once by
- * {@code vtysh -b}, brings the session back and zebra sweeps the stale route just before the re-sent
- * one is installed.
+ * 20-33 % of the samples missed it). The node's kernel may still miss the peer's route for up to about
+ * a second: this peer was itself started less than its restart time ago, so its OPEN carries the R bit
+ * (FRR sets it for that long after an instance is created), and a bgpd whose peer says it restarts too
+ * tells zebra its routes are complete as soon as the session is up, before they came in, so zebra sweeps
+ * the stale one (zebra's log: "route update complete", "stale route ... is deleted"). A ToR up for longer
+ * sends no R bit; the VRF tier measures that case.
  */
 @Tag("frr")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
