@@ -36,7 +36,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * nothing, feature uninstall/install of openpe-l2vni, then of openpe-l3vni; then bad edits on node 0
  * (an underlay typo, a half-written underlay, a password with a space, the L3VNI edited to the L2VNI's
  * VNI) rejected while the versions in force stay applied (issue 14: no device recreated, no session
- * reset), each written back; finally every VNI deleted.
+ * reset), each written back; then issue 18: route targets (the leaf sees the configured export RT, the nodes import
+ * the leaf's route by its RT), the VNI devices' MTU (the NIC's less 50), a ping across the VXLAN through a kill -9 of
+ * node 0's bgpd with graceful restart against step 8's without, a second ToR in its own AS on node 0 (ECMP to a prefix
+ * both leaves announce, then the NIC removed from {@code nics}: handed back with its address, the first ToR's session
+ * kept), an iBGP underlay neighbor and an iBGP host session on node 1, given by type; finally every VNI deleted.
  * The steps build on each other, in order. Run by {@link EvpnTwoNodeIT}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
