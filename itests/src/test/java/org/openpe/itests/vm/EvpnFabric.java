@@ -225,25 +225,8 @@ final class EvpnFabric implements AutoCloseable {
         leaf2.ip("link", "set", "swp1", "master", "fabric", "up");
         host.ip("addr", "add", secondNicAddress(index) + "/24", "dev", "toswitch2");
         host.ip("link", "set", "toswitch2", "up");
-        secondLeafFrr = keep(FrrInstance.start(leaf2, """
-                frr defaults traditional
-                hostname %1$s
-                !
-                router bgp %2$d
-                 bgp router-id %3$s
-                 no bgp ebgp-requires-policy
-                 no bgp network import-check
-                 no bgp default ipv4-unicast
-                 neighbor nodes peer-group
-                 neighbor nodes remote-as external
-                 neighbor nodes timers connect 2
-                 bgp listen range 192.168.12.0/24 peer-group nodes
-                 address-family ipv4 unicast
-                  neighbor nodes activate
-                  network %4$s
-                 exit-address-family
-                !
-                """.formatted(leaf2.name(), SECOND_LEAF_ASN, SECOND_LEAF_ADDRESS, BOTH_LEAVES_PREFIX), "zebra", "bgpd"));
+        secondLeafFrr = keep(FrrInstance.start(leaf2, listeningRouter(leaf2.name(), SECOND_LEAF_ASN, SECOND_LEAF_ADDRESS,
+                "192.168.12.0/24", "external", " network " + BOTH_LEAVES_PREFIX), "zebra", "bgpd"));
         leafFrr.vtysh("configure terminal", "router bgp 64512", "address-family ipv4 unicast", "network " + BOTH_LEAVES_PREFIX);
     }
 
@@ -254,23 +237,32 @@ final class EvpnFabric implements AutoCloseable {
         leaf.ip("link", "set", "swp9", "master", "fabric", "up");
         peer.ip("addr", "add", IBGP_PEER_ADDRESS + "/24", "dev", "eth0");
         peer.ip("link", "set", "eth0", "up");
-        ibgpPeerFrr = keep(FrrInstance.start(peer, """
+        ibgpPeerFrr = keep(FrrInstance.start(peer, listeningRouter(peer.name(), asn, IBGP_PEER_ADDRESS, "192.168.11.0/24",
+                "internal", ""), "zebra", "bgpd"));
+    }
+
+    /** An IPv4-only BGP router in AS {@code asn} accepting any node of {@code range} as {@code remoteAs}, plus {@code ipv4Line}. */
+    private static String listeningRouter(String hostname, long asn, String routerId, String range, String remoteAs,
+            String ipv4Line) {
+        return """
                 frr defaults traditional
                 hostname %1$s
                 !
                 router bgp %2$d
                  bgp router-id %3$s
                  no bgp ebgp-requires-policy
+                 no bgp network import-check
                  no bgp default ipv4-unicast
                  neighbor nodes peer-group
-                 neighbor nodes remote-as internal
+                 neighbor nodes remote-as %5$s
                  neighbor nodes timers connect 2
-                 bgp listen range 192.168.11.0/24 peer-group nodes
+                 bgp listen range %4$s peer-group nodes
                  address-family ipv4 unicast
                   neighbor nodes activate
+                 %6$s
                  exit-address-family
                 !
-                """.formatted(peer.name(), asn, IBGP_PEER_ADDRESS), "zebra", "bgpd"));
+                """.formatted(hostname, asn, routerId, range, remoteAs, ipv4Line);
     }
 
     /** Moves host speaker {@code index} into AS {@code asn} (the router side's, for iBGP host sessions), same sessions. */
