@@ -27,6 +27,12 @@ final class EvpnFabric implements AutoCloseable {
     /** The router side of every node's host-session veth (spec section 4: the same on every node). */
     static final List<String> ROUTER_SIDE = List.of("192.169.10.1", "2001:db8:10::1");
     static final int SPEAKER_ASN = 64515;
+    /** Issue 18's second ToR (its own AS, cabled to {@code toswitch2} of one node) and iBGP peer (on the leaf's bridge). */
+    static final String SECOND_LEAF_ADDRESS = "192.168.12.2";
+    static final long SECOND_LEAF_ASN = 64513;
+    static final String IBGP_PEER_ADDRESS = "192.168.11.9";
+    /** Announced by both leaves once the second one is there: the prefix ECMP spreads over both ToRs. */
+    static final String BOTH_LEAVES_PREFIX = "192.168.250.0/24";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,6 +41,8 @@ final class EvpnFabric implements AutoCloseable {
     final List<ScratchNamespace> hosts = new ArrayList<>();
     FrrInstance leafFrr;
     final List<FrrInstance> speakers = new ArrayList<>();
+    FrrInstance secondLeafFrr;
+    FrrInstance ibgpPeerFrr;
 
     private EvpnFabric(ScratchNamespace leaf) {
         this.leaf = leaf;
@@ -83,7 +91,8 @@ final class EvpnFabric implements AutoCloseable {
             fabric.leafFrr = fabric.keep(FrrInstance.start(fabric.leaf, leafConfig(fabric.leaf.name()), "zebra", "bgpd"));
             for (int i = 0; i < nodes; i++) {
                 ScratchNamespace host = fabric.hosts.get(i);
-                fabric.speakers.add(fabric.keep(FrrInstance.start(host, speakerConfig(host.name(), i, routerAsn), "zebra", "bgpd")));
+                fabric.speakers.add(fabric.keep(FrrInstance.start(host, speakerConfig(host.name(), i, SPEAKER_ASN, routerAsn),
+                        "zebra", "bgpd")));
             }
             return fabric;
         } catch (RuntimeException | Error e) {
@@ -171,7 +180,7 @@ final class EvpnFabric implements AutoCloseable {
     }
 
     /** Both speakers are AS 64515: each must accept routes that crossed the other (allowas-in). */
-    private static String speakerConfig(String hostname, int index, long routerAsn) {
+    private static String speakerConfig(String hostname, int index, long speakerAsn, long routerAsn) {
         String v4 = ROUTER_SIDE.get(0);
         String v6 = ROUTER_SIDE.get(1);
         return """
@@ -198,7 +207,7 @@ final class EvpnFabric implements AutoCloseable {
                   network %7$s/128
                  exit-address-family
                 !
-                """.formatted(hostname, SPEAKER_ASN, workload(index), v4, routerAsn, v6, workload6(index));
+                """.formatted(hostname, speakerAsn, workload(index), v4, routerAsn, v6, workload6(index));
     }
 
     /** Points every host speaker's sessions (both families) at a router side now in AS {@code routerAsn}. */
@@ -208,6 +217,73 @@ final class EvpnFabric implements AutoCloseable {
             ROUTER_SIDE.forEach(address -> commands.add("neighbor " + address + " remote-as " + routerAsn));
             speaker.vtysh(commands.toArray(String[]::new));
         }
+    }
+
+    static String secondNicAddress(int index) {
+        return "192.168.12." + (3 + index);
+    }
+
+    /**
+     * A second ToR (AS {@value #SECOND_LEAF_ASN}, not a VTEP) cabled to a new NIC {@code toswitch2} of host
+     * {@code index}; it and the first leaf both announce {@value #BOTH_LEAVES_PREFIX}.
+     */
+    void addSecondTor(int index) {
+        ScratchNamespace leaf2 = keep(ScratchNamespace.create("evm"));
+        ScratchNamespace host = hosts.get(index);
+        leaf2.ip("link", "add", "fabric", "type", "bridge");
+        leaf2.ip("addr", "add", SECOND_LEAF_ADDRESS + "/24", "dev", "fabric");
+        leaf2.ip("link", "set", "fabric", "up");
+        leaf2.ip("link", "add", "swp1", "type", "veth", "peer", "name", "toswitch2", "netns", host.name());
+        leaf2.ip("link", "set", "swp1", "master", "fabric", "up");
+        host.ip("addr", "add", secondNicAddress(index) + "/24", "dev", "toswitch2");
+        host.ip("link", "set", "toswitch2", "up");
+        secondLeafFrr = keep(FrrInstance.start(leaf2, listeningRouter(leaf2.name(), SECOND_LEAF_ASN, SECOND_LEAF_ADDRESS,
+                "192.168.12.0/24", "external", " network " + BOTH_LEAVES_PREFIX), "zebra", "bgpd"));
+        leafFrr.vtysh("configure terminal", "router bgp 64512", "address-family ipv4 unicast", "network " + BOTH_LEAVES_PREFIX);
+    }
+
+    /** An iBGP peer of the underlay in AS {@code asn} on the first leaf's bridge, accepting any node as internal. */
+    void addIbgpPeer(long asn) {
+        ScratchNamespace peer = keep(ScratchNamespace.create("evi"));
+        leaf.ip("link", "add", "swp9", "type", "veth", "peer", "name", "eth0", "netns", peer.name());
+        leaf.ip("link", "set", "swp9", "master", "fabric", "up");
+        peer.ip("addr", "add", IBGP_PEER_ADDRESS + "/24", "dev", "eth0");
+        peer.ip("link", "set", "eth0", "up");
+        ibgpPeerFrr = keep(FrrInstance.start(peer, listeningRouter(peer.name(), asn, IBGP_PEER_ADDRESS, "192.168.11.0/24",
+                "internal", ""), "zebra", "bgpd"));
+    }
+
+    /** An IPv4-only BGP router in AS {@code asn} accepting any node of {@code range} as {@code remoteAs}, plus {@code ipv4Line}. */
+    private static String listeningRouter(String hostname, long asn, String routerId, String range, String remoteAs,
+            String ipv4Line) {
+        return """
+                frr defaults traditional
+                hostname %1$s
+                !
+                router bgp %2$d
+                 bgp router-id %3$s
+                 no bgp ebgp-requires-policy
+                 no bgp network import-check
+                 no bgp default ipv4-unicast
+                 neighbor nodes peer-group
+                 neighbor nodes remote-as %5$s
+                 neighbor nodes timers connect 2
+                 bgp listen range %4$s peer-group nodes
+                 address-family ipv4 unicast
+                  neighbor nodes activate
+                 %6$s
+                 exit-address-family
+                !
+                """.formatted(hostname, asn, routerId, range, remoteAs, ipv4Line);
+    }
+
+    /** Moves host speaker {@code index} into AS {@code asn} (the router side's, for iBGP host sessions), same sessions. */
+    void moveSpeakerToAs(int index, long asn) {
+        List<String> commands = new ArrayList<>(List.of("configure terminal", "no router bgp " + SPEAKER_ASN));
+        speakerConfig(hosts.get(index).name(), index, asn, asn).lines()
+                .filter(line -> !line.startsWith("frr defaults") && !line.startsWith("hostname") && !line.equals("!"))
+                .forEach(commands::add);
+        speakers.get(index).vtysh(commands.toArray(String[]::new));
     }
 
     /** A vtysh JSON command against an FRR instance. */

@@ -36,7 +36,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * nothing, feature uninstall/install of openpe-l2vni, then of openpe-l3vni; then bad edits on node 0
  * (an underlay typo, a half-written underlay, a password with a space, the L3VNI edited to the L2VNI's
  * VNI) rejected while the versions in force stay applied (issue 14: no device recreated, no session
- * reset), each written back; finally every VNI deleted.
+ * reset), each written back; then issue 18: route targets (the leaf sees the configured export RT, the nodes import
+ * the leaf's route by its RT), the VNI devices' MTU (the NIC's less 50), a ping across the VXLAN through a kill -9 of
+ * node 0's bgpd with graceful restart against step 8's without, a second ToR in its own AS on node 0 (ECMP to a prefix
+ * both leaves announce, then the NIC removed from {@code nics}: handed back with its address, the first ToR's session
+ * kept), an iBGP underlay neighbor and an iBGP host session on node 1, given by type; finally every VNI deleted.
  * The steps build on each other, in order. Run by {@link EvpnTwoNodeIT}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -69,6 +73,8 @@ class EvpnTwoNodeScenario {
     private static final Duration PLUGIN_RETURN_GRACE = Duration.ofSeconds(12);
 
     private static EvpnFabric fabric;
+    /** Step 8's kill -9 of node 0's bgpd without graceful restart: the baseline of step 17. */
+    private static PingDuringRestart.Loss lossWithoutGracefulRestart;
     private static final List<OpenPeNode> nodes = new ArrayList<>();
     private static final List<String> routerNamespaces = new ArrayList<>();
     private static final List<ScratchNamespace> l2Hosts = new ArrayList<>();
@@ -84,7 +90,9 @@ class EvpnTwoNodeScenario {
             routerNamespaces.add(router);
             OpenPeNode node = OpenPeNode.unpack("node" + i, work, fabric.hosts.get(i).name());
             nodes.add(node);
-            node.writeConfig("org.openpe.node.cfg", "nodeIndex = " + i + "\nrouterNamespace = " + router + "\n");
+            // node 0's FRR logs at debugging: the debugs turned on by steps 12 and 17 reach its log files
+            node.writeConfig("org.openpe.node.cfg", "nodeIndex = " + i + "\nrouterNamespace = " + router + "\n"
+                    + (i == 0 ? "logLevel = debugging\n" : ""));
             node.writeConfig(UNDERLAY, underlay(UNDERLAY_ASN));
             node.writeConfig(L3VNI, l3vni(100, HOST_SESSION_ASN));
             node.start();
@@ -292,18 +300,14 @@ class EvpnTwoNodeScenario {
 
     @Test
     @Order(8)
-    void aKilledBgpdComesBackWithTheVrfInstanceInItsOwnAs() {
-        FrrInstance frr = routerFrr(0);
-        long killed = frr.pid("bgpd");
-        ProcessHandle.of(killed).orElseThrow().destroyForcibly();
-        List<String> hostSide = EvpnFabric.hostSide(0);
-        Eventually.await("node 0's restarted bgpd with vrf red in AS " + EDITED_HOST_SESSION_ASN + " (not the underlay's "
-                + EDITED_UNDERLAY_ASN + ") and its host sessions Established", SESSIONS_AFTER_RESET, () -> vrfSummary(0),
-                summary -> isLocalAs(summary.path("ipv4Unicast"), EDITED_HOST_SESSION_ASN)
-                        && isEstablished(summary.path("ipv4Unicast"), hostSide.get(0))
-                        && isEstablished(summary.path("ipv6Unicast"), hostSide.get(1)));
-        assertNotEquals(killed, frr.pid("bgpd"), "bgpd of node 0 was not restarted");
-        awaitStatus(nodes.get(0), "l3vni", "red", "Applied");
+    void aKilledBgpdComesBackWithTheVrfInstanceInItsOwnAs() throws Exception {
+        try (PingDuringRestart ping = pingAcrossVxlan()) {
+            killBgpdAndAwaitItsSessions(0);
+            awaitStatus(nodes.get(0), "l3vni", "red", "Applied");
+            ping.awaitMoreReplies(10, "ping replies again after bgpd of node 0 restarted (no graceful restart)");
+            lossWithoutGracefulRestart = ping.stop();
+        }
+        System.out.println("[issue 18] kill -9 of node 0's bgpd without graceful restart: " + lossWithoutGracefulRestart);
         try {
             String ping = Eventually.await("workload 0 to reach workload 1 after bgpd of node 0 restarted", CONVERGE,
                     () -> pingWorkload(EvpnFabric.workload(0), EvpnFabric.workload(1)), out -> out.contains(" 0% packet loss"));
@@ -312,6 +316,25 @@ class EvpnTwoNodeScenario {
             Path file = writeHostSessionDiagnostics(0, "after-bgpd-restart");
             throw withDiagnostics(new AssertionError(e.getMessage() + "\n(both sides' BGP state in " + file + ")", e), 0);
         }
+    }
+
+    /** A ping from workload 0 (behind node 0) to workload 1 (behind node 1): across the VXLAN of vrf red. */
+    private static PingDuringRestart pingAcrossVxlan() throws IOException {
+        return PingDuringRestart.start(fabric.hosts.get(0), EvpnFabric.workload(0), EvpnFabric.workload(1));
+    }
+
+    /** kill -9 of node {@code index}'s bgpd; waits for the supervisor's new one with vrf red's host sessions Established. */
+    private static void killBgpdAndAwaitItsSessions(int index) {
+        FrrInstance frr = routerFrr(index);
+        long killed = frr.pid("bgpd");
+        ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+        List<String> hostSide = EvpnFabric.hostSide(index);
+        Eventually.await("node " + index + "'s restarted bgpd with vrf red in AS " + EDITED_HOST_SESSION_ASN + " (not the underlay's "
+                + EDITED_UNDERLAY_ASN + ") and its host sessions Established", SESSIONS_AFTER_RESET, () -> vrfSummary(index),
+                summary -> isLocalAs(summary.path("ipv4Unicast"), EDITED_HOST_SESSION_ASN)
+                        && isEstablished(summary.path("ipv4Unicast"), hostSide.get(0))
+                        && isEstablished(summary.path("ipv6Unicast"), hostSide.get(1)));
+        assertNotEquals(killed, frr.pid("bgpd"), "bgpd of node " + index + " was not restarted");
     }
 
     /** The failure with node {@code index}'s resource status and its host speaker's view of the sessions. */
@@ -353,12 +376,7 @@ class EvpnTwoNodeScenario {
     @Order(9)
     void hostsBehindTheAutocreatedBridgesShareOneSubnetAndTheAnycastGateway() throws IOException {
         for (OpenPeNode node : nodes) {
-            node.writeConfig(L2VNI, """
-                    vni = 110
-                    vrf = red
-                    hostmaster.autocreate = true
-                    l2gatewayip = %s/24
-                    """.formatted(GATEWAY));
+            node.writeConfig(L2VNI, l2vni());
         }
         for (int i = 0; i < 2; i++) {
             ScratchNamespace host = fabric.hosts.get(i);
@@ -384,6 +402,15 @@ class EvpnTwoNodeScenario {
         Eventually.await("node 1 to hold the type-2 route of node 0's L2 host", CONVERGE,
                 () -> secondRouter.vtysh("show bgp l2vpn evpn route type macip"),
                 out -> out.contains(":[32]:[" + l2Address(0) + "]"));
+    }
+
+    private static String l2vni() {
+        return """
+                vni = 110
+                vrf = red
+                hostmaster.autocreate = true
+                l2gatewayip = %s/24
+                """.formatted(GATEWAY);
     }
 
     /** A namespace on {@code br-hs-110} of a host, addressed in the L2VNI's subnet, routed by the gateway. */
@@ -707,8 +734,234 @@ class EvpnTwoNodeScenario {
         return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     }
 
+    // Issue 18: route targets, MTU, graceful restart, two ToRs with ECMP, iBGP.
+
+    private static final String EXPORT_RT = "65000:300";
+    private static final String L2_RT = "65000:110";
+    private static final String GRACEFUL_RESTART = "gracefulRestart.restartTimeSeconds = 120\n";
+    /** Both sides of the overhead of VXLAN over IPv4 (outer Ethernet 14, IPv4 20, UDP 8, VXLAN 8). */
+    private static final int VXLAN_OVERHEAD = 50;
+    /**
+     * Without graceful restart (step 8) a ping across the VXLAN is lost from the kill until every session is
+     * back and the routes are learned again. With it the peers keep the node's routes (F bit) and zebra the
+     * killed bgpd's, so what is left is the blink when the new bgpd has its sessions back and FRR 8.4's
+     * zebra sweeps its stale routes just before the re-sent ones are installed (about a second on the host,
+     * see GracefulRestartSessionTest): at most a quarter of the baseline.
+     */
+    private static final int GRACEFUL_RESTART_LOSS_DIVISOR = 4;
+
+    /** FRR's own RT of VNI 300 in the underlay's AS, kept in the exports so that importers not yet changed keep importing. */
+    private static final String AUTO_RT = EDITED_UNDERLAY_ASN + ":300";
+
+    private static String l3vniWithRouteTargets() {
+        return l3vni(300, EDITED_HOST_SESSION_ASN) + "importRTs = 64512:100, " + EXPORT_RT + "\nexportRTs = " + AUTO_RT + ", "
+                + EXPORT_RT + "\n";
+    }
+
+    /** Exports first (every node), then imports: no node ever drops a route a peer still exports under the old RT. */
     @Test
     @Order(15)
+    void configuredRouteTargetsReachTheLeafAndTheLeafsRouteIsImportedByItsRouteTarget() throws IOException {
+        String exportsOnly = l3vni(300, EDITED_HOST_SESSION_ASN) + "exportRTs = " + AUTO_RT + ", " + EXPORT_RT + "\n";
+        for (OpenPeNode node : nodes) {
+            node.writeConfig(L3VNI, exportsOnly);
+        }
+        for (int i = 0; i < 2; i++) {
+            String key = "[5]:[0]:[32]:[" + EvpnFabric.workload(i) + "]";
+            Eventually.await("the leaf to hold " + key + " with RT:" + EXPORT_RT, CONVERGE,
+                    () -> findRoute(EvpnFabric.json(fabric.leafFrr, "show bgp l2vpn evpn route type prefix json"), key),
+                    r -> r.contains("RT:" + EXPORT_RT));
+        }
+        for (OpenPeNode node : nodes) {
+            node.writeConfig(L3VNI, l3vniWithRouteTargets());
+            node.writeConfig(L2VNI, l2vni() + "importRTs = " + L2_RT + "\nexportRTs = " + L2_RT + "\n");
+        }
+        for (int i = 0; i < 2; i++) {
+            String key = "[5]:[0]:[32]:[" + EvpnFabric.workload(i) + "]";
+            String route = Eventually.await("the leaf to hold " + key + " with RT:" + EXPORT_RT, CONVERGE,
+                    () -> findRoute(EvpnFabric.json(fabric.leafFrr, "show bgp l2vpn evpn route type prefix json"), key),
+                    r -> r.contains("RT:" + EXPORT_RT));
+            System.out.println("[issue 18] the leaf's " + key + ": " + route);
+            String multicast = "[3]:[0]:[32]:[" + VTEPS[i] + "]";
+            Eventually.await("the leaf to hold " + multicast + " with RT:" + L2_RT, CONVERGE,
+                    () -> findRoute(EvpnFabric.json(fabric.leafFrr, "show bgp l2vpn evpn route type multicast json"), multicast),
+                    r -> r.contains("RT:" + L2_RT));
+            // the leaf's own route carries its automatic RT 64512:100, one of the configured imports
+            Pattern leafRoute = Pattern.compile("(?m)^" + Pattern.quote(EvpnFabric.LEAF_PREFIX.replace("/32", ""))
+                    + " (nhid \\d+ )?via " + Pattern.quote(EvpnFabric.LEAF_VTEP) + " dev ");
+            ScratchNamespace router = router(i);
+            Eventually.await("node " + i + "'s vrf red to import " + EvpnFabric.LEAF_PREFIX + " by RT 64512:100", CONVERGE,
+                    () -> router.ip("route", "show", "vrf", "red"), out -> leafRoute.matcher(out).find());
+        }
+        try {
+            Eventually.await("workload 0 to reach workload 1 with the configured route targets", CONVERGE,
+                    () -> pingWorkload(EvpnFabric.workload(0), EvpnFabric.workload(1)), out -> out.contains(" 0% packet loss"));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n(both nodes' vrf red, EVPN routes, RMACs and next hops in "
+                    + writeEvpnDiagnostics("route-targets") + ")", e);
+        }
+        String l2 = Eventually.await("the L2 hosts to reach each other with the configured route targets", CONVERGE,
+                () -> l2Hosts.get(0).exec("ping", "-c", "3", "-W", "2", l2Address(1)).output(), out -> out.contains(" 0% packet loss"));
+        assertTrue(l2.contains(" 0% packet loss"), l2);
+    }
+
+    /** Both nodes' routes of vrf red, their EVPN type-5 routes, RMACs and next hops, and the speakers' routes, to a report file. */
+    private static Path writeEvpnDiagnostics(String label) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 2; i++) {
+            FrrInstance frr = routerFrr(i);
+            for (String command : List.of("show bgp l2vpn evpn route type prefix", "show evpn rmac vni all",
+                    "show evpn next-hops vni all", "show bgp vrf red ipv4 unicast", "show running-config")) {
+                out.append(section("node " + i + "'s FRR: " + command, () -> frr.vtysh(command)));
+            }
+            ScratchNamespace routerNs = router(i);
+            out.append(section("router namespace " + i + ": ip route show vrf red", () -> routerNs.ip("route", "show", "vrf", "red")));
+            out.append(section("router namespace " + i + ": ip neigh", () -> routerNs.ip("neigh")));
+            FrrInstance speaker = fabric.speakers.get(i);
+            out.append(section("host speaker " + i + ": show ip route", () -> speaker.vtysh("show ip route")));
+        }
+        Path file = reportsDir().resolve("diagnostics-evpn-" + label + ".txt");
+        try {
+            Files.writeString(file, out);
+        } catch (IOException e) {
+            System.err.println("cannot write " + file + ": " + e);
+        }
+        return file;
+    }
+
+    @Test
+    @Order(16)
+    void vniDevicesTakeTheNicsMtuLessTheVxlanOverhead() {
+        int nicMtu = mtus(router(0)).get("toswitch");
+        Map<String, Integer> routerMtus = mtus(router(0));
+        Map<String, Integer> hostMtus = mtus(fabric.hosts.get(0));
+        Map<String, Integer> vniDevices = new TreeMap<>();
+        for (String device : List.of("br-pe-300", "vni300", "pe-300", "br-pe-110", "vni110", "pe-110")) {
+            vniDevices.put("router/" + device, routerMtus.get(device));
+        }
+        for (String device : List.of("host-300", "host-110")) {
+            vniDevices.put("host/" + device, hostMtus.get(device));
+        }
+        System.out.println("[issue 18] node 0: NIC toswitch mtu " + nicMtu + ", VNI devices " + vniDevices);
+        vniDevices.forEach((device, mtu) -> assertEquals(nicMtu - VXLAN_OVERHEAD, mtu,
+                device + "'s MTU behind toswitch's " + nicMtu + ": " + vniDevices));
+    }
+
+    /** The MTU of every device of a namespace, by name. */
+    private static Map<String, Integer> mtus(ScratchNamespace namespace) {
+        Map<String, Integer> mtus = new TreeMap<>();
+        Matcher line = Pattern.compile("(?m)^\\d+: ([^:@\\s]+)[@:].*? mtu (\\d+)").matcher(namespace.ip("-o", "link", "show"));
+        while (line.find()) {
+            mtus.put(line.group(1), Integer.parseInt(line.group(2)));
+        }
+        return mtus;
+    }
+
+    @Test
+    @Order(17)
+    void withGracefulRestartPingAcrossTheVxlanGoesOnThroughAKilledBgpd() throws Exception {
+        OpenPeNode node = nodes.get(0);
+        node.writeConfig(UNDERLAY, underlay(EDITED_UNDERLAY_ASN) + GRACEFUL_RESTART);
+        Eventually.await("node 0's FRR with graceful restart", CONVERGE, () -> routerFrr(0).vtysh("show running-config"),
+                running -> running.contains(" bgp graceful-restart\n") && running.contains(" bgp graceful-restart preserve-fw-state\n"));
+        // negotiated in the OPEN: reset the sessions from the other side (OpenPE resets none for it)
+        String nodeAddress = EvpnFabric.nodeAddress(0);
+        fabric.leafFrr.vtysh("clear bgp " + nodeAddress);
+        fabric.speakers.get(0).vtysh("clear bgp *");
+        String routerSide = EvpnFabric.ROUTER_SIDE.get(0);
+        Eventually.await("the leaf and host speaker 0 to see node 0 restart-capable", SESSIONS_AFTER_RESET,
+                () -> remoteGrMode(fabric.leafFrr, nodeAddress) + "/" + remoteGrMode(fabric.speakers.get(0), routerSide),
+                modes -> modes.equals("Restart/Restart"));
+        Eventually.await("node 0's host session Established again", SESSIONS_AFTER_RESET, () -> vrfSummary(0),
+                summary -> isEstablished(summary.path("ipv4Unicast"), EvpnFabric.hostSide(0).get(0)));
+
+        routerFrr(0).vtysh("configure terminal", "debug zebra events", "debug zebra vxlan", "debug zebra rib");
+        PingDuringRestart.Loss loss;
+        try (PingDuringRestart ping = pingAcrossVxlan()) {
+            killBgpdAndAwaitItsSessions(0);
+            Eventually.await("the leaf's session to node 0 Established again", SESSIONS_AFTER_RESET,
+                    () -> EvpnFabric.json(fabric.leafFrr, "show bgp neighbors " + nodeAddress + " json").path(nodeAddress)
+                            .path("bgpState").asText(), "Established"::equals);
+            ping.awaitMoreReplies(10, "ping replies after bgpd of node 0 restarted with graceful restart");
+            loss = ping.stop();
+        } finally {
+            copyFrrLogs(0);
+        }
+        System.out.println("[issue 18] kill -9 of node 0's bgpd, ping workload 0 -> workload 1 across the VXLAN every "
+                + PingDuringRestart.INTERVAL.toMillis() + " ms: with graceful restart " + loss + "; without (step 8) "
+                + lossWithoutGracefulRestart);
+        assertTrue(lossWithoutGracefulRestart != null && lossWithoutGracefulRestart.lost() > 0,
+                "step 8 measured no baseline loss: " + lossWithoutGracefulRestart);
+        assertTrue(loss.lost() <= lossWithoutGracefulRestart.lost() / GRACEFUL_RESTART_LOSS_DIVISOR, "with graceful restart "
+                + loss + ", more than a quarter of the " + lossWithoutGracefulRestart + " without it");
+    }
+
+    private static String remoteGrMode(FrrInstance frr, String neighbor) {
+        return EvpnFabric.json(frr, "show bgp neighbors " + neighbor + " json").path(neighbor).path("gracefulRestartInfo")
+                .path("remoteGrMode").asText();
+    }
+
+    @Test
+    @Order(18)
+    void twoTorsCarryEcmpAndTheSecondNicGoesBackWithItsAddressesWhileTheFirstSessionStaysUp() throws IOException {
+        fabric.addSecondTor(0);
+        OpenPeNode node = nodes.get(0);
+        String oneTor = underlay(EDITED_UNDERLAY_ASN) + GRACEFUL_RESTART;
+        node.writeConfig(UNDERLAY, oneTor.replace("nics = toswitch\n", "nics = toswitch,toswitch2\n") + """
+                neighbors.1.asn = %d
+                neighbors.1.address = %s
+                neighbors.1.connectTime = 2s
+                """.formatted(EvpnFabric.SECOND_LEAF_ASN, EvpnFabric.SECOND_LEAF_ADDRESS));
+        String secondNic = EvpnFabric.secondNicAddress(0) + "/24";
+        Eventually.await("toswitch2 moved into node 0's router namespace with " + secondNic, CONVERGE,
+                () -> router(0).ip("-o", "addr", "show"), out -> out.contains(" toswitch2 ") && out.contains(secondNic));
+        Eventually.await("node 0's sessions to both ToRs Established", SESSIONS_AFTER_RESET,
+                () -> EvpnFabric.json(routerFrr(0), "show bgp summary json").path("ipv4Unicast"),
+                family -> isEstablished(family, EvpnFabric.LEAF_ADDRESS) && isEstablished(family, EvpnFabric.SECOND_LEAF_ADDRESS));
+        String ecmp = Eventually.await("node 0's kernel route to " + EvpnFabric.BOTH_LEAVES_PREFIX + " over both ToRs", CONVERGE,
+                () -> router(0).ip("route", "show", EvpnFabric.BOTH_LEAVES_PREFIX),
+                out -> out.contains("nexthop via " + EvpnFabric.LEAF_ADDRESS) && out.contains("nexthop via " + EvpnFabric.SECOND_LEAF_ADDRESS));
+        System.out.println("[issue 18] node 0's route over two ToRs: " + ecmp.strip().replace('\n', ' '));
+
+        Map<String, Long> uptimesBefore = sessionUptimes(0);
+        uptimesBefore.remove("underlay " + EvpnFabric.SECOND_LEAF_ADDRESS);
+        long measuredBefore = System.currentTimeMillis();
+        node.writeConfig(UNDERLAY, oneTor);
+        ScratchNamespace host = fabric.hosts.get(0);
+        Eventually.await("toswitch2 handed back to host 0 with " + secondNic, CONVERGE,
+                () -> host.ip("-o", "addr", "show"), out -> out.contains(" toswitch2 ") && out.contains(secondNic));
+        assertFalse(router(0).ip("-o", "link", "show").contains(": toswitch2"), "toswitch2 left in node 0's router namespace");
+        assertTrue(uptimesBefore.containsKey("underlay " + EvpnFabric.LEAF_ADDRESS), "the first ToR's session: " + uptimesBefore);
+        assertNoSessionReset(uptimesBefore, measuredBefore, "removing toswitch2 from nics");
+    }
+
+    @Test
+    @Order(19)
+    void ibgpSessionsByTypeEstablishInTheUnderlayAndAsHostSession() throws IOException {
+        fabric.addIbgpPeer(EDITED_UNDERLAY_ASN);
+        OpenPeNode node = nodes.get(1);
+        node.writeConfig(UNDERLAY, underlay(EDITED_UNDERLAY_ASN) + """
+                neighbors.1.type = internal
+                neighbors.1.address = %s
+                neighbors.1.connectTime = 2s
+                """.formatted(EvpnFabric.IBGP_PEER_ADDRESS));
+        fabric.moveSpeakerToAs(1, EDITED_HOST_SESSION_ASN);
+        node.writeConfig(L3VNI, l3vniWithRouteTargets().replace("hostsession.hostasn = " + EvpnFabric.SPEAKER_ASN,
+                "hostsession.hosttype = internal"));
+        Eventually.await("node 1's iBGP session to " + EvpnFabric.IBGP_PEER_ADDRESS + " Established", SESSIONS_AFTER_RESET,
+                () -> EvpnFabric.json(routerFrr(1), "show bgp summary json").path("ipv4Unicast"),
+                family -> isEstablished(family, EvpnFabric.IBGP_PEER_ADDRESS) && isEstablished(family, EvpnFabric.LEAF_ADDRESS));
+        String nodeAddress = EvpnFabric.nodeAddress(1);
+        assertTrue(EvpnFabric.json(fabric.ibgpPeerFrr, "show bgp neighbors " + nodeAddress + " json").path(nodeAddress)
+                .path("nbrInternalLink").asBoolean(), "the peer sees node 1 as internal");
+        String routerSide = EvpnFabric.ROUTER_SIDE.get(0);
+        Eventually.await("node 1's host session (hosttype internal) Established", SESSIONS_AFTER_RESET,
+                () -> EvpnFabric.json(fabric.speakers.get(1), "show bgp neighbors " + routerSide + " json").path(routerSide),
+                peer -> peer.path("bgpState").asText().equals("Established") && peer.path("nbrInternalLink").asBoolean());
+    }
+
+    @Test
+    @Order(20)
     void deletingTheVnisLeavesNoVniDeviceBehind() throws IOException {
         for (OpenPeNode node : nodes) {
             node.deleteConfig(L2VNI);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.openpe.api.frr.BgpRouter;
 import org.openpe.api.frr.FrrConfig;
 import org.openpe.frr.ApplyResult;
 import org.openpe.frr.ApplyResult.Outcome;
@@ -176,6 +177,34 @@ final class Applier {
         ApplyResult result = result(Outcome.APPLIED, test.changes().size() + " line(s) changed", start);
         LOG.info("FRR configuration applied in {} ms ({})", result.duration().toMillis(), result.message());
         return result;
+    }
+
+    /**
+     * Gives a bgpd the supervisor just restarted its part of the applied configuration at once (route maps and
+     * BGP instances, through its vty as interactive commands): with graceful restart on, the new bgpd must have
+     * it before its sessions come back, and not as a configuration file, whose end makes FRR 8.4's bgpd tell
+     * zebra its routes are complete a second later, sessions or not, and zebra then sweeps the routes it kept.
+     * The full restore follows and repairs whatever this missed.
+     */
+    void bootBgpd() {
+        FrrConfig config = applied;
+        if (config == null) {
+            return;
+        }
+        List<String> commands = new ArrayList<>(renderer.routeMaps(config));
+        for (BgpRouter router : config.routers()) {
+            renderer.router(router).lines().filter(line -> !line.strip().equals("!")).forEach(commands::add);
+        }
+        try {
+            List<String> refused = vty.send(commands);
+            if (!refused.isEmpty()) {
+                LOG.warn("FRR bgpd refused {} of {} command(s) of its configuration after its restart: {}", refused.size(),
+                        commands.size(), SecretMasker.mask(String.join("; ", refused), SecretMasker.secretsOf(config)));
+            }
+        } catch (FrrException e) {
+            LOG.warn("FRR bgpd: its configuration could not be given back at once after its restart: {}",
+                    SecretMasker.mask(e.getMessage(), SecretMasker.secretsOf(config)));
+        }
     }
 
     /**

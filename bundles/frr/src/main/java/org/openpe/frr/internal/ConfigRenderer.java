@@ -36,6 +36,12 @@ final class ConfigRenderer {
     private static final int DEFAULT_MINIMUM_TTL = 254;
     private static final int MAX_TTL = 255;
     private static final Pattern PREFIX_LIST = Pattern.compile("ipv?6? prefix-list ");
+    /**
+     * ECMP over several ToRs: FRR installs every equal path up to its {@code maximum-paths} (by default as many
+     * as zebra supports, so not written), but only for paths of the same AS path; ToRs in ASNs of their own
+     * give paths of equal length but different ASNs, which this lets count as equal.
+     */
+    static final String MULTIPATH_RELAX = " bgp bestpath as-path multipath-relax";
 
     private final Path logFile;
 
@@ -195,6 +201,9 @@ final class ConfigRenderer {
                 .line(" no bgp network import-check")
                 .line(" no bgp default ipv4-unicast")
                 .line(" bgp router-id " + r.routerId());
+        if (r.vrf().isEmpty() && r.neighbors().size() > 1) {
+            out.line(MULTIPATH_RELAX);
+        }
         r.gracefulRestart().ifPresent(gr -> gracefulRestart(out, gr));
         r.neighbors().forEach(n -> session(out, n, maskSecrets));
         unicast(out, r, "ipv4", n -> !n.ipv6());
@@ -203,9 +212,15 @@ final class ConfigRenderer {
         out.line("exit").line("!");
     }
 
-    /** Timers at FRR's defaults are left out, as FRR shows them: otherwise every reload would find a difference. */
+    /**
+     * Timers at FRR's defaults are left out, as FRR shows them: otherwise every reload would find a difference.
+     * {@code preserve-fw-state} sets the F bit in the OPEN of a restarted bgpd: zebra kept the routes in the kernel,
+     * so the peers keep this node's routes until it has sent them again (without it, RFC 4724 makes them drop
+     * the stale routes as soon as the session is back, before the new bgpd has re-advertised anything).
+     */
     private static void gracefulRestart(Lines out, GracefulRestart gr) {
         out.line(" bgp graceful-restart");
+        out.line(" bgp graceful-restart preserve-fw-state");
         if (gr.restartTime() != GracefulRestart.DEFAULT_RESTART_TIME) {
             out.line(" bgp graceful-restart restart-time " + gr.restartTime());
         }

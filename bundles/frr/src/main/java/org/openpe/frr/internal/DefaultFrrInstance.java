@@ -270,6 +270,9 @@ final class DefaultFrrInstance implements FrrInstance {
     private final class Restarts implements Supervisor.Events {
         @Override
         public void restarted(String daemon, long pid) {
+            if (daemon.equals("bgpd")) {
+                applier.bootBgpd();
+            }
             notifyListeners(l -> l.daemonRestarted(DefaultFrrInstance.this, daemon, pid));
         }
 

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.openpe.api.frr.BgpNeighbor;
 import org.openpe.api.frr.BgpRouter;
 import org.openpe.api.frr.FrrConfig;
 
@@ -52,6 +53,22 @@ class ConfigRendererTest {
     }
 
     @Test
+    void twoTorsInTheirOwnAsnsCountAsEqualPathsForEcmp() {
+        BgpRouter underlay = Configs.underlayOnly().defaultRouter().orElseThrow();
+        BgpRouter twoTors = underlay.withNeighborsAndNetworks(List.of(Configs.tor("192.168.11.2"),
+                BgpNeighbor.of("192.168.12.2", 64513).withAllowAsIn(true)), List.of());
+        String rendered = renderer.render(Configs.config(List.of(), List.of(), twoTors, List.of()));
+        assertTrue(rendered.contains(ROUTER_PREAMBLE + ConfigRenderer.MULTIPATH_RELAX + "\n neighbor 192.168.11.2 remote-as"),
+                rendered);
+        assertFalse(rendered.contains("maximum-paths"), "FRR's default (zebra's maximum) stays: " + rendered);
+        assertFalse(renderer.render(Configs.underlayOnly()).contains("multipath"), "one ToR, nothing to balance");
+        BgpRouter hostSessions = BgpRouter.vrfInstance(64530, "red", Configs.ROUTER_ID, List.of(
+                BgpNeighbor.of("192.169.10.2", 64515), BgpNeighbor.of("2001:db8:10::2", 64515)), List.of());
+        assertFalse(renderer.render(Configs.config(List.of(), List.of(), underlay, List.of(hostSessions))).contains("multipath"),
+                "VRF instances keep FRR's default");
+    }
+
+    @Test
     void sessionOptionsBfdProfilesAndPlainBfd() {
         assertEquals(HEADER + """
                 bfd
@@ -68,7 +85,7 @@ class ConfigRendererTest {
                 exit
                 !
                 router bgp 64514
-                """ + ROUTER_PREAMBLE + """
+                """ + ROUTER_PREAMBLE + ConfigRenderer.MULTIPATH_RELAX + "\n" + """
                  neighbor 192.168.11.2 remote-as 64512
                  neighbor 192.168.11.2 port 1790
                  neighbor 192.168.11.2 timers 1 3
@@ -161,7 +178,7 @@ class ConfigRendererTest {
                 exit
                 !
                 router bgp 64514
-                """ + ROUTER_PREAMBLE + """
+                """ + ROUTER_PREAMBLE + ConfigRenderer.MULTIPATH_RELAX + "\n" + """
                  neighbor 192.168.11.2 remote-as 64512
                  neighbor 192.169.10.2 remote-as 64515
                  neighbor 2001:db8:10::2 remote-as 64515

@@ -84,7 +84,8 @@ class FrrDeltaCommandsTest {
         FrrConfig to = Configs.config(List.of(), List.of(), BgpRouter.defaultInstance(64514, Configs.ROUTER_ID,
                 List.of(Configs.tor("192.168.11.2").withTimers(9, 3)), List.of(), false), List.of());
 
-        assertEquals(List.of("router bgp 64514", " no neighbor 192.168.12.2", " neighbor 192.168.11.2 timers 3 9", "exit"),
+        assertEquals(List.of("router bgp 64514", " no neighbor 192.168.12.2", " no bgp bestpath as-path multipath-relax",
+                " neighbor 192.168.11.2 timers 3 9", "exit"),
                 FrrDelta.between(from, to, renderer).commands());
     }
 

@@ -103,6 +103,20 @@ class FrrDeltaTest {
     }
 
     @Test
+    void aSecondTorInItsOwnAsnTurnsOnMultipathAcrossAsPathsAndLeavingTurnsItOff() throws Exception {
+        FrrConfig base = Configs.evpnWithL3vni();
+        BgpRouter underlay = base.defaultRouter().orElseThrow();
+        BgpNeighbor secondTor = BgpNeighbor.of("192.168.12.2", 64513).withAllowAsIn(true).withEvpn(true);
+        List<BgpNeighbor> both = new ArrayList<>(underlay.neighbors());
+        both.add(secondTor);
+        assertDelta("a second ToR", withDefaultRouter(base, underlay.withNeighborsAndNetworks(both, underlay.networks())));
+        String running = frr.runningConfig();
+        assertTrue(running.contains(ConfigRenderer.MULTIPATH_RELAX + "\n"), running);
+        assertDelta("back to one ToR", base);
+        assertFalse(frr.runningConfig().contains("multipath-relax"), frr.runningConfig());
+    }
+
+    @Test
     void bfdProfilesAreAddedChangedAndRemovedWithTheirNeighbors() throws Exception {
         BgpNeighbor tor = Configs.tor(TOR).withEvpn(true);
         BfdProfile profile = BfdProfile.named(PROFILE);

@@ -27,9 +27,14 @@ import org.openpe.frr.FrrSettings;
  * An iBGP session ({@code remote-as internal} on both sides) against a real FRR 8.4 peer, and the
  * routes through a {@code kill -9} of the node's bgpd, sampled every 50 ms until the supervisor's new
  * bgpd has the session back: without graceful restart (the baseline, measured in the same run) both
- * sides lose each other's routes for the whole restart; with it they keep them, bar a blink (or,
- * under load, up to about a second) when the new bgpd, started without configuration and given it
- * again only then, brings the session back.
+ * sides lose each other's routes for the whole restart; with it the peer loses none (the F bit,
+ * {@code preserve-fw-state}, makes it keep the stale route until the node sends it again; without it
+ * 20-33 % of the samples missed it). The node's kernel may still miss the peer's route for up to about
+ * a second: this peer was itself started less than its restart time ago, so its OPEN carries the R bit
+ * (FRR sets it for that long after an instance is created), and a bgpd whose peer says it restarts too
+ * tells zebra its routes are complete as soon as the session is up, before they came in, so zebra sweeps
+ * the stale one (zebra's log: "route update complete", "stale route ... is deleted"). A ToR up for longer
+ * sends no R bit; the VRF tier measures that case.
  */
 @Tag("frr")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -93,7 +98,7 @@ class GracefulRestartSessionTest {
         System.out.printf("kill -9 bgpd, routes missing (samples every 50 ms until the session is back): without graceful"
                 + " restart %s; with it %s%n", without, with);
         assertTrue(without.peer() > 0.5 && without.node() > 0.5, "the baseline must lose the routes: " + without);
-        assertTrue(with.peer() <= without.peer() / 2, "the peer keeps the node's route: " + with + " vs " + without);
+        assertEquals(0.0, with.peer(), "the peer keeps the node's route: " + with + " vs " + without);
         assertTrue(with.node() <= without.node() / 2, "the node's zebra keeps the peer's route: " + with + " vs " + without);
     }
 
