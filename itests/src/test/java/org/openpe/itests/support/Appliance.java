@@ -189,11 +189,16 @@ public class Appliance {
         }
     }
 
-    /** Writes a file of etc/ in one step (written aside, then renamed), so that it is never seen half-written. */
+    /** Writes a file of etc/ as an operator's tool would. */
     public void writeConfig(String file, String content) throws IOException {
-        Path temp = etc().resolve("." + file + ".tmp");
+        writeConfig(etc(), file, content);
+    }
+
+    /** Writes a file in one step (written aside, then renamed), so that a watcher never sees it half-written. */
+    public static void writeConfig(Path etc, String file, String content) throws IOException {
+        Path temp = etc.resolve("." + file + ".tmp");
         Files.writeString(temp, content);
-        Files.move(temp, etc().resolve(file), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, etc.resolve(file), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     public void deleteConfig(String file) throws IOException {
