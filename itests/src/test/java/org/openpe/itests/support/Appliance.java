@@ -166,7 +166,12 @@ public class Appliance {
 
     /** The state of the BGP session with {@code peer} as {@code openpe:status --json} shows it, "none" without one. */
     public String sessionState(String peer) {
-        for (JsonNode session : statusJson().path("bgpSessions")) {
+        return sessionState(statusJson(), peer);
+    }
+
+    /** The state of the BGP session with {@code peer} in {@code status} (openpe:status --json), "none" without one. */
+    public static String sessionState(JsonNode status, String peer) {
+        for (JsonNode session : status.path("bgpSessions")) {
             if (peer.equals(session.path("peer").asText())) {
                 return session.path("state").asText();
             }
