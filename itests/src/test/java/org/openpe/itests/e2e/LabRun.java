@@ -42,6 +42,7 @@ final class LabRun implements BeforeAllCallback, AfterAllCallback, AutoCloseable
         this.systemProperties = systemProperties;
     }
 
+    /** Brings one up at once, for a class that closes it itself rather than registering the extension. */
     static LabRun start() throws Exception {
         return start("");
     }
