@@ -27,6 +27,8 @@ import org.openpe.itests.support.Eventually;
 /** Boots the real OpenPE distribution (the tar.gz of karaf-assembly) for each test class. */
 public abstract class OpenPeTestSupport {
 
+    private static final java.time.Duration AWAIT = java.time.Duration.ofSeconds(30);
+
     @Inject
     protected SessionFactory sessionFactory;
 
@@ -94,16 +96,7 @@ public abstract class OpenPeTestSupport {
 
     /** Polls a shell command until its output satisfies {@code holds}. */
     protected String awaitOutput(String command, java.util.function.Predicate<String> holds) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        String out = "";
-        while (System.currentTimeMillis() < deadline) {
-            out = execute(command);
-            if (holds.test(out)) {
-                return out;
-            }
-            sleep();
-        }
-        throw new AssertionError("'" + command + "' never showed what was expected; last output:\n" + out);
+        return Eventually.await("'" + command + "' to show what is expected", AWAIT, () -> execute(command), holds);
     }
 
     /** The resource's row of {@code openpe:list --json}, an empty object while it is not listed. */
@@ -118,7 +111,7 @@ public abstract class OpenPeTestSupport {
 
     /** Polls {@code openpe:list --json} until the resource's row satisfies {@code holds}. */
     protected JsonNode awaitListed(String type, String name, java.util.function.Predicate<JsonNode> holds) {
-        return Eventually.await(type + " " + name + " in openpe:list --json", java.time.Duration.ofSeconds(30),
+        return Eventually.await(type + " " + name + " in openpe:list --json", AWAIT,
                 () -> listed(type, name), holds);
     }
 
