@@ -1,7 +1,6 @@
 package org.openpe.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +27,7 @@ public class CommandsIT extends OpenPeTestSupport {
     public void aCfgFileReachesTheCoreOnCreateUpdateAndDelete() throws Exception {
         writeEtc(FILE, "vni = 200\nhostsession.asn = 64514\nhostsession.hostasn = 64515\n"
                 + "hostsession.localcidr.ipv4 = 192.169.30.0/24\n");
-        awaitOutput("openpe:list l3vni", out -> out.contains("l3vni  blue"));
+        awaitListed("l3vni", "blue", row -> row.has("state"));
         assertEquals("200", showJson("l3vni", "blue").path("effective").path("vni").asText());
 
         writeEtc(FILE, "vni = 300\nhostsession.asn = 64514\nhostsession.hostasn = 64515\n"
@@ -36,16 +35,16 @@ public class CommandsIT extends OpenPeTestSupport {
         awaitOutput("openpe:show --json l3vni blue", out -> out.contains("\"vni\" : 300"));
 
         deleteEtc(FILE);
-        awaitOutput("openpe:list", out -> !out.contains("blue"));
+        awaitListed("l3vni", "blue", row -> row.isEmpty());
     }
 
     @Test
     public void anInvalidFileIsReportedWithTheKeyAndValue() throws Exception {
         writeEtc("org.openpe.l2vni-bad.cfg", "vni = 99999999\n");
         try {
-            String out = awaitOutput("openpe:list l2vni", o -> o.contains("bad"));
-            assertTrue(out, out.contains("Invalid"));
-            assertTrue(out, out.contains("99999999"));
+            JsonNode bad = awaitListed("l2vni", "bad", row -> row.has("state"));
+            assertEquals(bad.toString(), "Invalid", bad.path("state").asText());
+            assertTrue(bad.toString(), bad.path("reason").asText().contains("99999999"));
         } finally {
             deleteEtc("org.openpe.l2vni-bad.cfg");
         }
@@ -66,7 +65,7 @@ public class CommandsIT extends OpenPeTestSupport {
 
         assertTrue("validate must fail on an invalid set", failure != null);
         assertTrue(failure.getMessage(), failure.getMessage().contains("64514"));
-        assertFalse(execute("openpe:list").contains("underlay       u "));
+        assertTrue("validate applied nothing", listed("underlay", "u").isEmpty());
     }
 
     @Test

@@ -14,15 +14,20 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
 import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.openpe.itests.support.Appliance;
+import org.openpe.itests.support.Eventually;
 
 /** Boots the real OpenPE distribution (the tar.gz of karaf-assembly) for each test class. */
 public abstract class OpenPeTestSupport {
+
+    private static final java.time.Duration AWAIT = java.time.Duration.ofSeconds(30);
 
     @Inject
     protected SessionFactory sessionFactory;
@@ -82,11 +87,7 @@ public abstract class OpenPeTestSupport {
 
     /** Writes a resource file into Karaf's etc/, as an operator would. */
     protected static void writeEtc(String file, String content) throws IOException {
-        java.nio.file.Path etc = java.nio.file.Path.of(System.getProperty("karaf.etc"));
-        java.nio.file.Path temp = etc.resolve("." + file + ".tmp");
-        java.nio.file.Files.writeString(temp, content);
-        java.nio.file.Files.move(temp, etc.resolve(file), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Appliance.writeConfig(java.nio.file.Path.of(System.getProperty("karaf.etc")), file, content);
     }
 
     protected static void deleteEtc(String file) throws IOException {
@@ -95,16 +96,23 @@ public abstract class OpenPeTestSupport {
 
     /** Polls a shell command until its output satisfies {@code holds}. */
     protected String awaitOutput(String command, java.util.function.Predicate<String> holds) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        String out = "";
-        while (System.currentTimeMillis() < deadline) {
-            out = execute(command);
-            if (holds.test(out)) {
-                return out;
+        return Eventually.await("'" + command + "' to show what is expected", AWAIT, () -> execute(command), holds);
+    }
+
+    /** The resource's row of {@code openpe:list --json}, an empty object while it is not listed. */
+    protected JsonNode listed(String type, String name) {
+        for (JsonNode row : Appliance.json(execute("openpe:list --json"))) {
+            if (row.path("type").asText().equals(type) && row.path("name").asText().equals(name)) {
+                return row;
             }
-            sleep();
         }
-        throw new AssertionError("'" + command + "' never showed what was expected; last output:\n" + out);
+        return Appliance.json("{}");
+    }
+
+    /** Polls {@code openpe:list --json} until the resource's row satisfies {@code holds}. */
+    protected JsonNode awaitListed(String type, String name, java.util.function.Predicate<JsonNode> holds) {
+        return Eventually.await(type + " " + name + " in openpe:list --json", AWAIT,
+                () -> listed(type, name), holds);
     }
 
     private static int freePort() {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openpe.itests.support.Eventually;
 import org.openpe.itests.support.Shell;
 
@@ -41,30 +42,23 @@ class FaultsEndToEndIT {
     private static final String DRIFT_CHECK_PROPERTY = "openpe.frr.driftCheckSeconds";
     private static final Duration DRIFT_CHECK = Duration.ofSeconds(10);
 
-    private static LabRun run;
-    private static Lab lab;
-    private static Appliance appliance;
+    @RegisterExtension
+    static final LabRun run = new LabRun("\n" + DRIFT_CHECK_PROPERTY + " = " + DRIFT_CHECK.toSeconds() + "\n");
+    private static final Lab lab = run.lab();
+    private static final Appliance appliance = run.appliance();
     private static String underlay;
     private static Path stateMounted;
 
     @BeforeAll
     static void start() throws Exception {
-        run = LabRun.start("\n" + DRIFT_CHECK_PROPERTY + " = " + DRIFT_CHECK.toSeconds() + "\n");
-        lab = run.lab();
-        appliance = run.appliance();
         underlay = Files.readString(appliance.etc().resolve(UNDERLAY_FILE));
     }
 
+    /** Before the extension stops the appliance: lazily, the tmpfs goes once the runtime has let go of it. */
     @AfterAll
-    static void stop() throws Exception {
-        try {
-            if (run != null) {
-                run.close();
-            }
-        } finally {
-            if (stateMounted != null) {
-                Shell.run("umount", "-l", stateMounted.toString());
-            }
+    static void unmountState() {
+        if (stateMounted != null) {
+            Shell.run("umount", "-l", stateMounted.toString());
         }
     }
 
@@ -161,13 +155,13 @@ class FaultsEndToEndIT {
         long planted = System.nanoTime();
         appliance.client("openpe:reconcile");
         JsonNode passthrough = Eventually.await("the passthrough to name the foreign pt-host", CONVERGE,
-                () -> resource("l3passthrough", "lab"), r -> r.path("reason").asText().contains("pt-host"));
+                () -> appliance.resource("l3passthrough", "lab"), r -> r.path("reason").asText().contains("pt-host"));
         report("a foreign device with an owned name (pt-host)", planted);
         assertEquals("Failed", passthrough.path("state").asText(), passthrough.toString());
         assertEquals(foreign, devices().get("host pt-host"), "the foreign pt-host was deleted or replaced");
         String link = Shell.run("ip", "-n", lab.host, "-d", "link", "show", "pt-host").output();
         assertFalse(link.contains("group 28528"), "the foreign pt-host was adopted: " + link);
-        assertEquals("Applied", resource("underlay", "lab").path("state").asText(), "the underlay is untouched");
+        assertEquals("Applied", appliance.state("underlay", "lab"), "the underlay is untouched");
 
         lab.in(lab.host, "ip", "link", "delete", "pt-host");
         long removed = System.nanoTime();
@@ -255,13 +249,12 @@ class FaultsEndToEndIT {
         long stopped = System.nanoTime();
         try {
             appliance.writeConfig(UNDERLAY_FILE, underlay.replace("connectTime = 2s", "connectTime = 5s"));
-            String status = Eventually.await("openpe:status to name the mute bgpd", CONVERGE,
-                    () -> appliance.client("openpe:status"), out -> out.contains("bgpd running (pid " + bgpd
-                            + "); not answering vtysh for"));
+            String daemon = Eventually.await("openpe:status to name the mute bgpd", CONVERGE, FaultsEndToEndIT::bgpdState,
+                    state -> state.startsWith("running (pid " + bgpd + "); not answering vtysh for"));
             report("an FRR apply that hangs (bgpd SIGSTOPped): named in openpe:status", stopped);
-            assertTrue(resource("underlay", "lab").path("state").asText().equals("Pending"), status);
+            assertEquals("Pending", appliance.state("underlay", "lab"), daemon);
             long asked = System.nanoTime();
-            appliance.client("openpe:status");
+            appliance.statusJson();
             assertTrue(System.nanoTime() - asked < Duration.ofSeconds(10).toNanos(), "openpe:status waited for bgpd");
 
             Eventually.await("bgpd replaced and the edit applied", Duration.ofSeconds(150),
@@ -273,8 +266,8 @@ class FaultsEndToEndIT {
         awaitSession(lab.leaf, NODE, "Established");
         awaitSession(lab.host, HOST_PEER, "Established");
         report("an FRR apply that hangs: bgpd killed at the bound, restarted, the edit applied, sessions back", stopped);
-        String daemons = appliance.client("openpe:status");
-        assertTrue(daemons.contains("did not answer vtysh for"), daemons);
+        String daemon = bgpdState();
+        assertTrue(daemon.contains("did not answer vtysh for"), daemon);
     }
 
     @Test
@@ -286,18 +279,16 @@ class FaultsEndToEndIT {
         appliance.writeConfig("org.openpe.node.cfg", "nodeIndexInterface = idx0\nnodeIndexCidr = 10.99.0.0/24\n"
                 + "routerNamespace = " + lab.router + "\n");
         Eventually.await("the interface without an address named, the previous node settings in force", CONVERGE,
-                () -> appliance.client("openpe:list"),
+                FaultsEndToEndIT::nodeRejections,
                 // Java lists only interfaces with an address: one without is "no such interface"
-                out -> out.contains("'nodeIndexInterface' = 'idx0': there is no such interface (rejected: the previous"
-                        + " node settings stay in force)"));
+                rejections -> rejections.contains("'nodeIndexInterface' = 'idx0': there is no such interface"));
         awaitAllApplied();
 
         lab.in(lab.host, "ip", "addr", "add", "10.99.0.0/24", "dev", "idx0"); // host part 0: the same index
         long added = System.nanoTime();
-        Eventually.await("the late address taken", CONVERGE, () -> appliance.client("openpe:list"),
-                out -> !out.contains("idx0"));
+        Eventually.await("the late address taken", CONVERGE, FaultsEndToEndIT::nodeRejections, "[]"::equals);
         report("a nodeIndexInterface address that comes late", added);
-        assertTrue(appliance.client("openpe:status").contains("Node index        0"));
+        assertEquals(0, appliance.statusJson().path("nodeIndex").asInt(-1));
         awaitAllApplied();
         assertKept(devices, leafUptime);
     }
@@ -306,6 +297,16 @@ class FaultsEndToEndIT {
     private static void assertKept(Map<String, String> devices, long leafUptime) {
         assertEquals(devices, devices(), "a device was recreated");
         assertTrue(lab.sessionUptimeMillis(lab.leaf, NODE) > leafUptime, "the leaf's session was reset");
+    }
+
+    /** Why the configured node settings are rejected (the previous ones in force), from {@code openpe:status --json}. */
+    private static String nodeRejections() {
+        return appliance.statusJson().path("nodeRejections").toString();
+    }
+
+    /** What {@code openpe:status --json} says of bgpd. */
+    private static String bgpdState() {
+        return appliance.statusJson().path("frrDaemons").path("bgpd").asText();
     }
 
     private static String bgpdPid() throws IOException {
@@ -344,18 +345,8 @@ class FaultsEndToEndIT {
         return devices;
     }
 
-    private static JsonNode resource(String type, String name) {
-        for (JsonNode row : appliance.listJson()) {
-            if (type.equals(row.path("type").asText()) && name.equals(row.path("name").asText())) {
-                return row;
-            }
-        }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    }
-
     private static void awaitAllApplied() {
-        Eventually.await("every resource Applied at its configured generation", CONVERGE, appliance::listJson,
-                rows -> rows.size() == 2 && rows.findValuesAsText("state").stream().allMatch("Applied"::equals));
+        appliance.awaitAll(2, "Applied", CONVERGE);
     }
 
     private static void report(String fault, long sinceNanos) {

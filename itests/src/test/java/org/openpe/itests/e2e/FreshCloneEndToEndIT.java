@@ -4,17 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openpe.itests.support.Appliance;
 import org.openpe.itests.support.Shell;
 
 /**
@@ -26,7 +27,6 @@ import org.openpe.itests.support.Shell;
  */
 class FreshCloneEndToEndIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration BUILD_AND_CONVERGE = Duration.ofMinutes(15);
     private static final Duration STOP_BOUND = Duration.ofSeconds(15);
 
@@ -85,6 +85,8 @@ class FreshCloneEndToEndIT {
 
     /** Polls {@code openpe:status --json}, failing at once when run.sh ends. */
     private JsonNode awaitBothLabSessions() throws InterruptedException {
+        Appliance runtime = new Appliance("./run.sh's OpenPE", clone.resolve("runtime/openpe"), Optional.of(hostNamespace),
+                Optional.empty(), BUILD_AND_CONVERGE);
         long deadline = System.nanoTime() + BUILD_AND_CONVERGE.toNanos();
         String last = "nothing yet";
         while (System.nanoTime() < deadline) {
@@ -92,37 +94,22 @@ class FreshCloneEndToEndIT {
                 throw new AssertionError("./run.sh exited with " + router.exitValue() + " before the lab was up:\n"
                         + tail(runLog));
             }
-            Path client = clone.resolve("runtime/openpe/bin/client");
-            if (Files.exists(client)) {
-                last = Shell.run(List.of("nsenter", "--net=/var/run/netns/" + hostNamespace, client.toString(), "-b"),
-                        "openpe:status --json\n").output();
-                JsonNode status = parse(last);
-                if (established(status, "192.168.11.2") && established(status, "192.169.10.2")) {
-                    return status;
+            if (Files.exists(runtime.home().resolve("bin/client"))) {
+                try {
+                    JsonNode status = runtime.statusJson();
+                    last = status.toString();
+                    if (Appliance.sessionState(status, "192.168.11.2").equals("Established")
+                            && Appliance.sessionState(status, "192.169.10.2").equals("Established")) {
+                        return status;
+                    }
+                } catch (RuntimeException | AssertionError notYet) {
+                    last = notYet.getMessage();
                 }
             }
             Thread.sleep(2000);
         }
         throw new AssertionError("timed out after " + BUILD_AND_CONVERGE.toMinutes()
                 + " min waiting for both lab sessions Established; last status: " + last + "\n" + tail(runLog));
-    }
-
-    private static JsonNode parse(String output) {
-        int start = output.indexOf('{');
-        try {
-            return start < 0 ? JSON.missingNode() : JSON.readTree(output.substring(start));
-        } catch (IOException e) {
-            return JSON.missingNode();
-        }
-    }
-
-    private static boolean established(JsonNode status, String peer) {
-        for (JsonNode session : status.path("bgpSessions")) {
-            if (peer.equals(session.path("peer").asText())) {
-                return "Established".equals(session.path("state").asText());
-            }
-        }
-        return false;
     }
 
     /** The sockets process {@code pid} listens on in the lab's host namespace, as "tcp 127.0.0.1:8101" (IPv4-mapped shown as IPv4). */

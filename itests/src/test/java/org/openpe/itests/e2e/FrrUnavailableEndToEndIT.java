@@ -2,14 +2,13 @@ package org.openpe.itests.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openpe.itests.support.Eventually;
 import org.openpe.itests.support.Shell;
 
@@ -27,24 +26,15 @@ class FrrUnavailableEndToEndIT {
     private static final String HOST_PEER = "192.169.10.1";
     private static final String MISSING_BINARIES = "/nonexistent-frr-binaries";
 
-    private static LabRun run;
-    private static Lab lab;
-    private static Appliance appliance;
+    @RegisterExtension
+    static final LabRun run = new LabRun();
+    private static final Lab lab = run.lab();
+    private static final Appliance appliance = run.appliance();
     private static String nodeSettings;
 
     @BeforeAll
     static void start() throws Exception {
-        run = LabRun.start();
-        lab = run.lab();
-        appliance = run.appliance();
         nodeSettings = "nodeIndex = 0\nrouterNamespace = " + lab.router + "\n";
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (run != null) {
-            run.close();
-        }
     }
 
     @Test
@@ -58,7 +48,7 @@ class FrrUnavailableEndToEndIT {
     @Order(2)
     void withFrrUnableToStartTheKernelIsStillReconciledAndStatusSaysWhy() throws Exception {
         appliance.writeConfig("org.openpe.node.cfg", nodeSettings + "frr.binaryDir = " + MISSING_BINARIES + "\n");
-        Eventually.await("every resource Failed, naming FRR's missing binaries", CONVERGE, FrrUnavailableEndToEndIT::resources,
+        Eventually.await("every resource Failed, naming FRR's missing binaries", CONVERGE, appliance::listJson,
                 rows -> rows.size() == 2 && rows.findValuesAsText("state").stream().allMatch("Failed"::equals)
                         && rows.findValuesAsText("reason").stream()
                                 .allMatch(r -> r.contains("FRR cannot start") && r.contains(MISSING_BINARIES)));
@@ -67,7 +57,7 @@ class FrrUnavailableEndToEndIT {
         lab.in(lab.host, "ip", "link", "delete", "pt-host");
         Eventually.await("pt-host recreated (a new ifindex) while FRR cannot start", CONVERGE,
                 () -> ifindex("pt-host"), index -> !index.equals(deleted));
-        String status = appliance.client("openpe:status --json");
+        String status = appliance.statusJson().toString();
         assertTrue(status.contains("FRR cannot start"), status);
     }
 
@@ -76,8 +66,7 @@ class FrrUnavailableEndToEndIT {
     void fixingTheSettingsBringsFrrBackWithoutResettingTheFabricSession() throws Exception {
         long leafUptime = lab.sessionUptimeMillis(lab.leaf, NODE);
         appliance.writeConfig("org.openpe.node.cfg", nodeSettings);
-        Eventually.await("every resource Applied again", CONVERGE, FrrUnavailableEndToEndIT::resources,
-                rows -> rows.size() == 2 && rows.findValuesAsText("state").stream().allMatch("Applied"::equals));
+        appliance.awaitAll(2, "Applied", CONVERGE);
         awaitSession(lab.leaf, NODE, "Established");
         awaitSession(lab.host, HOST_PEER, "Established");
         assertTrue(lab.sessionUptimeMillis(lab.leaf, NODE) > leafUptime, "the leaf's session was reset");
@@ -87,10 +76,6 @@ class FrrUnavailableEndToEndIT {
     private static String ifindex(String device) {
         Shell.Result link = Shell.run("ip", "-n", lab.host, "-o", "link", "show", device);
         return link.exitCode() == 0 ? link.output().split(":")[0] : "none";
-    }
-
-    private static JsonNode resources() {
-        return appliance.listJson();
     }
 
     private static void awaitSession(String namespace, String peer, String state) {

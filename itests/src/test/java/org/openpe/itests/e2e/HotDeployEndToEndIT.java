@@ -5,16 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 7 on this kernel with L3Passthrough: updating or refreshing bundles flaps nothing (same
@@ -29,25 +30,16 @@ class HotDeployEndToEndIT {
     private static final String NODE = "192.168.11.3";
     private static final String HOST_SPEAKER = "192.169.10.2";
 
-    private static LabRun run;
-    private static Lab lab;
-    private static Appliance appliance;
+    @RegisterExtension
+    static final LabRun run = new LabRun();
+    private static final Lab lab = run.lab();
+    private static final Appliance appliance = run.appliance();
 
     @BeforeAll
     static void start() throws Exception {
-        run = LabRun.start();
-        lab = run.lab();
-        appliance = run.appliance();
         awaitPassthrough("Applied");
         awaitSession(lab.leaf, NODE, "Established");
         awaitSession(lab.router, HOST_SPEAKER, "Established");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (run != null) {
-            run.close();
-        }
     }
 
     @Test
@@ -77,9 +69,10 @@ class HotDeployEndToEndIT {
             appliance.client("bundle:stop org.openpe.passthrough");
             Thread.sleep(ReconcileGrace.MILLIS);
             appliance.client("openpe:reconcile");
-            String listed = appliance.client("openpe:list l3passthrough");
-            assertTrue(listed.contains("l3passthrough  lab   Pending") && listed.contains("org.openpe.passthrough"),
-                    "a stopped plugin's resources are Pending, naming its bundle: " + listed);
+            JsonNode passthrough = appliance.resource("l3passthrough", "lab");
+            assertTrue(passthrough.path("state").asText().equals("Pending")
+                    && passthrough.path("reason").asText().contains("org.openpe.passthrough"),
+                    "a stopped plugin's resources are Pending, naming its bundle: " + passthrough);
             appliance.client("bundle:start org.openpe.passthrough");
         });
     }
@@ -159,9 +152,8 @@ class HotDeployEndToEndIT {
         return lab.in(namespace, "ip", "-o", "link", "show", device).split(":")[0];
     }
 
-    private static void awaitPassthrough(String status) {
-        Eventually.await("l3passthrough lab " + status, CONVERGE, () -> appliance.client("openpe:list l3passthrough"),
-                out -> out.contains("l3passthrough  lab   " + status));
+    private static void awaitPassthrough(String state) {
+        appliance.awaitState("l3passthrough", "lab", state, CONVERGE);
     }
 
     private static void awaitSession(String namespace, String peer, String state) {

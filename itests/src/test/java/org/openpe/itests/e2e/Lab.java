@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * The local lab of {@code scripts/lab.sh} under a unique prefix: a leaf (FRR AS 64512) and a host
- * namespace with the NIC {@code toswitch} and a host BGP speaker (FRR AS 64515).
+ * namespace with the NIC {@code toswitch} and a host BGP speaker (FRR AS 64515), once {@link #up()}.
  */
 final class Lab implements AutoCloseable {
 
@@ -26,6 +26,9 @@ final class Lab implements AutoCloseable {
 
     Lab(Path root) {
         this.script = root.resolve("scripts/lab.sh");
+    }
+
+    void up() {
         Shell.run(List.of("bash", script.toString(), "up", prefix)).orFail();
     }
 

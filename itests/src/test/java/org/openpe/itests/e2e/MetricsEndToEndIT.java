@@ -20,6 +20,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openpe.itests.support.Eventually;
 import org.openpe.itests.support.Shell;
 
@@ -40,9 +41,10 @@ class MetricsEndToEndIT {
     private static final int METRICS_PORT = 9464;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static LabRun run;
-    private static Lab lab;
-    private static Appliance appliance;
+    @RegisterExtension
+    static final LabRun run = new LabRun();
+    private static final Lab lab = run.lab();
+    private static final Appliance appliance = run.appliance();
     private static Path work;
     private static Process prometheus;
 
@@ -51,9 +53,6 @@ class MetricsEndToEndIT {
         for (String tool : List.of("/usr/bin/prometheus", "/usr/bin/promtool", "/usr/bin/curl")) {
             assumeTrue(Files.isExecutable(Path.of(tool)), tool + " is missing (Debian packages prometheus, curl); skipped");
         }
-        run = LabRun.start();
-        lab = run.lab();
-        appliance = run.appliance();
         work = Files.createDirectories(appliance.home.resolve("metrics-test"));
     }
 
@@ -131,12 +130,7 @@ class MetricsEndToEndIT {
     }
 
     private static JsonNode metricsStatus() {
-        String out = appliance.client("openpe:status --json");
-        try {
-            return JSON.readTree(out.substring(out.indexOf('{'))).path("metrics");
-        } catch (IOException e) {
-            throw new IllegalStateException("openpe:status --json printed no JSON: " + out, e);
-        }
+        return appliance.statusJson().path("metrics");
     }
 
     /** Debian's Prometheus in the lab's host namespace, scraping OpenPE every second. */

@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The issue-8 scenario on this kernel with real FRR: the distribution runs inside the lab's host
@@ -27,23 +26,10 @@ class PassthroughEndToEndIT {
     private static final String LEAF_PREFIX = "192.168.100.1/32";
     private static final String PASSTHROUGH = "org.openpe.l3passthrough-lab.cfg";
 
-    private static LabRun run;
-    private static Lab lab;
-    private static Appliance appliance;
-
-    @BeforeAll
-    static void start() throws Exception {
-        run = LabRun.start();
-        lab = run.lab();
-        appliance = run.appliance();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (run != null) {
-            run.close();
-        }
-    }
+    @RegisterExtension
+    static final LabRun run = new LabRun();
+    private static final Lab lab = run.lab();
+    private static final Appliance appliance = run.appliance();
 
     @Test
     @Order(1)
@@ -57,9 +43,9 @@ class PassthroughEndToEndIT {
         assertTrue(ping.contains(" 0% packet loss"), ping);
 
         Eventually.await("openpe:status to show the fabric session Established", CONVERGE,
-                () -> appliance.client("openpe:status"), out -> out.contains("192.168.11.2  64512      Established"));
-        String list = appliance.client("openpe:list");
-        assertTrue(list.contains("underlay       lab   Applied") && list.contains("l3passthrough  lab   Applied"), list);
+                () -> appliance.sessionState("192.168.11.2"), "Established"::equals);
+        assertEquals("Applied", appliance.state("underlay", "lab"));
+        assertEquals("Applied", appliance.state("l3passthrough", "lab"));
     }
 
     @Test
@@ -78,8 +64,7 @@ class PassthroughEndToEndIT {
 
         Duration stopped = appliance.stop();
         appliance.start();
-        Eventually.await("the first reconcile after the restart", CONVERGE,
-                () -> appliance.client("openpe:list"), out -> out.contains("l3passthrough  lab   Applied"));
+        appliance.awaitState("l3passthrough", "lab", "Applied", CONVERGE);
 
         assertTrue(stopped.toSeconds() < 10, "SIGTERM stop took " + stopped);
         assertEquals(vethBefore, lab.in(lab.router, "ip", "-o", "link", "show", "pt-ns").split(":")[0],

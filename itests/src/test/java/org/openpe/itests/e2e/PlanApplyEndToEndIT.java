@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openpe.itests.support.Eventually;
 import org.openpe.itests.support.Shell;
 
@@ -34,7 +33,6 @@ import org.openpe.itests.support.Shell;
 class PlanApplyEndToEndIT {
 
     private static final Duration CONVERGE = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NODE = "192.168.11.3";
     private static final String HOST_PEER = "192.169.10.1";
     private static final String PASSTHROUGH = "org.openpe.l3passthrough-lab.cfg";
@@ -44,26 +42,17 @@ class PlanApplyEndToEndIT {
     private static final String WRONG_HOST_AS = "hostsession.asn = 64514\nhostsession.hostasn = 64599\n"
             + "hostsession.localcidr.ipv4 = 192.169.10.0/24\n";
 
-    private static LabRun run;
-    private static Lab lab;
-    private static Appliance appliance;
+    @RegisterExtension
+    static final LabRun run = new LabRun();
+    private static final Lab lab = run.lab();
+    private static final Appliance appliance = run.appliance();
     private static Path work;
     private static String originalPassthrough;
 
     @BeforeAll
     static void start() throws Exception {
-        run = LabRun.start();
-        lab = run.lab();
-        appliance = run.appliance();
         work = appliance.home.resolve("plan-dirs");
         originalPassthrough = Files.readString(appliance.etc().resolve(PASSTHROUGH));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (run != null) {
-            run.close();
-        }
     }
 
     @Test
@@ -71,14 +60,13 @@ class PlanApplyEndToEndIT {
     void onTheConvergedNodeThePlanIsEmpty() throws Exception {
         awaitSession(lab.leaf, NODE, "Established");
         awaitSession(lab.host, HOST_PEER, "Established");
-        Eventually.await("both resources Applied", CONVERGE, appliance::listJson,
-                rows -> rows.size() == 2 && rows.findValuesAsText("state").stream().allMatch("Applied"::equals));
+        appliance.awaitAll(2, "Applied", CONVERGE);
         Eventually.await("openpe:plan exits 0 (a pass may still have been under way)", CONVERGE,
                 () -> appliance.clientResult("openpe:plan"), r -> r.exitCode() == 0);
 
         Shell.Result plan = appliance.clientResult("openpe:plan --json");
         assertEquals(0, plan.exitCode(), plan.output());
-        JsonNode json = json(plan.output());
+        JsonNode json = Appliance.json(plan.output());
         assertFalse(json.path("changes").asBoolean(), plan.output());
         assertEquals(0, json.path("kernel").size(), plan.output());
         assertEquals(0, json.path("frr").size(), plan.output());
@@ -97,7 +85,7 @@ class PlanApplyEndToEndIT {
         Shell.Result plan = appliance.clientResult("openpe:plan " + dir + " --json");
 
         assertEquals(2, plan.exitCode(), plan.output());
-        JsonNode json = json(plan.output());
+        JsonNode json = Appliance.json(plan.output());
         assertTrue(json.path("changes").asBoolean(), plan.output());
         JsonNode passthrough = resource(json, "l3passthrough", "lab");
         assertEquals("modify", passthrough.path("action").asText(), plan.output());
@@ -141,7 +129,7 @@ class PlanApplyEndToEndIT {
         String applied = appliance.client("openpe:apply " + dir + " --confirm 25s");
         assertTrue(applied.contains("taken as one change"), applied);
 
-        JsonNode pending = json(appliance.client("openpe:status --json")).path("pendingConfirmation");
+        JsonNode pending = appliance.statusJson().path("pendingConfirmation");
         assertEquals(dir.toString(), pending.path("appliedFrom").asText(), pending.toString());
         assertTrue(appliance.client("openpe:status").contains("rolls back at " + pending.path("deadline").asText()));
         Eventually.await("the host speaker's session cut by the change", CONVERGE,
@@ -158,7 +146,7 @@ class PlanApplyEndToEndIT {
         appliance.client("openpe:apply " + dir + " --confirm 5m");
         assertTrue(appliance.client("openpe:confirm").contains("Confirmed"));
 
-        assertFalse(json(appliance.client("openpe:status --json")).has("pendingConfirmation"));
+        assertFalse(appliance.statusJson().has("pendingConfirmation"));
         assertEquals(DUAL_STACK, Files.readString(appliance.etc().resolve(PASSTHROUGH)));
         Eventually.await("the dual-stack passthrough applied", CONVERGE,
                 () -> lab.in(lab.router, "ip", "-o", "addr", "show", "pt-ns"), a -> a.contains("2001:db8:10::1/64"));
@@ -182,7 +170,7 @@ class PlanApplyEndToEndIT {
         appliance.stop();
         appliance.start();
 
-        JsonNode pending = json(appliance.client("openpe:status --json")).path("pendingConfirmation");
+        JsonNode pending = appliance.statusJson().path("pendingConfirmation");
         assertEquals(dir.toString(), pending.path("appliedFrom").asText(), "the pending confirmation survives a restart");
         awaitRolledBack("unconfirmed across a restart", Instant.parse(pending.path("deadline").asText()));
     }
@@ -194,7 +182,7 @@ class PlanApplyEndToEndIT {
         Duration files = Duration.between(deadline, Instant.now());
         awaitSession(lab.host, HOST_PEER, "Established");
         Duration session = Duration.between(deadline, Instant.now());
-        assertFalse(json(appliance.client("openpe:status --json")).has("pendingConfirmation"));
+        assertFalse(appliance.statusJson().has("pendingConfirmation"));
         System.out.printf("[openpe] rollback (%s): files back %.1f s and the host session Established %.1f s after the deadline%n",
                 what, files.toMillis() / 1000.0, session.toMillis() / 1000.0);
     }
@@ -240,10 +228,6 @@ class PlanApplyEndToEndIT {
             }
         }
         throw new AssertionError("no " + type + " " + name + " in the plan: " + plan);
-    }
-
-    private static JsonNode json(String output) throws IOException {
-        return JSON.readTree(output.substring(output.indexOf('{')));
     }
 
     private static void awaitSession(String namespace, String peer, String state) {

@@ -534,9 +534,7 @@ class EvpnTwoNodeScenario {
     }
 
     private static void awaitStatus(OpenPeNode node, String type, String name, String status) {
-        Pattern row = Pattern.compile("(?m)^" + type + "\\s+" + Pattern.quote(name) + "\\s+" + status + "\\b");
-        Eventually.await(type + " " + name + " " + status + " in openpe:list", CONVERGE,
-                () -> node.client("openpe:list " + type), out -> row.matcher(out).find());
+        node.awaitState(type, name, status, CONVERGE);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openpe.itests.support.Appliance;
 import org.openpe.itests.support.Eventually;
 import org.openpe.itests.support.Shell;
 
@@ -52,8 +54,9 @@ class SystemdRestartScenario {
     private static final String UNIT = "openpe";
     private static final String NODE = "192.168.11.3";
     private static final List<String> DAEMONS = List.of("zebra", "bgpd", "staticd", "bfdd");
-    /** C1 only: under TCG the C2 compiler delays Karaf's start far more than its code pays back (see OpenPeNode). */
-    private static final String QUICK_START_JAVA_OPTS = "-XX:+UnlockDiagnosticVMOptions -XX:TieredStopAtLevel=1";
+    /** The packaged runtime, which systemd runs in the root namespace; C1 only for its clients (see OpenPeNode). */
+    private static final Appliance SERVICE = new Appliance(UNIT, HOME, Optional.empty(),
+            Optional.of(OpenPeNode.QUICK_START_JAVA_OPTS), START);
     private static final Pattern IFINDEX = Pattern.compile("^(\\d+): ");
     /** A row of bundle:list -s: id | state | level | version | symbolic name. */
     private static final Pattern PASSTHROUGH_BUNDLE = Pattern.compile("(?m)\\|\\s*(\\S+)\\s*\\|\\s*org\\.openpe\\.passthrough\\s*$");
@@ -98,7 +101,7 @@ class SystemdRestartScenario {
         // the operator's edits of the conffiles: node settings and resources
         Shell.run(List.of("bash", labScript.toString(), "config", "/etc/openpe", prefix)).orFail();
         Path dropIn = Files.createDirectories(Path.of("/etc/systemd/system/openpe.service.d"));
-        Files.writeString(dropIn.resolve("tcg.conf"), "[Service]\nEnvironment=\"JAVA_OPTS=" + QUICK_START_JAVA_OPTS + "\"\n");
+        Files.writeString(dropIn.resolve("tcg.conf"), "[Service]\nEnvironment=\"JAVA_OPTS=" + OpenPeNode.QUICK_START_JAVA_OPTS + "\"\n");
         sh("systemctl", "daemon-reload");
         Files.writeString(STARTED_MARKER, "");
         sh("systemctl", "start", UNIT);
@@ -278,8 +281,7 @@ class SystemdRestartScenario {
     }
 
     private static void awaitApplied() {
-        Eventually.await("both resources Applied (openpe:list)", START, () -> client("openpe:list"),
-                out -> out.contains("underlay       lab   Applied") && out.contains("l3passthrough  lab   Applied"));
+        SERVICE.awaitAll(2, "Applied", START);
     }
 
     /** How many times a runtime adopted an FRR daemon, from karaf.log (appended across restarts). */
@@ -293,7 +295,7 @@ class SystemdRestartScenario {
 
     /** The version of the passthrough bundle the runtime runs (bundle:list). */
     private static String passthroughBundleVersion() {
-        Matcher row = PASSTHROUGH_BUNDLE.matcher(client("bundle:list -s"));
+        Matcher row = PASSTHROUGH_BUNDLE.matcher(SERVICE.client("bundle:list -s"));
         return row.find() ? row.group(1) : "none";
     }
 
@@ -305,11 +307,6 @@ class SystemdRestartScenario {
 
     private static long mainPid() {
         return Long.parseLong(Shell.ok("systemctl", "show", "-p", "MainPID", "--value", UNIT).trim());
-    }
-
-    private static String client(String command) {
-        return Shell.ok("sh", "-c", "printf '%s\\n' " + Shell.quote(command) + " | JAVA_OPTS='" + QUICK_START_JAVA_OPTS
-                + "' " + HOME.resolve("bin/client") + " -r 3 -d 1 -b");
     }
 
     private static String read(Path file) {

@@ -77,6 +77,7 @@ public class StatusCommand extends OpenpeCommand {
             node.lastReconcileDuration().ifPresent(d -> root.put("lastReconcileMillis", d.toMillis()));
             node.lastError().ifPresent(e -> root.put("lastError", e));
             root.set("nodeProblems", JSON.valueToTree(snapshot.node().problems()));
+            root.set("nodeRejections", JSON.valueToTree(snapshot.node().rejected()));
             root.set("metrics", metricsJson(metrics.state()));
             pending.ifPresent(p -> root.putObject("pendingConfirmation").put("appliedFrom", p.appliedFrom())
                     .put("deadline", p.deadline().toString()));
@@ -96,7 +97,7 @@ public class StatusCommand extends OpenpeCommand {
         out.println("Metrics           " + metrics.state().describe());
         pending.ifPresent(p -> out.println("Pending confirm   the change applied from " + p.appliedFrom() + " rolls back at "
                 + p.deadline() + " unless openpe:confirm is run before"));
-        snapshot.node().problems().forEach(p -> out.println("! " + p));
+        snapshot.node().remarks().forEach(p -> out.println("! " + p));
         out.println();
         List<String[]> rows = new ArrayList<>();
         for (BgpSessionStatus s : node.bgpSessions()) {
