@@ -124,9 +124,46 @@ public final class ScaleBench {
         node.awaitStarted();
         say("OpenPE started in %.0f s", seconds(started));
         log = new LogTail(node.home().resolve("data/log/karaf.log"));
+        copyLogsEvery(Duration.ofSeconds(15));
         await("the underlay Applied and the leaf's session Established", LONG_WAIT, 1000,
                 () -> "Applied".equals(state("underlay", "fabric")) && !established(fabric.leafFrr, "l2vpn evpn").isEmpty());
         awaitQuiet();
+    }
+
+    /**
+     * Copies the runtime's logs to the reports directory while the benchmark runs (read them during a
+     * long phase); with {@code -Dopenpe.scale.sample=true} also makes the JVM print its threads into
+     * console.log (SIGQUIT) every 5 s: where a slow phase spends its time.
+     */
+    private void copyLogsEvery(Duration period) {
+        Path reports = Path.of(System.getProperty(VrfTier.REPORTS_PROPERTY, System.getProperty("java.io.tmpdir")));
+        boolean sample = Boolean.getBoolean("openpe.scale.sample");
+        Thread copier = new Thread(() -> {
+            long rounds = 0;
+            while (true) {
+                try {
+                    Thread.sleep(sample ? 5000 : period.toMillis());
+                    if (sample) {
+                        Shell.run("kill", "-QUIT", String.valueOf(node.pid()));
+                    }
+                    if (!sample || ++rounds % 3 == 0) {
+                        for (String name : List.of("data/log/karaf.log", "console.log")) {
+                            Path from = node.home().resolve(name);
+                            if (Files.exists(from)) {
+                                Files.copy(from, reports.resolve("scale-running-" + from.getFileName()),
+                                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                            }
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    // the node is restarting or gone: try again next time
+                }
+            }
+        }, "scale-log-copier");
+        copier.setDaemon(true);
+        copier.start();
     }
 
     private Figures measure(int size) throws Exception {

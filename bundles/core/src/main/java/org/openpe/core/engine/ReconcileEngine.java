@@ -240,6 +240,7 @@ public class ReconcileEngine {
     }
 
     private ReconcileReport run() {
+        PassTally tally = new PassTally();
         Snapshot snapshot = store.revalidate();
         if (snapshot.node().nodeIndex().isEmpty()) {
             String reason = "node index unknown: " + String.join("; ", snapshot.node().problems());
@@ -253,7 +254,7 @@ public class ReconcileEngine {
         FrrInstance instance = frr;
         Supplier<FrrInstance> frrAccess = () -> Optional.ofNullable(instance)
                 .orElseThrow(() -> new Reconciliation.FrrUnavailable(frrProblem.orElse("FRR is not open")));
-        PassTally tally = new PassTally();
+        tally.step("revalidate");
         Map<ResourceType, String> awaited = awaitedPlugins();
         ReconcileReport report = new Reconciliation(snapshot, snapshot.node().nodeIndex().getAsInt(), kernel, frrAccess,
                 handover,
@@ -264,13 +265,16 @@ public class ReconcileEngine {
         counters.passCompleted(report, tally, inputs.equals(lastPassInputs));
         lastPassInputs = inputs;
         store.markApplied(report.appliedGenerations());
+        tally.step("mark applied");
         zebraWatch.nextDue().ifPresent(due -> passRequests.later(this::trigger,
                 Math.max(0, Duration.between(Instant.now(), due).toMillis()) + COALESCE_MILLIS));
         publishNodeStatus(settings.routerNamespace(), report);
+        tally.step("observe FRR");
         if (!report.changes().isEmpty()) {
-            LOG.info("reconciled in {} ms: {} change(s)", report.duration().toMillis(), report.changes().size());
+            LOG.info("reconciled in {} ms: {} change(s) ({} ms)", report.duration().toMillis(), report.changes().size(),
+                    tally.steps());
         } else if (!inSync) {
-            LOG.info("reconciled in {} ms: nothing to change", report.duration().toMillis());
+            LOG.info("reconciled in {} ms: nothing to change ({} ms)", report.duration().toMillis(), tally.steps());
         }
         inSync = report.changes().isEmpty();
         return report;

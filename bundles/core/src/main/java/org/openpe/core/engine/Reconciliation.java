@@ -114,9 +114,12 @@ final class Reconciliation {
         Map<ResourceKey, Choice> choices = Choices.of(snapshot, rejections, now);
         boolean additiveOnly = choices.values().stream().anyMatch(c -> awaitedPlugins.containsKey(c.resource().type())
                 && !remembered.remembers(c.resource()));
+        tally.step("choices");
         Map<Netns, KernelView> observed = readKernel();
+        tally.step("read");
         VrfTables tables = new VrfTables(observed.get(Netns.ROUTER).ownedVrfTables());
         DesiredState desired = buildFallingBack(choices, tables);
+        tally.step("build");
 
         int changesBeforeHandover = changes.size();
         Optional<String> nicProblem = handOverNic(choices, desired);
@@ -125,10 +128,13 @@ final class Reconciliation {
         }
         Map<Netns, KernelView> views = withSysctls(observed, desired);
         KernelPlan plan = KernelDiff.plan(desired.kernel(), views);
+        tally.step("diff");
         applyKernel(plan, additiveOnly);
+        tally.step("kernel");
         if (!additiveOnly) {
             repairAddressesZebraLost(desired, views.get(Netns.ROUTER));
         }
+        tally.step("zebra");
         String frrOutcome = "not applied: waiting for plugins " + awaitedTypes();
         if (!additiveOnly) {
             Optional<FrrAttribution.Outcome> outcome = applyFrr(choices, desired, tables);
@@ -142,9 +148,11 @@ final class Reconciliation {
                 applyKernel(plan, false);
             }
         }
+        tally.step("frr");
 
         Duration took = Duration.between(start, Instant.now());
         Map<ResourceKey, Long> applied = writeStatuses(choices, desired, plan, nicProblem, additiveOnly);
+        tally.step("status");
         return new ReconcileReport(Instant.now(), took, changes, failures, frrOutcome, applied);
     }
 
