@@ -38,7 +38,7 @@
  * send, without sending them.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.openpe.frr;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.openpe.api.Reconciler;
 import org.openpe.api.ResourceType;
@@ -64,6 +65,8 @@ public class ReconcileEngine {
      */
     static final long NODE_INDEX_RECHECK_SECONDS = 5;
     static final long RESYNC_SECONDS = 30;
+    /** After a pass, FRR's sessions are read again at most this often (openpe:status reads them itself). */
+    static final long OBSERVE_SECONDS = 15;
     /** How long resources wait for a plugin whose bundle does not declare itself a {@code ResourcePlugin}. */
     static final Duration PLUGIN_GRACE = Duration.ofSeconds(10);
 
@@ -81,6 +84,14 @@ public class ReconcileEngine {
         thread.setDaemon(true);
         return thread;
     });
+    /** Reads FRR's daemons and sessions after passes, off the reconcile thread: at 1,000 VRFs that takes seconds. */
+    private final ScheduledExecutorService observer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "openpe-frr-observe");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean observationPending = new AtomicBoolean();
+    private volatile long lastObservationNanos = System.nanoTime() - TimeUnit.SECONDS.toNanos(OBSERVE_SECONDS);
     private final ResourceStore.SnapshotListener onChange = snapshot -> trigger();
     private final FrrListener onFrrEvent = new FrrListener() {
         @Override
@@ -212,6 +223,7 @@ public class ReconcileEngine {
         store.removeListener(onChange);
         pluginBundles.close();
         executor.shutdownNow();
+        observer.shutdownNow();
         try {
             executor.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -269,7 +281,6 @@ public class ReconcileEngine {
         zebraWatch.nextDue().ifPresent(due -> passRequests.later(this::trigger,
                 Math.max(0, Duration.between(Instant.now(), due).toMillis()) + COALESCE_MILLIS));
         publishNodeStatus(settings.routerNamespace(), report);
-        tally.step("observe FRR");
         if (!report.changes().isEmpty()) {
             LOG.info("reconciled in {} ms: {} change(s) ({} ms)", report.duration().toMillis(), report.changes().size(),
                     tally.steps());
@@ -366,7 +377,20 @@ public class ReconcileEngine {
         Optional<String> error = problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
         board.updateNode(n -> new NodeStatus(routerNamespace, true, n.frrDaemons(), n.bgpSessions(),
                 Optional.of(report.finishedAt()), Optional.of(report.duration()), error));
-        observeFrr();
+        observeFrrSoon();
+    }
+
+    /** Reads FRR's state on the observer thread, at most every {@value #OBSERVE_SECONDS} s; requests meanwhile are one. */
+    private void observeFrrSoon() {
+        if (!observationPending.compareAndSet(false, true)) {
+            return;
+        }
+        long wait = lastObservationNanos + TimeUnit.SECONDS.toNanos(OBSERVE_SECONDS) - System.nanoTime();
+        observer.schedule(() -> {
+            observationPending.set(false);
+            lastObservationNanos = System.nanoTime();
+            observeFrr();
+        }, Math.max(0, wait), TimeUnit.NANOSECONDS);
     }
 
     /** Reads FRR's daemons and BGP sessions into the node status now (FRR answers in milliseconds). */

@@ -285,14 +285,18 @@ final class Reconciliation {
     private void repairAddressesZebraLost(DesiredState desired, KernelView router) {
         List<Address> declared = desired.kernel().stream()
                 .filter(o -> o instanceof Address a && a.netns() == Netns.ROUTER).map(o -> (Address) o).toList();
+        List<Address> unconfirmed = zebraWatch.unconfirmed(declared, router);
+        if (unconfirmed.isEmpty()) {
+            return;
+        }
         List<ZebraInterface> zebra;
         try {
-            zebra = frr.get().interfaces();
+            zebra = frr.get().interfaces(ZebraAddressWatch.vrfsOf(unconfirmed, router));
         } catch (RuntimeException e) {
             LOG.debug("zebra's interfaces not observable: {}", e.getMessage());
             return;
         }
-        for (Address lost : zebraWatch.due(declared, router, zebra, Instant.now())) {
+        for (Address lost : zebraWatch.due(unconfirmed, router, zebra, Instant.now())) {
             String repair = "re-add address " + lost.cidr() + " to " + lost.device() + " in " + lost.netns()
                     + ": the kernel has it, zebra lost it";
             try {

@@ -3,6 +3,7 @@ package org.openpe.frr.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -47,7 +48,10 @@ final class DefaultFrrInstance implements FrrInstance {
     private final ConfigRenderer renderer;
     private final Vtysh vtysh;
     private final Applier applier;
+    /** Up to this many VRFs, zebra is asked for each one's interfaces; beyond, for all at once. */
+    private static final int FEW_VRFS = 16;
     private final ApplyQueue queue;
+    private final VtyBatch vty;
     private final List<FrrListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService driftCheck;
     private volatile Supervisor supervisor;
@@ -59,7 +63,8 @@ final class DefaultFrrInstance implements FrrInstance {
         this.daemons = new Daemons(settings);
         this.renderer = new ConfigRenderer(layout.frrLogFile());
         this.vtysh = new Vtysh(settings);
-        this.applier = new Applier(layout, renderer, new FrrReload(settings), vtysh, new VtyBatch(settings.pathspaceRunDir()));
+        this.vty = new VtyBatch(settings.pathspaceRunDir());
+        this.applier = new Applier(layout, renderer, new FrrReload(settings), vtysh, vty);
         this.queue = new ApplyQueue(settings.pathspace(), this::applyNow);
         layout.prepare();
         this.driftCheck = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -223,6 +228,22 @@ final class DefaultFrrInstance implements FrrInstance {
     @Override
     public List<ZebraInterface> interfaces() {
         return Observations.interfaces(vtysh.show("show interface vrf all json"));
+    }
+
+    /** Straight from zebra's vty: one command per VRF when few, else all VRFs in one. */
+    @Override
+    public List<ZebraInterface> interfaces(Set<String> vrfs) {
+        if (vrfs.isEmpty()) {
+            return List.of();
+        }
+        if (vrfs.size() > FEW_VRFS) {
+            return Observations.interfaces(vty.answers("zebra", List.of("show interface vrf all json")).stream()
+                    .findFirst().orElse("")).stream().filter(i -> vrfs.contains(i.vrf())).toList();
+        }
+        List<ZebraInterface> interfaces = new ArrayList<>();
+        vty.answers("zebra", vrfs.stream().sorted().map(vrf -> "show interface vrf " + vrf + " json").toList())
+                .forEach(json -> interfaces.addAll(Observations.interfaces(json)));
+        return interfaces;
     }
 
     @Override

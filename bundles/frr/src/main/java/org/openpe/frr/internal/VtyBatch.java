@@ -102,6 +102,27 @@ final class VtyBatch {
         return configs;
     }
 
+    /** The output of each of {@code commands} that {@code daemon} answers, in order; those it refuses are left out. */
+    List<String> answers(String daemon, List<String> commands) {
+        List<String> answers = new ArrayList<>();
+        Watchdog watchdog = new Watchdog();
+        try {
+            VtySocket socket = watchdog.open(daemon);
+            for (String command : commands) {
+                VtySocket.Reply reply = socket.execute(command);
+                watchdog.answered();
+                if (reply.ok()) {
+                    answers.add(reply.output());
+                }
+            }
+        } catch (FrrException e) {
+            throw watchdog.explained(e);
+        } finally {
+            watchdog.close();
+        }
+        return answers;
+    }
+
     /** The daemons of each command: those of its top-level context. */
     private static List<List<String>> route(List<String> commands) {
         List<List<String>> routed = new ArrayList<>(commands.size());
