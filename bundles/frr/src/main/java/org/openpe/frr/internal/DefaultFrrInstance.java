@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -37,11 +39,13 @@ final class DefaultFrrInstance implements FrrInstance {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultFrrInstance.class);
     /**
      * How often frr-reload compares FRR with the applied configuration, off the path of every
-     * change: 2 minutes, or the system property {@value #DRIFT_CHECK_PROPERTY} (seconds).
+     * change: 2 minutes, or the system property {@value #DRIFT_CHECK_PROPERTY} (seconds); longer
+     * when a check takes long (see {@link #scheduleDriftCheck}).
      */
     private static final Duration DRIFT_CHECK_INTERVAL = Duration.ofSeconds(Math.max(1,
             Long.getLong(DefaultFrrInstance.DRIFT_CHECK_PROPERTY, 120)));
     static final String DRIFT_CHECK_PROPERTY = "openpe.frr.driftCheckSeconds";
+    private static final int DRIFT_CHECK_SPACING = 10;
 
     private final FrrSettings settings;
     private final Daemons daemons;
@@ -72,8 +76,25 @@ final class DefaultFrrInstance implements FrrInstance {
             t.setDaemon(true);
             return t;
         });
-        driftCheck.scheduleWithFixedDelay(this::checkDrift, driftCheckInterval.toMillis(), driftCheckInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        scheduleDriftCheck(driftCheckInterval, driftCheckInterval);
+    }
+
+    /**
+     * Schedules the next drift check after {@code delay}, and the one after it at least {@code interval}
+     * and {@value #DRIFT_CHECK_SPACING} times as long as this one took (its wait in the queue
+     * included) later: with thousands of VRFs a check takes minutes under load, and must not keep
+     * FRR busy or hold up the applies queued behind it.
+     */
+    private void scheduleDriftCheck(Duration interval, Duration delay) {
+        try {
+            driftCheck.schedule(() -> {
+                long start = System.nanoTime();
+                checkDrift().whenComplete((result, e) -> scheduleDriftCheck(interval, Collections.max(List.of(interval,
+                        Duration.ofNanos(System.nanoTime() - start).multipliedBy(DRIFT_CHECK_SPACING)))));
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed: no more checks
+        }
     }
 
     /** Through the queue, so that it never runs beside an apply; the worker logs what it repaired. */
