@@ -51,6 +51,8 @@ public final class ScaleBench {
     private final Path sshKey;
     private final Path sshControl;
     private LogTail log;
+    /** Whether the runtime's threads are sampled now: only while it surely runs (a SIGQUIT while it starts ends it). */
+    private volatile boolean sampling;
 
     private ScaleBench(EvpnFabric fabric, String router, OpenPeNode node, Path work) {
         this.fabric = fabric;
@@ -133,7 +135,7 @@ public final class ScaleBench {
     /**
      * Copies the runtime's logs to the reports directory while the benchmark runs (read them during a
      * long phase); with {@code -Dopenpe.scale.sample=true} also makes the JVM print its threads into
-     * console.log (SIGQUIT) every 5 s: where a slow phase spends its time.
+     * console.log (SIGQUIT) every 5 s of a cold phase: where it spends its time.
      */
     private void copyLogsEvery(Duration period) {
         Path reports = Path.of(System.getProperty(VrfTier.REPORTS_PROPERTY, System.getProperty("java.io.tmpdir")));
@@ -143,7 +145,7 @@ public final class ScaleBench {
             while (true) {
                 try {
                     Thread.sleep(sample ? 5000 : period.toMillis());
-                    if (sample) {
+                    if (sample && sampling) {
                         Shell.run("kill", "-QUIT", String.valueOf(node.pid()));
                     }
                     if (!sample || ++rounds % 3 == 0) {
@@ -172,6 +174,7 @@ public final class ScaleBench {
         Set<String> hostBaseline = devices(fabric.hosts.get(0).name()).keySet();
 
         long mark = log.mark();
+        sampling = true;
         Instant coldStart = Instant.now();
         for (int i = 0; i < size; i++) {
             node.writeConfig(l3File(i), l3vni(i));
@@ -191,6 +194,7 @@ public final class ScaleBench {
             }
             return applied == expected;
         });
+        sampling = false;
         List<String> coldLines = log.linesSince(mark);
         double coldS = between(coldStart, allApplied);
         double frrS = sum(coldLines, FRR_APPLY) / 1000.0;
