@@ -221,7 +221,6 @@ public class ReconcileEngine {
     @Deactivate
     void deactivate() {
         store.removeListener(onChange);
-        pluginBundles.close();
         executor.shutdownNow();
         observer.shutdownNow();
         try {
@@ -229,6 +228,9 @@ public class ReconcileEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // only once no pass can run: without the tracker every plugin counts as uninstalled, and a pass
+        // then (the one the plugins' unregistering at shutdown asked for) removed everything they had made
+        pluginBundles.close();
         closeFrr();
         closeKernel();
     }
