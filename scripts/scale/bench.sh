@@ -10,7 +10,9 @@
 # Runs on this kernel when it has vrf and dummy (scripts/vm/kernel-has-vrf.sh), otherwise in the VRF
 # tier's VM (scripts/vm/run.sh; OPENPE_SCALE_MEM MiB, default 6144; OPENPE_SCALE_TIMEOUT s, default
 # 14400). Builds the distribution and the driver first (OPENPE_SCALE_BUILD=0 skips that). Writes the
-# output and the runtime's logs to itests/target/scale/ (OPENPE_SCALE_OUT). The last line is the RESULT.
+# output and the runtime's logs to itests/target/scale/ (OPENPE_SCALE_OUT; copied there every 15 s while it
+# runs; OPENPE_SCALE_SAMPLE=true adds a thread dump of the runtime every 5 s to its console.log, to see
+# where a slow phase spends its time). The last line is the RESULT.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 vnis=${1:-1000}
@@ -29,7 +31,7 @@ fi
 version=$(cd "$root" && sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' pom.xml | head -1)
 distribution="$root/karaf-assembly/target/openpe-$version.tar.gz"
 [ -f "$distribution" ] || { echo "bench.sh: no distribution at $distribution; build first" >&2; exit 1; }
-command="$(command -v java) -Xmx256m -Dopenpe.distribution=$distribution -Dopenpe.vrftier.reports=$out"
+command="$(command -v java) -Xmx256m -Dopenpe.distribution=$distribution -Dopenpe.vrftier.reports=$out -Dopenpe.scale.sample=${OPENPE_SCALE_SAMPLE:-false}"
 command+=" -cp $root/itests/target/test-classes:$(cat "$out/classpath") org.openpe.itests.vm.ScaleBench $vnis"
 status=0
 if "$root/scripts/vm/kernel-has-vrf.sh" >/dev/null 2>&1; then

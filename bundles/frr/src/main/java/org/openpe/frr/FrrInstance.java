@@ -2,6 +2,7 @@ package org.openpe.frr;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.openpe.api.frr.FrrConfig;
 import org.osgi.annotation.versioning.ProviderType;
@@ -78,6 +79,16 @@ public interface FrrInstance extends AutoCloseable {
      * device was recreated in a VRF can be lost by zebra).
      */
     List<ZebraInterface> interfaces();
+
+    /**
+     * The interfaces zebra knows in the named VRFs ({@code default} for the default VRF): what
+     * {@link #interfaces()} returns of them, without making zebra print every interface of the node.
+     *
+     * @since 1.6
+     */
+    default List<ZebraInterface> interfaces(Set<String> vrfs) {
+        return interfaces().stream().filter(i -> vrfs.contains(i.vrf())).toList();
+    }
 
     void addListener(FrrListener listener);
 

@@ -51,6 +51,8 @@ public final class ScaleBench {
     private final Path sshKey;
     private final Path sshControl;
     private LogTail log;
+    /** Whether the runtime's threads are sampled now: only while it surely runs (a SIGQUIT while it starts ends it). */
+    private volatile boolean sampling;
 
     private ScaleBench(EvpnFabric fabric, String router, OpenPeNode node, Path work) {
         this.fabric = fabric;
@@ -124,9 +126,46 @@ public final class ScaleBench {
         node.awaitStarted();
         say("OpenPE started in %.0f s", seconds(started));
         log = new LogTail(node.home().resolve("data/log/karaf.log"));
+        copyLogsEvery(Duration.ofSeconds(15));
         await("the underlay Applied and the leaf's session Established", LONG_WAIT, 1000,
                 () -> "Applied".equals(state("underlay", "fabric")) && !established(fabric.leafFrr, "l2vpn evpn").isEmpty());
         awaitQuiet();
+    }
+
+    /**
+     * Copies the runtime's logs to the reports directory while the benchmark runs (read them during a
+     * long phase); with {@code -Dopenpe.scale.sample=true} also makes the JVM print its threads into
+     * console.log (SIGQUIT) every 5 s of a cold phase: where it spends its time.
+     */
+    private void copyLogsEvery(Duration period) {
+        Path reports = Path.of(System.getProperty(VrfTier.REPORTS_PROPERTY, System.getProperty("java.io.tmpdir")));
+        boolean sample = Boolean.getBoolean("openpe.scale.sample");
+        Thread copier = new Thread(() -> {
+            long rounds = 0;
+            while (true) {
+                try {
+                    Thread.sleep(sample ? 5000 : period.toMillis());
+                    if (sample && sampling) {
+                        Shell.run("kill", "-QUIT", String.valueOf(node.pid()));
+                    }
+                    if (!sample || ++rounds % 3 == 0) {
+                        for (String name : List.of("data/log/karaf.log", "console.log")) {
+                            Path from = node.home().resolve(name);
+                            if (Files.exists(from)) {
+                                Files.copy(from, reports.resolve("scale-running-" + from.getFileName()),
+                                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                            }
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    // the node is restarting or gone: try again next time
+                }
+            }
+        }, "scale-log-copier");
+        copier.setDaemon(true);
+        copier.start();
     }
 
     private Figures measure(int size) throws Exception {
@@ -135,6 +174,7 @@ public final class ScaleBench {
         Set<String> hostBaseline = devices(fabric.hosts.get(0).name()).keySet();
 
         long mark = log.mark();
+        sampling = true;
         Instant coldStart = Instant.now();
         for (int i = 0; i < size; i++) {
             node.writeConfig(l3File(i), l3vni(i));
@@ -145,7 +185,8 @@ public final class ScaleBench {
         say("%d files written in %.1f s", size + size / 10, seconds(coldStart));
         int expected = size + size / 10;
         int[] seen = {-1};
-        Instant allApplied = awaitPass("all " + expected + " VNIs Applied", 1000, () -> {
+        // each poll lists every resource: at 1,000 that is work for the runtime the cold phase should not pay every second
+        Instant allApplied = awaitPass("all " + expected + " VNIs Applied", size > 100 ? 3000 : 1000, () -> {
             int applied = appliedVnis();
             if (applied != seen[0]) {
                 say("  %d of %d Applied after %.0f s", applied, expected, seconds(coldStart));
@@ -153,6 +194,7 @@ public final class ScaleBench {
             }
             return applied == expected;
         });
+        sampling = false;
         List<String> coldLines = log.linesSince(mark);
         double coldS = between(coldStart, allApplied);
         double frrS = sum(coldLines, FRR_APPLY) / 1000.0;

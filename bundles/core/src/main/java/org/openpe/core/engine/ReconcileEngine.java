@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.openpe.api.Reconciler;
@@ -72,6 +73,8 @@ public class ReconcileEngine {
      */
     static final long NODE_INDEX_RECHECK_SECONDS = 5;
     static final long RESYNC_SECONDS = 30;
+    /** After a pass, FRR's sessions are read again at most this often (openpe:status reads them itself). */
+    static final long OBSERVE_SECONDS = 15;
     /** How long resources wait for a plugin whose bundle does not declare itself a {@code ResourcePlugin}. */
     static final Duration PLUGIN_GRACE = Duration.ofSeconds(10);
 
@@ -91,6 +94,14 @@ public class ReconcileEngine {
         thread.setDaemon(true);
         return thread;
     });
+    /** Reads FRR's daemons and sessions after passes, off the reconcile thread: at 1,000 VRFs that takes seconds. */
+    private final ScheduledExecutorService observer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "openpe-frr-observe");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean observationPending = new AtomicBoolean();
+    private volatile long lastObservationNanos = System.nanoTime() - TimeUnit.SECONDS.toNanos(OBSERVE_SECONDS);
     private final ResourceStore.SnapshotListener onChange = snapshot -> trigger();
     private final FrrListener onFrrEvent = new FrrListener() {
         @Override
@@ -238,13 +249,16 @@ public class ReconcileEngine {
     @Deactivate
     void deactivate() {
         store.removeListener(onChange);
-        pluginBundles.close();
         executor.shutdownNow();
+        observer.shutdownNow();
         try {
             executor.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // only once no pass can run: without the tracker every plugin counts as uninstalled, and a pass
+        // then (the one the plugins' unregistering at shutdown asked for) removed everything they had made
+        pluginBundles.close();
         closeFrr();
         closeKernel();
     }
@@ -268,6 +282,7 @@ public class ReconcileEngine {
     }
 
     private ReconcileReport run() {
+        PassTally tally = new PassTally();
         Snapshot snapshot = store.revalidate();
         if (snapshot.node().nodeIndex().isEmpty()) {
             String reason = "node index unknown: " + String.join("; ", snapshot.node().problems());
@@ -281,7 +296,7 @@ public class ReconcileEngine {
         FrrInstance instance = frr;
         Supplier<FrrInstance> frrAccess = () -> Optional.ofNullable(instance)
                 .orElseThrow(() -> new Reconciliation.FrrUnavailable(frrProblem.orElse("FRR is not open")));
-        PassTally tally = new PassTally();
+        tally.step("revalidate");
         Map<ResourceType, Reconciler> usable = usableReconcilers(snapshot);
         Map<ResourceType, String> awaited = awaitedPlugins(snapshot, usable);
         ReconcileReport report = new Reconciliation(snapshot, snapshot.node().nodeIndex().getAsInt(), kernel, frrAccess,
@@ -293,13 +308,15 @@ public class ReconcileEngine {
         counters.passCompleted(report, tally, inputs.equals(lastPassInputs));
         lastPassInputs = inputs;
         store.markApplied(report.appliedGenerations());
+        tally.step("mark applied");
         zebraWatch.nextDue().ifPresent(due -> passRequests.later(this::trigger,
                 Math.max(0, Duration.between(Instant.now(), due).toMillis()) + COALESCE_MILLIS));
         publishNodeStatus(settings.routerNamespace(), report);
         if (!report.changes().isEmpty()) {
-            LOG.info("reconciled in {} ms: {} change(s)", report.duration().toMillis(), report.changes().size());
+            LOG.info("reconciled in {} ms: {} change(s) ({} ms)", report.duration().toMillis(), report.changes().size(),
+                    tally.steps());
         } else if (!inSync) {
-            LOG.info("reconciled in {} ms: nothing to change", report.duration().toMillis());
+            LOG.info("reconciled in {} ms: nothing to change ({} ms)", report.duration().toMillis(), tally.steps());
         }
         inSync = report.changes().isEmpty();
         return report;
@@ -411,7 +428,20 @@ public class ReconcileEngine {
         Optional<String> error = problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
         board.updateNode(n -> new NodeStatus(routerNamespace, true, n.frrDaemons(), n.bgpSessions(),
                 Optional.of(report.finishedAt()), Optional.of(report.duration()), error));
-        observeFrr();
+        observeFrrSoon();
+    }
+
+    /** Reads FRR's state on the observer thread, at most every {@value #OBSERVE_SECONDS} s; requests meanwhile are one. */
+    private void observeFrrSoon() {
+        if (!observationPending.compareAndSet(false, true)) {
+            return;
+        }
+        long wait = lastObservationNanos + TimeUnit.SECONDS.toNanos(OBSERVE_SECONDS) - System.nanoTime();
+        observer.schedule(() -> {
+            observationPending.set(false);
+            lastObservationNanos = System.nanoTime();
+            observeFrr();
+        }, Math.max(0, wait), TimeUnit.NANOSECONDS);
     }
 
     /** Reads FRR's daemons and BGP sessions into the node status now (FRR answers in milliseconds). */

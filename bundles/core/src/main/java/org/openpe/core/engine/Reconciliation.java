@@ -117,9 +117,12 @@ final class Reconciliation {
         Map<ResourceKey, Choice> choices = Choices.of(snapshot, rejections, now);
         boolean additiveOnly = choices.values().stream().anyMatch(c -> awaitedPlugins.containsKey(c.resource().type())
                 && !remembered.remembers(c.resource()));
+        tally.step("choices");
         Map<Netns, KernelView> observed = readKernel();
+        tally.step("read");
         VrfTables tables = new VrfTables(observed.get(Netns.ROUTER).ownedVrfTables());
         DesiredState desired = buildFallingBack(choices, tables);
+        tally.step("build");
 
         int changesBeforeHandover = changes.size();
         Optional<String> nicProblem = handOverNic(choices, desired);
@@ -128,8 +131,11 @@ final class Reconciliation {
         }
         Map<Netns, KernelView> views = withSysctls(observed, desired);
         KernelPlan plan = KernelDiff.plan(desired.kernel(), views);
+        tally.step("diff");
         List<KernelChange> repairs = additiveOnly ? List.of() : addressesZebraLost(desired, views.get(Netns.ROUTER));
+        tally.step("zebra");
         applyKernel(plan.followedBy(repairs).changes(), additiveOnly);
+        tally.step("kernel");
         String frrOutcome = "not applied: waiting for plugins " + awaitedTypes();
         if (!additiveOnly) {
             Optional<FrrAttribution.Outcome> outcome = applyFrr(choices, desired, tables);
@@ -143,9 +149,11 @@ final class Reconciliation {
                 applyKernel(plan.changes(), false);
             }
         }
+        tally.step("frr");
 
         Duration took = Duration.between(start, Instant.now());
         Map<ResourceKey, Long> applied = writeStatuses(choices, desired, plan, nicProblem, additiveOnly);
+        tally.step("status");
         return new ReconcileReport(Instant.now(), took, changes, failures, frrOutcome, applied);
     }
 
@@ -298,14 +306,18 @@ final class Reconciliation {
     private List<KernelChange> addressesZebraLost(DesiredState desired, KernelView router) {
         List<Address> declared = desired.kernel().stream()
                 .filter(o -> o instanceof Address a && a.netns() == Netns.ROUTER).map(o -> (Address) o).toList();
+        List<Address> unconfirmed = zebraWatch.unconfirmed(declared, router);
+        if (unconfirmed.isEmpty()) {
+            return List.of();
+        }
         List<ZebraInterface> zebra;
         try {
-            zebra = frr.get().interfaces();
+            zebra = frr.get().interfaces(ZebraAddressWatch.vrfsOf(unconfirmed, router));
         } catch (RuntimeException e) {
             LOG.debug("zebra's interfaces not observable: {}", e.getMessage());
             return List.of();
         }
-        return List.copyOf(zebraWatch.due(declared, router, zebra, Instant.now()));
+        return List.copyOf(zebraWatch.due(unconfirmed, router, zebra, Instant.now()));
     }
 
     /**

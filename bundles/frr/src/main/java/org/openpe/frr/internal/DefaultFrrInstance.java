@@ -3,6 +3,8 @@ package org.openpe.frr.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -11,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -36,18 +39,23 @@ final class DefaultFrrInstance implements FrrInstance {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultFrrInstance.class);
     /**
      * How often frr-reload compares FRR with the applied configuration, off the path of every
-     * change: 2 minutes, or the system property {@value #DRIFT_CHECK_PROPERTY} (seconds).
+     * change: 2 minutes, or the system property {@value #DRIFT_CHECK_PROPERTY} (seconds); longer
+     * when a check takes long (see {@link #scheduleDriftCheck}).
      */
     private static final Duration DRIFT_CHECK_INTERVAL = Duration.ofSeconds(Math.max(1,
             Long.getLong(DefaultFrrInstance.DRIFT_CHECK_PROPERTY, 120)));
     static final String DRIFT_CHECK_PROPERTY = "openpe.frr.driftCheckSeconds";
+    private static final int DRIFT_CHECK_SPACING = 10;
 
     private final FrrSettings settings;
     private final Daemons daemons;
     private final ConfigRenderer renderer;
     private final Vtysh vtysh;
     private final Applier applier;
+    /** Up to this many VRFs, zebra is asked for each one's interfaces; beyond, for all at once. */
+    private static final int FEW_VRFS = 16;
     private final ApplyQueue queue;
+    private final VtyBatch vty;
     private final List<FrrListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService driftCheck;
     private volatile Supervisor supervisor;
@@ -59,7 +67,8 @@ final class DefaultFrrInstance implements FrrInstance {
         this.daemons = new Daemons(settings);
         this.renderer = new ConfigRenderer(layout.frrLogFile());
         this.vtysh = new Vtysh(settings);
-        this.applier = new Applier(layout, renderer, new FrrReload(settings), vtysh, new VtyBatch(settings.pathspaceRunDir()));
+        this.vty = new VtyBatch(settings.pathspaceRunDir());
+        this.applier = new Applier(layout, renderer, new FrrReload(settings), vtysh, vty);
         this.queue = new ApplyQueue(settings.pathspace(), this::applyNow);
         layout.prepare();
         this.driftCheck = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -67,8 +76,25 @@ final class DefaultFrrInstance implements FrrInstance {
             t.setDaemon(true);
             return t;
         });
-        driftCheck.scheduleWithFixedDelay(this::checkDrift, driftCheckInterval.toMillis(), driftCheckInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        scheduleDriftCheck(driftCheckInterval, driftCheckInterval);
+    }
+
+    /**
+     * Schedules the next drift check after {@code delay}, and the one after it at least {@code interval}
+     * and {@value #DRIFT_CHECK_SPACING} times as long as this one took (its wait in the queue
+     * included) later: with thousands of VRFs a check takes minutes under load, and must not keep
+     * FRR busy or hold up the applies queued behind it.
+     */
+    private void scheduleDriftCheck(Duration interval, Duration delay) {
+        try {
+            driftCheck.schedule(() -> {
+                long start = System.nanoTime();
+                checkDrift().whenComplete((result, e) -> scheduleDriftCheck(interval, Collections.max(List.of(interval,
+                        Duration.ofNanos(System.nanoTime() - start).multipliedBy(DRIFT_CHECK_SPACING)))));
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed: no more checks
+        }
     }
 
     /** Through the queue, so that it never runs beside an apply; the worker logs what it repaired. */
@@ -223,6 +249,22 @@ final class DefaultFrrInstance implements FrrInstance {
     @Override
     public List<ZebraInterface> interfaces() {
         return Observations.interfaces(vtysh.show("show interface vrf all json"));
+    }
+
+    /** Straight from zebra's vty: one command per VRF when few, else all VRFs in one. */
+    @Override
+    public List<ZebraInterface> interfaces(Set<String> vrfs) {
+        if (vrfs.isEmpty()) {
+            return List.of();
+        }
+        if (vrfs.size() > FEW_VRFS) {
+            return Observations.interfaces(vty.answers("zebra", List.of("show interface vrf all json")).stream()
+                    .findFirst().orElse("")).stream().filter(i -> vrfs.contains(i.vrf())).toList();
+        }
+        List<ZebraInterface> interfaces = new ArrayList<>();
+        vty.answers("zebra", vrfs.stream().sorted().map(vrf -> "show interface vrf " + vrf + " json").toList())
+                .forEach(json -> interfaces.addAll(Observations.interfaces(json)));
+        return interfaces;
     }
 
     @Override

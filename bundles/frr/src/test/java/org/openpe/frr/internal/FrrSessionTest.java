@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -199,6 +200,9 @@ class FrrSessionTest {
         assertEquals(kernel.substring(0, kernel.indexOf(':')), String.valueOf(leg.index()), kernel);
         assertEquals("default", leg.vrf());
         assertTrue(leg.addresses().contains(PE_ADDRESS + "/24"), leg.toString());
+        assertEquals(List.of(leg), pe.interfaces(Set.of("default", "no-such-vrf")).stream()
+                .filter(i -> i.name().equals("frta0")).toList(), "asked of zebra's vty VRF by VRF; an unknown VRF has none");
+        assertEquals(List.of(), pe.interfaces(Set.of("no-such-vrf")));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openpe.api.kernel.Address;
 import org.openpe.api.kernel.Link;
@@ -86,6 +87,25 @@ class ZebraAddressWatchTest {
         assertEquals(List.of(), watch.due(List.of(V4), recreated, zebra(PE_INDEX + 4), T0.plusSeconds(10)));
         assertEquals(List.of(new KernelChange.ReAddAddress(V4)), watch.due(List.of(V4), recreated, zebra(PE_INDEX + 4), T0.plusSeconds(20)));
     }
+
+    @Test
+    void anAddressZebraWasSeenToHaveIsNotAskedAboutAgainUntilItsDeviceIsRecreated() {
+        assertEquals(List.of(V4, V6), watch.unconfirmed(List.of(V4, V6), KERNEL));
+        watch.due(List.of(V4, V6), KERNEL, zebra(PE_INDEX, "192.169.10.1/24"), T0);
+
+        assertEquals(List.of(V6), watch.unconfirmed(List.of(V4, V6), KERNEL), "zebra lacks the IPv6 address");
+        KernelView recreated = new KernelView(Netns.ROUTER,
+                List.of(new ObservedLink(KERNEL.links().get(0).link(), PE_INDEX + 4, Ownership.LINK_GROUP)),
+                List.of(V4, V6), List.of(), Map.of());
+        assertEquals(List.of(V4, V6), watch.unconfirmed(List.of(V4, V6), recreated));
+        assertEquals(Set.of("red"), ZebraAddressWatch.vrfsOf(List.of(V4), KERNEL_WITH_VRF));
+        assertEquals(Set.of("default"), ZebraAddressWatch.vrfsOf(List.of(V4), KERNEL), "red is no VRF device there");
+    }
+
+    private static final KernelView KERNEL_WITH_VRF = new KernelView(Netns.ROUTER,
+            List.of(KERNEL.links().get(0), new ObservedLink(Link.of(Netns.ROUTER, "red", new LinkKind.Vrf(1001)), 5,
+                    Ownership.LINK_GROUP)),
+            List.of(V4, V6), List.of(), Map.of());
 
     private static List<ZebraInterface> zebra(int index, String... addresses) {
         return List.of(new ZebraInterface("lo", 1, "default", List.of()),
