@@ -90,9 +90,7 @@ class EvpnTwoNodeScenario {
             routerNamespaces.add(router);
             OpenPeNode node = OpenPeNode.unpack("node" + i, work, fabric.hosts.get(i).name());
             nodes.add(node);
-            // node 0's FRR logs at debugging: the debugs turned on by steps 12 and 17 reach its log files
-            node.writeConfig("org.openpe.node.cfg", "nodeIndex = " + i + "\nrouterNamespace = " + router + "\n"
-                    + (i == 0 ? "logLevel = debugging\n" : ""));
+            node.writeConfig("org.openpe.node.cfg", "nodeIndex = " + i + "\nrouterNamespace = " + router + "\n");
             node.writeConfig(UNDERLAY, underlay(UNDERLAY_ASN));
             node.writeConfig(L3VNI, l3vni(100, HOST_SESSION_ASN));
             node.start();
@@ -873,7 +871,6 @@ class EvpnTwoNodeScenario {
         Eventually.await("node 0's host session Established again", SESSIONS_AFTER_RESET, () -> vrfSummary(0),
                 summary -> isEstablished(summary.path("ipv4Unicast"), EvpnFabric.hostSide(0).get(0)));
 
-        routerFrr(0).vtysh("configure terminal", "debug zebra events", "debug zebra vxlan", "debug zebra rib");
         PingDuringRestart.Loss loss;
         try (PingDuringRestart ping = pingAcrossVxlan()) {
             killBgpdAndAwaitItsSessions(0);
