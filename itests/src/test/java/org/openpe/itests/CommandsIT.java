@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.Test;
+import org.openpe.itests.support.Appliance;
+import org.openpe.itests.support.Eventually;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -36,6 +38,40 @@ public class CommandsIT extends OpenPeTestSupport {
 
         deleteEtc(FILE);
         awaitListed("l3vni", "blue", row -> row.isEmpty());
+    }
+
+    /**
+     * A directory of resources copied into etc/ at once is read whole: with File Install's inotify scanner, a
+     * burst of more than 512 events (each file written atomically is a create and a rename) overflowed Java's
+     * watch service and the files behind the overflow were never read.
+     */
+    @Test
+    public void aBurstOfFilesIsReadWhole() throws Exception {
+        int files = 400;
+        try {
+            for (int i = 0; i < files; i++) {
+                writeEtc("org.openpe.l3vni-burst" + i + ".cfg", "vni = " + (10_000 + i)
+                        + "\nhostsession.asn = 64514\nhostsession.hostasn = 64515\nhostsession.localcidr.ipv4 = 10."
+                        + (i / 250) + "." + (i % 250) + ".0/24\n");
+            }
+            Eventually.await("all " + files + " files of the burst in openpe:list --json", AWAIT,
+                    () -> burstRows(), rows -> rows == files);
+        } finally {
+            for (int i = 0; i < files; i++) {
+                deleteEtc("org.openpe.l3vni-burst" + i + ".cfg");
+            }
+        }
+        Eventually.await("the burst's resources gone from openpe:list --json", AWAIT, () -> burstRows(), rows -> rows == 0);
+    }
+
+    private long burstRows() {
+        long rows = 0;
+        for (JsonNode row : Appliance.json(execute("openpe:list --json"))) {
+            if (row.path("name").asText().startsWith("burst")) {
+                rows++;
+            }
+        }
+        return rows;
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.openpe.itests.support.Eventually;
 /** Boots the real OpenPE distribution (the tar.gz of karaf-assembly) for each test class. */
 public abstract class OpenPeTestSupport {
 
-    private static final java.time.Duration AWAIT = java.time.Duration.ofSeconds(30);
+    protected static final java.time.Duration AWAIT = java.time.Duration.ofSeconds(30);
 
     @Inject
     protected SessionFactory sessionFactory;
