@@ -745,12 +745,14 @@ class EvpnTwoNodeScenario {
      * see GracefulRestartSessionTest): at most a quarter of the baseline.
      */
     /**
-     * With graceful restart at most this share of the pings lost without it: FRR 8.4's zebra drops the EVPN
-     * forwarding state when bgpd dies, graceful restart or not, so the loss left varies (15 % and 45 % of the
-     * baseline in two runs); the bound asserts that graceful restart keeps a clear part of the traffic.
+     * Graceful restart keeps the routes (the peers and the kernel keep them), but FRR 8.4's zebra drops the
+     * EVPN forwarding state (remote VTEPs, MACs) the moment bgpd dies, graceful restart or not, so the VXLAN
+     * path is down until the new bgpd has relearned it: measured 4.0 s with it against 4.4 s without on an idle
+     * machine, 8.6 and 25.6 s against 55.6 and 56.2 s under load. What is asserted: never worse than without
+     * it (this margin for the ping's own jitter), and back within {@link #GRACEFUL_RESTART_MAX_LOSS}.
      */
-    private static final int GRACEFUL_RESTART_LOSS_SHARE_NUMERATOR = 3;
-    private static final int GRACEFUL_RESTART_LOSS_SHARE_DENOMINATOR = 4;
+    private static final int GRACEFUL_RESTART_LOSS_MARGIN_PINGS = 10;
+    private static final Duration GRACEFUL_RESTART_MAX_LOSS = Duration.ofSeconds(60);
 
     /** FRR's own RT of VNI 300 in the underlay's AS, kept in the exports so that importers not yet changed keep importing. */
     private static final String AUTO_RT = EDITED_UNDERLAY_ASN + ":300";
@@ -898,9 +900,10 @@ class EvpnTwoNodeScenario {
                 + lossWithoutGracefulRestart);
         assertTrue(lossWithoutGracefulRestart != null && lossWithoutGracefulRestart.lost() > 0,
                 "step 8 measured no baseline loss: " + lossWithoutGracefulRestart);
-        assertTrue(loss.lost() * GRACEFUL_RESTART_LOSS_SHARE_DENOMINATOR
-                        <= lossWithoutGracefulRestart.lost() * GRACEFUL_RESTART_LOSS_SHARE_NUMERATOR, "with graceful restart "
-                + loss + ", more than three quarters of the " + lossWithoutGracefulRestart + " without it");
+        assertTrue(loss.lost() <= lossWithoutGracefulRestart.lost() + GRACEFUL_RESTART_LOSS_MARGIN_PINGS,
+                "with graceful restart " + loss + ", more than the " + lossWithoutGracefulRestart + " without it");
+        assertTrue(loss.lostMillis() <= GRACEFUL_RESTART_MAX_LOSS.toMillis(), "with graceful restart " + loss
+                + ", more than " + GRACEFUL_RESTART_MAX_LOSS.toSeconds() + " s");
     }
 
     private static String remoteGrMode(FrrInstance frr, String neighbor) {
