@@ -191,7 +191,7 @@ final class Applier {
         if (config == null) {
             return;
         }
-        List<String> commands = new ArrayList<>(renderer.routeMaps(config));
+        List<String> commands = bgpdPolicies(config);
         for (BgpRouter router : config.routers()) {
             renderer.router(router).lines().filter(line -> !line.strip().equals("!")).forEach(commands::add);
         }
@@ -214,11 +214,17 @@ final class Applier {
      * prefix lists of raw snippets.
      */
     private void restoreRouteMapsOfBgpd(FrrConfig config) {
-        List<String> routeMaps = new ArrayList<>(renderer.routeMaps(config));
-        routeMaps.addAll(renderer.rawPolicies(config));
-        if (!routeMaps.isEmpty()) {
-            vtysh.configure("bgpd", routeMaps);
+        List<String> policies = bgpdPolicies(config);
+        if (!policies.isEmpty()) {
+            vtysh.configure("bgpd", policies);
         }
+    }
+
+    /** The route maps bgpd needs, OpenPE's and the raw snippets' (with their prefix lists). */
+    private List<String> bgpdPolicies(FrrConfig config) {
+        List<String> policies = new ArrayList<>(renderer.routeMaps(config));
+        policies.addAll(renderer.rawPolicies(config));
+        return policies;
     }
 
     /** Applies the {@link ApplyStages} on the way to {@code config}; stops at the first that FRR does not take. */
