@@ -40,7 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the leaf's route by its RT), the VNI devices' MTU (the NIC's less 50), a ping across the VXLAN through a kill -9 of
  * node 0's bgpd with graceful restart against step 8's without, a second ToR in its own AS on node 0 (ECMP to a prefix
  * both leaves announce, then the NIC removed from {@code nics}: handed back with its address, the first ToR's session
- * kept), an iBGP underlay neighbor and an iBGP host session on node 1, given by type; finally every VNI deleted.
+ * kept), an iBGP underlay neighbor and an iBGP host session on node 1, given by type, a pure-L2 L2VNI (VNI 120, {@code l2only})
+ * bridging a host behind each node with no VRF and no route; finally every VNI deleted.
  * The steps build on each other, in order. Run by {@link EvpnTwoNodeIT}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -55,6 +56,8 @@ class EvpnTwoNodeScenario {
     private static final Duration SESSIONS_AFTER_RESET = Duration.ofSeconds(330);
     private static final String L3VNI = "org.openpe.l3vni-red.cfg";
     private static final String L2VNI = "org.openpe.l2vni-red110.cfg";
+    private static final String PURE_L2VNI = "org.openpe.l2vni-flat.cfg";
+    private static final int PURE_L2_VNI = 120;
     private static final String GATEWAY = "192.171.24.1";
     private static final String[] VTEPS = {"100.65.0.0", "100.65.0.1"};
     private static final String UNDERLAY = "org.openpe.underlay-fabric.cfg";
@@ -299,13 +302,16 @@ class EvpnTwoNodeScenario {
     @Test
     @Order(8)
     void aKilledBgpdComesBackWithTheVrfInstanceInItsOwnAs() throws Exception {
-        try (PingDuringRestart ping = pingAcrossVxlan()) {
+        List<String> leafDeletions;
+        try (PingDuringRestart ping = pingAcrossVxlan(); RouteMonitor leafRoutes = RouteMonitor.start(fabric.leaf)) {
             killBgpdAndAwaitItsSessions(0);
             awaitStatus(nodes.get(0), "l3vni", "red", "Applied");
             ping.awaitMoreReplies(10, "ping replies again after bgpd of node 0 restarted (no graceful restart)");
             lossWithoutGracefulRestart = ping.stop();
+            leafDeletions = leafRoutes.stopAndListDeletionsOf(EvpnFabric.workload(0));
         }
-        System.out.println("[issue 18] kill -9 of node 0's bgpd without graceful restart: " + lossWithoutGracefulRestart);
+        System.out.println("[issue 18] kill -9 of node 0's bgpd without graceful restart: " + lossWithoutGracefulRestart
+                + "; the leaf's kernel meanwhile: " + leafDeletions);
         try {
             String ping = Eventually.await("workload 0 to reach workload 1 after bgpd of node 0 restarted", CONVERGE,
                     () -> pingWorkload(EvpnFabric.workload(0), EvpnFabric.workload(1)), out -> out.contains(" 0% packet loss"));
@@ -798,7 +804,12 @@ class EvpnTwoNodeScenario {
                     () -> router.ip("route", "show", "vrf", "red"), out -> leafRoute.matcher(out).find());
         }
         // FRR 8.4 loses the other VTEP's router MAC when an L3VNI's route targets change live (README, known
-        // defects): the operator's remedy, resetting the nodes' fabric sessions, comes before the data plane check
+        // defects): what the data plane does before the operator's remedy is recorded, then the remedy, resetting
+        // the nodes' fabric sessions, comes before the data plane check
+        String beforeRemedy = pingWorkload(EvpnFabric.workload(0), EvpnFabric.workload(1));
+        System.out.println("[issue 18] right after the live route-target change, before any reset: "
+                + beforeRemedy.lines().filter(l -> l.contains("packet loss")).findFirst().orElse(beforeRemedy)
+                + "; node 0's RMACs: " + routerFrr(0).vtysh("show evpn rmac vni all").replace('\n', ' '));
         for (int i = 0; i < 2; i++) {
             fabric.leafFrr.vtysh("clear bgp " + EvpnFabric.nodeAddress(i));
         }
@@ -885,16 +896,24 @@ class EvpnTwoNodeScenario {
                 summary -> isEstablished(summary.path("ipv4Unicast"), EvpnFabric.hostSide(0).get(0)));
 
         PingDuringRestart.Loss loss;
-        try (PingDuringRestart ping = pingAcrossVxlan()) {
+        List<String> leafDeletions;
+        List<String> nodeDeletions;
+        try (PingDuringRestart ping = pingAcrossVxlan(); RouteMonitor leafRoutes = RouteMonitor.start(fabric.leaf);
+                RouteMonitor nodeRoutes = RouteMonitor.start(router(0))) {
             killBgpdAndAwaitItsSessions(0);
             Eventually.await("the leaf's session to node 0 Established again", SESSIONS_AFTER_RESET,
                     () -> EvpnFabric.json(fabric.leafFrr, "show bgp neighbors " + nodeAddress + " json").path(nodeAddress)
                             .path("bgpState").asText(), "Established"::equals);
             ping.awaitMoreReplies(10, "ping replies after bgpd of node 0 restarted with graceful restart");
             loss = ping.stop();
+            leafDeletions = leafRoutes.stopAndListDeletionsOf(EvpnFabric.workload(0));
+            nodeDeletions = nodeRoutes.stopAndListDeletionsOf(EvpnFabric.workload(1));
         } finally {
             copyFrrLogs(0);
         }
+        // the routes survive the restart on both sides: the leaf keeps node 0's (helper), node 0's zebra keeps bgpd's
+        assertEquals(List.of(), leafDeletions, "the leaf's kernel removed node 0's workload route during the restart");
+        assertEquals(List.of(), nodeDeletions, "node 0's kernel removed the route to workload 1 during the restart");
         System.out.println("[issue 18] kill -9 of node 0's bgpd, ping workload 0 -> workload 1 across the VXLAN every "
                 + PingDuringRestart.INTERVAL.toMillis() + " ms: with graceful restart " + loss + "; without (step 8) "
                 + lossWithoutGracefulRestart);
@@ -972,8 +991,57 @@ class EvpnTwoNodeScenario {
 
     @Test
     @Order(20)
+    void aPureL2VniBridgesTwoHostsOnTwoNodesWithNoVrfAndNoRoute() throws IOException {
+        for (OpenPeNode node : nodes) {
+            node.writeConfig(PURE_L2VNI, """
+                    vni = %d
+                    l2only = true
+                    hostmaster.autocreate = true
+                    """.formatted(PURE_L2_VNI));
+        }
+        String bridge = "br-hs-" + PURE_L2_VNI;
+        List<ScratchNamespace> flatHosts = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            awaitStatus(nodes.get(i), "l2vni", "flat", "Applied");
+            ScratchNamespace host = fabric.hosts.get(i);
+            Eventually.await(bridge + " in host " + i, CONVERGE, () -> host.ip("-o", "link", "show"),
+                    out -> out.contains(": " + bridge + ":") && out.contains(": host-" + PURE_L2_VNI + "@"));
+            String routerBridge = router(i).ip("-o", "link", "show", "br-pe-" + PURE_L2_VNI);
+            assertFalse(routerBridge.contains(" master "), "node " + i + "'s br-pe-" + PURE_L2_VNI + " in a VRF: " + routerBridge);
+            ScratchNamespace flatHost = ScratchNamespace.create("evf" + i);
+            l2Hosts.add(flatHost);
+            flatHosts.add(flatHost);
+            host.ip("link", "add", "fl0", "type", "veth", "peer", "name", "eth0", "netns", flatHost.name());
+            host.ip("link", "set", "fl0", "master", bridge, "up");
+            flatHost.ip("addr", "add", pureL2Address(i) + "/24", "dev", "eth0");
+            flatHost.ip("link", "set", "eth0", "up");
+        }
+        String ping = Eventually.await("a ping between the pure-L2 hosts of node 0 and node 1", CONVERGE,
+                () -> flatHosts.get(0).exec("ping", "-c", "3", "-W", "2", pureL2Address(1)).output(),
+                out -> out.contains(" 0% packet loss"));
+        assertTrue(ping.contains(" 0% packet loss"), ping);
+        for (int i = 0; i < 2; i++) {
+            int index = i;
+            String otherVtep = VTEPS[1 - i];
+            JsonNode vni = Eventually.await("node " + i + "'s zebra to flood VNI " + PURE_L2_VNI + " to " + otherVtep, CONVERGE,
+                    () -> EvpnFabric.json(routerFrr(index), "show evpn vni " + PURE_L2_VNI + " json"),
+                    v -> v.toString().contains("\"" + otherVtep + "\""));
+            assertEquals("L2", vni.path("type").asText(), "VNI " + PURE_L2_VNI + " in node " + i + "'s zebra: " + vni);
+            assertNotEquals("red", vni.path("tenantVrf").asText(), "VNI " + PURE_L2_VNI + " in node " + i + "'s zebra: " + vni);
+            String addresses = router(i).ip("-o", "addr", "show", "dev", "br-pe-" + PURE_L2_VNI);
+            assertFalse(addresses.contains(" inet "), "node " + i + " routes on the pure-L2 bridge: " + addresses);
+        }
+    }
+
+    private static String pureL2Address(int index) {
+        return "192.172.30." + (10 + index);
+    }
+
+    @Test
+    @Order(21)
     void deletingTheVnisLeavesNoVniDeviceBehind() throws IOException {
         for (OpenPeNode node : nodes) {
+            node.deleteConfig(PURE_L2VNI);
             node.deleteConfig(L2VNI);
             node.deleteConfig(L3VNI);
         }

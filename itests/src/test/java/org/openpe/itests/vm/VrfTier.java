@@ -33,6 +33,7 @@ public final class VrfTier {
     static final String INSIDE_PROPERTY = "openpe.vrftier.inside";
     /** Where a scenario may leave files for the report (logs): writable and kept, also in the VM. */
     static final String REPORTS_PROPERTY = "openpe.vrftier.reports";
+    static final String STEPS_PROPERTY = "openpe.vrftier.steps";
     private static final String LAUNCHER = "org.junit.platform.console.ConsoleLauncher";
     private static final int OUTPUT_TAIL_LINES = 80;
 
@@ -106,9 +107,25 @@ public final class VrfTier {
                 .sorted()
                 .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
         command.addAll(List.of("-cp", testClassPath(), LAUNCHER, "execute", "--disable-banner", "--disable-ansi-colors",
-                "--details=tree", "--include-engine=junit-jupiter", "--fail-if-no-tests", "--select-class", scenario.getName(),
-                "--reports-dir", reports.toString()));
+                "--details=tree", "--include-engine=junit-jupiter", "--fail-if-no-tests", "--reports-dir", reports.toString()));
+        command.addAll(selectors(scenario));
         return command;
+    }
+
+    /**
+     * The whole scenario, or only the steps named in {@value #STEPS_PROPERTY} (method names, comma-separated), to
+     * try one step while developing it: the class's set-up still runs, the unnamed steps do not.
+     */
+    private static List<String> selectors(Class<?> scenario) {
+        String steps = System.getProperty(STEPS_PROPERTY, "").strip();
+        if (steps.isEmpty()) {
+            return List.of("--select-class", scenario.getName());
+        }
+        List<String> selectors = new ArrayList<>();
+        for (String step : steps.split("\\s*,\\s*")) {
+            selectors.addAll(List.of("--select-method", scenario.getName() + "#" + step));
+        }
+        return selectors;
     }
 
     private static List<String> vmCommand(Path root, List<String> inner, Path reports, List<String> vmOptions) {
