@@ -40,6 +40,15 @@ final class Daemons {
     /** How long the launcher's last output may trail its exit. */
     private static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * The daemons' open-file limit, soft and hard. FRR opens sockets per VRF (bfdd six, bgpd a listener per
+     * address family of each VRF instance, besides one per session), and what a daemon inherits (the kernel's
+     * 1024/4096 without systemd, Debian's MAX_FDS example of 1024) runs out near 680 VRFs: bfdd then dies
+     * at each start. 65536 is room for several thousand VNIs; FRR sizes its poll tables by it. Raising the hard
+     * limit takes CAP_SYS_RESOURCE: without it (a container) the daemon gets the highest limit it may have.
+     */
+    static final int OPEN_FILES = 65536;
+    private static final String RAISE_OPEN_FILES = "ulimit -n " + OPEN_FILES + " 2>/dev/null || ulimit -n \"$(ulimit -H -n)\"; exec \"$@\"";
 
     private final FrrSettings settings;
     private final DaemonScope scope;
@@ -152,7 +161,8 @@ final class Daemons {
     }
 
     List<String> command(String daemon) {
-        List<String> command = new ArrayList<>(List.of("nsenter", "--net=" + namespacePath(),
+        List<String> command = new ArrayList<>(List.of("sh", "-c", RAISE_OPEN_FILES, "frr-open-files",
+                "nsenter", "--net=" + namespacePath(),
                 settings.binDir().resolve(daemon).toString(), "-N", settings.pathspace(), "-d", "-F", "traditional",
                 "-P", "0"));
         if (daemon.equals("zebra")) {

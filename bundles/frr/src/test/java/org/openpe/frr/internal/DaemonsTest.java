@@ -2,6 +2,7 @@ package org.openpe.frr.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collections;
 import java.util.List;
@@ -22,5 +23,15 @@ class DaemonsTest {
         assertFalse(daemons.command("bgpd").contains("-K"), "a zebra option only");
         daemons.gracefulRestart(OptionalInt.empty());
         assertEquals(-1, Collections.indexOfSubList(daemons.command("zebra"), List.of("-K")));
+    }
+
+    @Test
+    void everyDaemonStartsWithAnOpenFileLimitForThousandsOfVrfs() {
+        for (String daemon : Daemons.NAMES) {
+            List<String> command = daemons.command(daemon);
+            assertEquals(List.of("sh", "-c"), command.subList(0, 2), daemon);
+            assertTrue(command.get(2).startsWith("ulimit -n 65536 "), command.get(2));
+            assertEquals("nsenter", command.get(4), daemon);
+        }
     }
 }

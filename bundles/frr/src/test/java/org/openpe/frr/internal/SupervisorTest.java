@@ -93,6 +93,25 @@ class SupervisorTest {
         }
     }
 
+    /** 65536 where the test may raise the hard limit (root with CAP_SYS_RESOURCE), else this JVM's hard limit. */
+    @Test
+    void everyDaemonRunsWithTheOpenFileLimitThousandsOfVrfsNeed() throws Exception {
+        long ownHard = openFiles(Path.of("/proc/self/limits")).get(1);
+        for (String daemon : Daemons.NAMES) {
+            long pid = daemons.runningPid(daemon).orElseThrow();
+            List<Long> softAndHard = openFiles(Path.of("/proc", Long.toString(pid), "limits"));
+            assertEquals(softAndHard.get(0), softAndHard.get(1), daemon + "'s soft and hard limit");
+            assertTrue(softAndHard.get(0) == Daemons.OPEN_FILES || softAndHard.get(0) == ownHard && ownHard < Daemons.OPEN_FILES,
+                    daemon + " may open " + softAndHard + " files, this JVM at most " + ownHard);
+        }
+    }
+
+    private static List<Long> openFiles(Path limits) throws IOException {
+        String line = Files.readString(limits).lines().filter(l -> l.startsWith("Max open files")).findFirst().orElseThrow();
+        String[] fields = line.trim().split("\\s+");
+        return List.of(Long.parseLong(fields[3]), Long.parseLong(fields[4]));
+    }
+
     @Test
     void aCrashLoopingDaemonIsRestartedAfterAGrowingCappedBackOffShownInItsState() throws Exception {
         List<Duration> downtimes = new ArrayList<>();
