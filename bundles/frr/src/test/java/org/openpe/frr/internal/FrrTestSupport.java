@@ -64,9 +64,35 @@ final class FrrTestSupport {
         return test.changes();
     }
 
-    static void createNamespace(String name) {
+    /** Creates the router's namespace; JVM shutdown destroys the router (see {@link #destroy}) unless that ran first. */
+    static void createNamespace(FrrSettings settings) {
+        String name = settings.namespace();
         sh("ip", "netns", "add", name);
+        ShutdownCleanup.register(router(settings), () -> removeRouter(settings));
         sh("ip", "-n", name, "link", "set", "lo", "up");
+    }
+
+    /** JVM shutdown closes {@code instance} (ending its supervision before its router goes) unless it was closed first. */
+    static <T extends FrrInstance> T closedAtShutdown(T instance) {
+        ShutdownCleanup.register(instance, instance::close);
+        return instance;
+    }
+
+    static void close(FrrInstance instance) {
+        if (instance != null) {
+            instance.close();
+            ShutdownCleanup.forget(instance);
+        }
+    }
+
+    /** Deactivates {@code manager} at JVM shutdown (closing its instances) unless {@link #destroyAll} ran first. */
+    static FrrManagerComponent deactivatedAtShutdown(FrrManagerComponent manager) {
+        ShutdownCleanup.register(manager, manager::deactivate);
+        return manager;
+    }
+
+    private static String router(FrrSettings settings) {
+        return "FRR router " + settings.namespace();
     }
 
     /** A veth pair between two of our namespaces, with IPv4 /24 addresses. */
@@ -80,6 +106,11 @@ final class FrrTestSupport {
 
     /** Kills the pathspace's daemons by pid, deletes the namespace and the pathspace's directories. */
     static void destroy(FrrSettings settings) {
+        removeRouter(settings);
+        ShutdownCleanup.forget(router(settings));
+    }
+
+    private static void removeRouter(FrrSettings settings) {
         new Daemons(settings).stopAll();
         Commands.run(List.of("ip", "netns", "del", settings.namespace()), Duration.ofSeconds(30));
         for (Path dir : List.of(settings.pathspaceConfigDir(), settings.pathspaceRunDir(), settings.pathspaceLogDir())) {
@@ -119,9 +150,11 @@ final class FrrTestSupport {
     static void destroyAll(FrrInstance node, FrrManagerComponent manager, FrrSettings... settings) {
         if (node != null) {
             node.stopDaemons();
+            ShutdownCleanup.forget(node);
         }
         if (manager != null) {
             manager.deactivate();
+            ShutdownCleanup.forget(manager);
         }
         for (FrrSettings s : settings) {
             if (s != null) {

@@ -52,7 +52,7 @@ class SupervisorTest {
     void startDaemons() {
         FrrTestSupport.assumeFrrAvailable();
         settings = FrrSettings.forNamespace(FrrTestSupport.uniqueName("fsv-"));
-        FrrTestSupport.createNamespace(settings.namespace());
+        FrrTestSupport.createNamespace(settings);
         new Layout(settings).prepare();
         daemons = new Daemons(settings, DaemonScope.none());
         for (String daemon : Daemons.NAMES) {
@@ -77,12 +77,14 @@ class SupervisorTest {
             }
         }, POLICY, (daemon, timeout) -> VtyProbe.answers(daemons.vtySocket(daemon), timeout));
         supervisor.start();
+        ShutdownCleanup.register(supervisor, supervisor::close);
     }
 
     @AfterEach
     void stopSupervising() {
         if (supervisor != null) {
             supervisor.close();
+            ShutdownCleanup.forget(supervisor);
         }
     }
 

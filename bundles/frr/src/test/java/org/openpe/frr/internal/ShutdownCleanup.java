@@ -1,0 +1,56 @@
+package org.openpe.frr.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Undoes what test fixtures left set up when the JVM stops before their teardown runs: a cancelled CI
+ * run or a fork killed on timeout sends SIGTERM, and JUnit's after-methods never run. A fixture
+ * registers what would undo it as soon as it exists and forgets it once its teardown has run; one
+ * shutdown hook undoes what is still registered, newest first.
+ */
+final class ShutdownCleanup {
+
+    private static final Map<Object, Runnable> PENDING = new LinkedHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(ShutdownCleanup::undoPending, "test-fixture-cleanup"));
+    }
+
+    private ShutdownCleanup() {}
+
+    /**
+     * Has {@code undo} run at JVM shutdown unless {@link #forget} is called for {@code fixture} first.
+     * {@code fixture} names what is undone (it is printed), e.g. "FRR router frt-1a2b3c4d".
+     */
+    static synchronized void register(Object fixture, Runnable undo) {
+        PENDING.put(fixture, undo);
+    }
+
+    /** The fixture's own teardown has run. */
+    static synchronized void forget(Object fixture) {
+        PENDING.remove(fixture);
+    }
+
+    private static void undoPending() {
+        for (List<Map.Entry<Object, Runnable>> pending = takePending(); !pending.isEmpty(); pending = takePending()) {
+            for (int i = pending.size() - 1; i >= 0; i--) {
+                System.out.println("JVM shutting down: undoing test fixture " + pending.get(i).getKey());
+                try {
+                    pending.get(i).getValue().run();
+                } catch (RuntimeException | Error e) {
+                    System.out.println("could not undo " + pending.get(i).getKey() + ": " + e);
+                }
+            }
+        }
+    }
+
+    private static synchronized List<Map.Entry<Object, Runnable>> takePending() {
+        List<Map.Entry<Object, Runnable>> pending = new ArrayList<>();
+        PENDING.forEach((fixture, undo) -> pending.add(Map.entry(fixture, undo)));
+        PENDING.clear();
+        return pending;
+    }
+}
