@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class ShutdownCleanup {
 
-    private static final Map<Object, Runnable> PENDING = new LinkedHashMap<>();
+    private static final Map<Object, Undo> PENDING = new LinkedHashMap<>();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(ShutdownCleanup::undoPending, "test-fixture-cleanup"));
@@ -21,11 +21,17 @@ final class ShutdownCleanup {
 
     private ShutdownCleanup() {}
 
+    /** What undoes one fixture. */
+    @FunctionalInterface
+    interface Undo {
+        void run() throws Exception;
+    }
+
     /**
      * Has {@code undo} run at JVM shutdown unless {@link #forget} is called for {@code fixture} first.
      * {@code fixture} names what is undone (it is printed), e.g. "FRR router frt-1a2b3c4d".
      */
-    static synchronized void register(Object fixture, Runnable undo) {
+    static synchronized void register(Object fixture, Undo undo) {
         PENDING.put(fixture, undo);
     }
 
@@ -35,20 +41,20 @@ final class ShutdownCleanup {
     }
 
     private static void undoPending() {
-        for (List<Map.Entry<Object, Runnable>> pending = takePending(); !pending.isEmpty(); pending = takePending()) {
+        for (List<Map.Entry<Object, Undo>> pending = takePending(); !pending.isEmpty(); pending = takePending()) {
             for (int i = pending.size() - 1; i >= 0; i--) {
                 System.out.println("JVM shutting down: undoing test fixture " + pending.get(i).getKey());
                 try {
                     pending.get(i).getValue().run();
-                } catch (RuntimeException | Error e) {
+                } catch (Exception | Error e) {
                     System.out.println("could not undo " + pending.get(i).getKey() + ": " + e);
                 }
             }
         }
     }
 
-    private static synchronized List<Map.Entry<Object, Runnable>> takePending() {
-        List<Map.Entry<Object, Runnable>> pending = new ArrayList<>();
+    private static synchronized List<Map.Entry<Object, Undo>> takePending() {
+        List<Map.Entry<Object, Undo>> pending = new ArrayList<>();
         PENDING.forEach((fixture, undo) -> pending.add(Map.entry(fixture, undo)));
         PENDING.clear();
         return pending;
