@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 import org.openpe.netlink.LinkOptions;
 import org.openpe.netlink.LinkSpec;
 import org.openpe.netlink.NetNamespaces;
+import org.openpe.netlink.kernel.ShutdownCleanup;
 import org.openpe.netlink.Netlink;
 import org.openpe.netlink.NetlinkHandle;
 
@@ -65,6 +66,7 @@ public final class NetlinkBench {
         String ns = "nlt-bench-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
         Path scratch = Files.createTempDirectory("nlbench");
         NetNamespaces.create(ns);
+        ShutdownCleanup.register(ns, () -> NetNamespaces.delete(ns));
         long start = System.nanoTime();
         try (NetlinkHandle h = Netlink.open(ns)) {
             NetlinkBench bench = new NetlinkBench(ns, h, scratch, dumpOnly);
@@ -76,6 +78,7 @@ public final class NetlinkBench {
             bench.print();
         } finally {
             NetNamespaces.delete(ns);
+            ShutdownCleanup.forget(ns);
             for (Path file : Files.list(scratch).toList()) {
                 Files.delete(file);
             }
