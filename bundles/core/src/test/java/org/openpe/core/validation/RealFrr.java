@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.openpe.api.frr.FrrConfig;
+import org.openpe.core.ShutdownCleanup;
 import org.openpe.frr.ApplyResult;
 import org.openpe.frr.FrrInstance;
 import org.openpe.frr.FrrSettings;
@@ -21,13 +22,16 @@ final class RealFrr implements AutoCloseable {
 
     RealFrr() throws Exception {
         sh("ip", "netns", "add", settings.namespace());
+        ShutdownCleanup.register(this, this::removeNamespaceAndFiles);
         try {
             sh("ip", "-n", settings.namespace(), "link", "set", "lo", "up");
             frr = new FrrManagerComponent().instance(settings);
         } catch (Exception | Error e) {
             removeNamespaceAndFiles();
+            ShutdownCleanup.forget(this);
             throw e;
         }
+        ShutdownCleanup.register(this, this::close);
     }
 
     /** Root and Debian's FRR; prints why not when they are missing. */
@@ -54,6 +58,12 @@ final class RealFrr implements AutoCloseable {
         frr.stopDaemons();
         frr.close();
         removeNamespaceAndFiles();
+        ShutdownCleanup.forget(this);
+    }
+
+    @Override
+    public String toString() {
+        return "FRR router " + settings.namespace();
     }
 
     private void removeNamespaceAndFiles() throws Exception {

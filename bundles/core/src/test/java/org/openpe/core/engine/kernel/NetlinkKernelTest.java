@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.openpe.core.ShutdownCleanup;
 import org.openpe.api.kernel.Address;
 import org.openpe.api.kernel.KernelObject;
 import org.openpe.api.kernel.Link;
@@ -40,7 +41,9 @@ class NetlinkKernelTest {
     @BeforeEach
     void namespaces() throws Exception {
         assumeTrue(isRoot(), "kernel tests need root (they create network namespaces); skipped");
+        ShutdownCleanup.register(hostNs, () -> ip("netns", "delete", hostNs));
         ip("netns", "add", hostNs);
+        ShutdownCleanup.register(routerNs, () -> ip("netns", "delete", routerNs)); // NetlinkKernel creates it
         kernel = NetlinkKernel.open(Optional.of(hostNs), routerNs);
     }
 
@@ -52,6 +55,8 @@ class NetlinkKernelTest {
         if (isRoot()) {
             ip("netns", "delete", hostNs);
             ip("netns", "delete", routerNs);
+            ShutdownCleanup.forget(hostNs);
+            ShutdownCleanup.forget(routerNs);
         }
     }
 
