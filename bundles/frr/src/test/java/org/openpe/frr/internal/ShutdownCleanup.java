@@ -10,9 +10,14 @@ import java.util.Map;
  * run or a fork killed on timeout sends SIGTERM, and JUnit's after-methods never run. A fixture
  * registers what would undo it as soon as it exists and forgets it once its teardown has run; one
  * shutdown hook undoes what is still registered, newest first.
+ *
+ * <p>The test that was running goes on while the hook runs, and a set-up it was in the middle of may
+ * re-create part of what was undone; so the hook undoes it all once more after a short pause (every
+ * undo must therefore be repeatable).
  */
 final class ShutdownCleanup {
 
+    private static final long SETTLE_MILLIS = 2000;
     private static final Map<Object, Undo> PENDING = new LinkedHashMap<>();
 
     static {
@@ -41,6 +46,7 @@ final class ShutdownCleanup {
     }
 
     private static void undoPending() {
+        List<Map.Entry<Object, Undo>> undone = new ArrayList<>();
         for (List<Map.Entry<Object, Undo>> pending = takePending(); !pending.isEmpty(); pending = takePending()) {
             for (int i = pending.size() - 1; i >= 0; i--) {
                 System.out.println("JVM shutting down: undoing test fixture " + pending.get(i).getKey());
@@ -48,6 +54,23 @@ final class ShutdownCleanup {
                     pending.get(i).getValue().run();
                 } catch (Exception | Error e) {
                     System.out.println("could not undo " + pending.get(i).getKey() + ": " + e);
+                }
+            }
+            undone.addAll(pending);
+        }
+        if (!undone.isEmpty()) {
+            try {
+                Thread.sleep(SETTLE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            System.out.println("JVM shutting down: undoing the " + undone.size() + " fixtures again, for what the"
+                    + " interrupted test re-created meanwhile");
+            for (int i = undone.size() - 1; i >= 0; i--) {
+                try {
+                    undone.get(i).getValue().run();
+                } catch (Exception | Error alreadyUndone) {
+                    // nothing was re-created
                 }
             }
         }

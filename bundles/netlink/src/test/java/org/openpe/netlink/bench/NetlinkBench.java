@@ -66,7 +66,11 @@ public final class NetlinkBench {
         String ns = "nlt-bench-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
         Path scratch = Files.createTempDirectory("nlbench");
         NetNamespaces.create(ns);
-        ShutdownCleanup.register(ns, () -> NetNamespaces.delete(ns));
+        ShutdownCleanup.register(ns, () -> {
+            if (NetNamespaces.exists(ns)) {
+                NetNamespaces.delete(ns);
+            }
+        });
         long start = System.nanoTime();
         try (NetlinkHandle h = Netlink.open(ns)) {
             NetlinkBench bench = new NetlinkBench(ns, h, scratch, dumpOnly);
