@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openpe.itests.support.Eventually;
 import org.openpe.itests.support.Shell;
-import org.openpe.itests.support.ShutdownCleanup;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /**
  * The Debian package on this machine's Debian, with dpkg: lintian finds no error; it installs

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openpe.itests.support.Appliance;
 import org.openpe.itests.support.Shell;
-import org.openpe.itests.support.ShutdownCleanup;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /**
  * The README's run command as a new user runs it: a fresh clone of the committed tree (nothing

@@ -8,7 +8,7 @@ import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.openpe.itests.support.ShutdownCleanup;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /**
  * A fresh lab with the distribution running in its host namespace, configured with the lab's

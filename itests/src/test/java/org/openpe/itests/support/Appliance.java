@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /**
  * One OpenPE appliance as the tests drive it: the distribution unpacked into {@link #home()}, run

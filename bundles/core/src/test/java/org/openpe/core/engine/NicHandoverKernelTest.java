@@ -23,10 +23,10 @@ import org.openpe.api.kernel.Netns;
 import org.openpe.core.engine.kernel.InMemoryKernel;
 import org.openpe.core.engine.kernel.Kernel;
 import org.openpe.core.engine.kernel.KernelChange;
-import org.openpe.core.ShutdownCleanup;
 import org.openpe.core.engine.kernel.KernelView;
 import org.openpe.core.engine.kernel.NetlinkKernel;
 import org.openpe.core.engine.kernel.NicRoute;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /**
  * The NIC handover against the real kernel, in throw-away namespaces: interrupted after the state

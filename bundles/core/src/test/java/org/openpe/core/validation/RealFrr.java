@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.openpe.api.frr.FrrConfig;
-import org.openpe.core.ShutdownCleanup;
 import org.openpe.frr.ApplyResult;
 import org.openpe.frr.FrrInstance;
 import org.openpe.frr.FrrSettings;
 import org.openpe.frr.internal.FrrManagerComponent;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /** A real FRR 8.4, started by the product's FRR bundle in a throw-away namespace, to apply configurations to. */
 final class RealFrr implements AutoCloseable {

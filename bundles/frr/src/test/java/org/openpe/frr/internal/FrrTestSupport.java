@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openpe.frr.FrrInstance;
 import org.openpe.frr.FrrSettings;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /** Throw-away namespaces and FRR pathspaces for tests against the real FRR. */
 final class FrrTestSupport {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openpe.frr.DaemonState;
 import org.openpe.frr.FrrSettings;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /**
  * M1 against the real FRR daemons of a throw-away namespace: a daemon killed right after each start

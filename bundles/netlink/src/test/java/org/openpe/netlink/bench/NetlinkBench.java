@@ -18,9 +18,9 @@ import java.util.stream.IntStream;
 import org.openpe.netlink.LinkOptions;
 import org.openpe.netlink.LinkSpec;
 import org.openpe.netlink.NetNamespaces;
-import org.openpe.netlink.kernel.ShutdownCleanup;
 import org.openpe.netlink.Netlink;
 import org.openpe.netlink.NetlinkHandle;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /**
  * Java rtnetlink against {@code ip -batch} on the same work, inside a dedicated throw-away namespace.

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assumptions;
 import org.openpe.netlink.NetNamespaces;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /**
  * Throw-away named namespaces for kernel tests (prefix {@code nlt-}), removed again even when a test fails,

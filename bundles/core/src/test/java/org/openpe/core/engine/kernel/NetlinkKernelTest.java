@@ -18,13 +18,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.openpe.core.ShutdownCleanup;
 import org.openpe.api.kernel.Address;
 import org.openpe.api.kernel.KernelObject;
 import org.openpe.api.kernel.Link;
 import org.openpe.api.kernel.LinkKind;
 import org.openpe.api.kernel.Netns;
 import org.openpe.api.kernel.Sysctl;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /**
  * The kernel diff applied through netlink to two throw-away namespaces, one playing the host and

@@ -1,4 +1,4 @@
-package org.openpe.netlink.kernel;
+package org.openpe.testsupport;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +34,7 @@ public final class ShutdownCleanup {
 
     /**
      * Has {@code undo} run at JVM shutdown unless {@link #forget} is called for {@code fixture} first.
-     * {@code fixture} names what is undone (it is printed), e.g. "namespace nlt-link-1a2b3c".
+     * {@code fixture} names what is undone (it is printed), e.g. "FRR router frt-1a2b3c4d".
      */
     public static synchronized void register(Object fixture, Undo undo) {
         PENDING.put(fixture, undo);
