@@ -22,12 +22,12 @@ final class RealFrr implements AutoCloseable {
 
     RealFrr() throws Exception {
         sh("ip", "netns", "add", settings.namespace());
-        ShutdownCleanup.register(this, this::removeNamespaceAndFiles);
+        ShutdownCleanup.register(this, this::killDaemonsAndRemove);
         try {
             sh("ip", "-n", settings.namespace(), "link", "set", "lo", "up");
             frr = new FrrManagerComponent().instance(settings);
         } catch (Exception | Error e) {
-            removeNamespaceAndFiles();
+            killDaemonsAndRemove();
             ShutdownCleanup.forget(this);
             throw e;
         }
@@ -64,6 +64,18 @@ final class RealFrr implements AutoCloseable {
     @Override
     public String toString() {
         return "FRR router " + settings.namespace();
+    }
+
+    /** Without an instance yet: the daemons it started so far are those of the pid files of its own pathspace. */
+    private void killDaemonsAndRemove() throws Exception {
+        if (Files.isDirectory(settings.pathspaceRunDir())) {
+            try (Stream<Path> files = Files.list(settings.pathspaceRunDir())) {
+                for (Path pidFile : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
+                    ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).ifPresent(ProcessHandle::destroy);
+                }
+            }
+        }
+        removeNamespaceAndFiles();
     }
 
     private void removeNamespaceAndFiles() throws Exception {
