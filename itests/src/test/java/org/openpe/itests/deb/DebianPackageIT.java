@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openpe.itests.support.Eventually;
 import org.openpe.itests.support.Shell;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /**
  * The Debian package on this machine's Debian, with dpkg: lintian finds no error; it installs
@@ -47,6 +48,7 @@ class DebianPackageIT {
     private static final String PREFIX = "deb" + UUID.randomUUID().toString().substring(0, 5);
     private static final String HOST_NS = PREFIX + "-host";
     private static final String ROUTER_NS = PREFIX + "-pe";
+    private static final String MACHINE_STATE = "package openpe and namespaces " + PREFIX + "-*";
 
     private static Path root;
     private static Path firstBuild;
@@ -73,6 +75,7 @@ class DebianPackageIT {
             firstBuild = debs.filter(p -> p.getFileName().toString().matches("openpe_.*_all\\.deb")).findFirst()
                     .orElseThrow(() -> new AssertionError("no openpe_*_all.deb in karaf-assembly/target: build it first"));
         }
+        ShutdownCleanup.register(MACHINE_STATE, DebianPackageIT::leaveTheMachineAsItWas);
     }
 
     @AfterAll
@@ -84,6 +87,7 @@ class DebianPackageIT {
         if (installed) {
             Shell.run("dpkg", "--purge", "openpe").orFail();
         }
+        ShutdownCleanup.forget(MACHINE_STATE);
     }
 
     @Test
@@ -122,6 +126,10 @@ class DebianPackageIT {
         karaf.environment().put("KARAF_EXEC", "exec");
         File log = Files.createTempFile("openpe-deb-karaf", ".log").toFile();
         Process process = karaf.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        ShutdownCleanup.register(process, () -> { // at shutdown stopped before the machine is left as it was
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        });
         try {
             JsonNode status = Eventually.await("openpe:status of the installed runtime", Duration.ofSeconds(120),
                     DebianPackageIT::status, s -> s.path("routerNamespacePresent").asBoolean());
@@ -136,6 +144,7 @@ class DebianPackageIT {
             if (!stopped) {
                 process.destroyForcibly();
             }
+            ShutdownCleanup.forget(process);
             assertTrue(stopped, "the runtime did not stop within 30 s of SIGTERM; log: " + log);
             Files.delete(log.toPath());
         }

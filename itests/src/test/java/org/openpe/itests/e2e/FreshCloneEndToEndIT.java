@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openpe.itests.support.Appliance;
 import org.openpe.itests.support.Shell;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /**
  * The README's run command as a new user runs it: a fresh clone of the committed tree (nothing
@@ -40,6 +41,7 @@ class FreshCloneEndToEndIT {
     @Test
     void runShOnAFreshCloneBuildsStartsTheLabAndStopsCleanly() throws Exception {
         workDir = Files.createTempDirectory("openpe-fresh-clone");
+        ShutdownCleanup.register(fixture(), this::cleanUp);
         clone = workDir.resolve("openpe");
         runLog = workDir.resolve("run.log");
         Path root = Path.of(System.getProperty("openpe.root")).toRealPath();
@@ -160,5 +162,10 @@ class FreshCloneEndToEndIT {
         if (workDir != null) {
             Shell.run("rm", "-rf", workDir.toString());
         }
+        ShutdownCleanup.forget(fixture());
+    }
+
+    private String fixture() {
+        return "./run.sh of a fresh clone in " + workDir + " and its lab " + lab;
     }
 }

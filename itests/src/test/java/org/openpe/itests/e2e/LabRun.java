@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /**
  * A fresh lab with the distribution running in its host namespace, configured with the lab's
@@ -74,6 +75,7 @@ final class LabRun implements BeforeAllCallback, AfterAllCallback, AutoCloseable
     private void up() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "end-to-end tests need root; skipped");
         assumeTrue(Files.isExecutable(Path.of("/usr/lib/frr/bgpd")), "FRR is not installed; skipped");
+        ShutdownCleanup.register(this, lab::close); // the appliance, registered later, is stopped before
         lab.up();
         up = true;
         try {
@@ -88,6 +90,11 @@ final class LabRun implements BeforeAllCallback, AfterAllCallback, AutoCloseable
     }
 
     @Override
+    public String toString() {
+        return "lab " + lab.prefix + " (scripts/lab.sh down " + lab.prefix + ")";
+    }
+
+    @Override
     public void close() throws Exception {
         if (!up) {
             return;
@@ -97,6 +104,7 @@ final class LabRun implements BeforeAllCallback, AfterAllCallback, AutoCloseable
         } finally {
             up = false;
             lab.close();
+            ShutdownCleanup.forget(this);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /**
  * One OpenPE appliance as the tests drive it: the distribution unpacked into {@link #home()}, run
@@ -22,6 +23,7 @@ import java.util.function.Predicate;
 public class Appliance {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration STOP_AT_SHUTDOWN = Duration.ofSeconds(30);
 
     private final String name;
     private final Path home;
@@ -68,6 +70,7 @@ public class Appliance {
         javaOpts.ifPresent(opts -> builder.environment().put("JAVA_OPTS", opts));
         process = builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile())).start();
+        ShutdownCleanup.register(this, () -> stopWithin(STOP_AT_SHUTDOWN)); // so that it outlives no test run
     }
 
     /** Waits until the OpenPE shell answers {@code openpe:status --json}. */
@@ -94,11 +97,12 @@ public class Appliance {
     /** Stops it with SIGTERM; false when it had to be killed because it outlived {@code bound}. */
     public boolean stopWithin(Duration bound) throws InterruptedException {
         requestStop();
-        if (process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
-            return true;
+        boolean stopped = process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS);
+        if (!stopped) {
+            process.destroyForcibly().waitFor();
         }
-        process.destroyForcibly().waitFor();
-        return false;
+        ShutdownCleanup.forget(this);
+        return stopped;
     }
 
     /** Kills the JVM with SIGKILL, as a crash would, and waits for it to be gone. */
@@ -107,6 +111,12 @@ public class Appliance {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError(name + " survived SIGKILL for 30 s");
         }
+        ShutdownCleanup.forget(this);
+    }
+
+    @Override
+    public String toString() {
+        return name + " (pid " + (process == null ? "none" : process.pid()) + ", " + home + ")";
     }
 
     /** Runs shell commands through {@code bin/client -b}, as a script on the box would. */

@@ -26,6 +26,7 @@ import org.openpe.core.engine.kernel.KernelChange;
 import org.openpe.core.engine.kernel.KernelView;
 import org.openpe.core.engine.kernel.NetlinkKernel;
 import org.openpe.core.engine.kernel.NicRoute;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /**
  * The NIC handover against the real kernel, in throw-away namespaces: interrupted after the state
@@ -49,7 +50,9 @@ class NicHandoverKernelTest {
     @BeforeEach
     void namespaces() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "kernel tests need root; skipped");
+        ShutdownCleanup.register(hostNs, () -> ip("netns", "delete", hostNs));
         ip("netns", "add", hostNs);
+        ShutdownCleanup.register(routerNs, () -> ip("netns", "delete", routerNs)); // NetlinkKernel creates it
         kernel = NetlinkKernel.open(Optional.of(hostNs), routerNs);
         ip("-n", hostNs, "link", "add", "toswitch", "type", "veth", "peer", "name", "toswitch-p");
         ip("-n", hostNs, "link", "set", "toswitch", "up");
@@ -66,6 +69,8 @@ class NicHandoverKernelTest {
             kernel.close();
             ip("netns", "delete", hostNs);
             ip("netns", "delete", routerNs);
+            ShutdownCleanup.forget(hostNs);
+            ShutdownCleanup.forget(routerNs);
         }
     }
 

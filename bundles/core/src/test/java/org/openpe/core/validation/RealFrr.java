@@ -12,6 +12,7 @@ import org.openpe.frr.ApplyResult;
 import org.openpe.frr.FrrInstance;
 import org.openpe.frr.FrrSettings;
 import org.openpe.frr.internal.FrrManagerComponent;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /** A real FRR 8.4, started by the product's FRR bundle in a throw-away namespace, to apply configurations to. */
 final class RealFrr implements AutoCloseable {
@@ -21,13 +22,16 @@ final class RealFrr implements AutoCloseable {
 
     RealFrr() throws Exception {
         sh("ip", "netns", "add", settings.namespace());
+        ShutdownCleanup.register(this, this::killDaemonsAndRemove);
         try {
             sh("ip", "-n", settings.namespace(), "link", "set", "lo", "up");
             frr = new FrrManagerComponent().instance(settings);
         } catch (Exception | Error e) {
-            removeNamespaceAndFiles();
+            killDaemonsAndRemove();
+            ShutdownCleanup.forget(this);
             throw e;
         }
+        ShutdownCleanup.register(this, this::close);
     }
 
     /** Root and Debian's FRR; prints why not when they are missing. */
@@ -53,6 +57,24 @@ final class RealFrr implements AutoCloseable {
     public void close() throws Exception {
         frr.stopDaemons();
         frr.close();
+        removeNamespaceAndFiles();
+        ShutdownCleanup.forget(this);
+    }
+
+    @Override
+    public String toString() {
+        return "FRR router " + settings.namespace();
+    }
+
+    /** Without an instance yet: the daemons it started so far are those of the pid files of its own pathspace. */
+    private void killDaemonsAndRemove() throws Exception {
+        if (Files.isDirectory(settings.pathspaceRunDir())) {
+            try (Stream<Path> files = Files.list(settings.pathspaceRunDir())) {
+                for (Path pidFile : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
+                    ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).ifPresent(ProcessHandle::destroy);
+                }
+            }
+        }
         removeNamespaceAndFiles();
     }
 

@@ -38,16 +38,14 @@ class FrrAcceptsConfigTest {
     void startFrr() {
         FrrTestSupport.assumeFrrAvailable();
         settings = FrrSettings.forNamespace(FrrTestSupport.uniqueName("frt-"));
-        FrrTestSupport.createNamespace(settings.namespace());
+        FrrTestSupport.createNamespace(settings);
         FrrTestSupport.sh("ip", "-n", settings.namespace(), "addr", "add", LOCAL_ADDRESS + "/32", "dev", "lo");
-        frr = DefaultFrrInstance.open(settings);
+        frr = FrrTestSupport.closedAtShutdown(DefaultFrrInstance.open(settings));
     }
 
     @AfterAll
     void stopFrr() {
-        if (frr != null) {
-            frr.close();
-        }
+        FrrTestSupport.close(frr);
         if (settings != null) {
             FrrTestSupport.destroy(settings);
         }
@@ -81,8 +79,8 @@ class FrrAcceptsConfigTest {
     @Test
     void rejectedFirstConfigurationOfAnAdoptingInstanceRestoresWhatRan() throws Exception {
         assertTrue(frr.apply(Configs.underlayAllSessionOptions()).get().ok());
-        frr.close();
-        frr = DefaultFrrInstance.open(settings); // knows nothing applied: rolls back to a running-config snapshot
+        FrrTestSupport.close(frr);
+        frr = FrrTestSupport.closedAtShutdown(DefaultFrrInstance.open(settings)); // knows nothing applied: rolls back to a running-config snapshot
 
         ApplyResult result = frr.apply(withLocalNeighbor(Configs.underlayOnly())).get();
 

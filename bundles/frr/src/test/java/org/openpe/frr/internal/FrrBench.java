@@ -59,11 +59,11 @@ public final class FrrBench {
         String name = "frb-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
         FrrSettings settings = FrrSettings.forNamespace(name).withLogLevel("warnings");
         Path scratch = Files.createTempDirectory("frrbench");
-        FrrTestSupport.createNamespace(name);
+        FrrTestSupport.createNamespace(settings);
         FrrInstance frr = null;
         try {
             // the floor changes FRR behind the instance's back: a drift check would repair it meanwhile
-            frr = DefaultFrrInstance.open(settings, Duration.ofDays(1));
+            frr = FrrTestSupport.closedAtShutdown(DefaultFrrInstance.open(settings, Duration.ofDays(1)));
             FrrBench bench = new FrrBench(settings, frr, scratch);
             bench.require(frr.apply(underlayOnly()).get());
             for (int vnis : sizes) {
@@ -72,7 +72,7 @@ public final class FrrBench {
         } finally {
             if (frr != null) {
                 frr.stopDaemons();
-                frr.close();
+                FrrTestSupport.close(frr);
             }
             FrrTestSupport.destroy(settings);
             try (Stream<Path> files = Files.list(scratch)) {

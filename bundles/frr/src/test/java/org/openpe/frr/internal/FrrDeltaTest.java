@@ -55,16 +55,14 @@ class FrrDeltaTest {
     void startFrr() {
         FrrTestSupport.assumeFrrAvailable();
         settings = FrrSettings.forNamespace(FrrTestSupport.uniqueName("frd-"));
-        FrrTestSupport.createNamespace(settings.namespace());
+        FrrTestSupport.createNamespace(settings);
         FrrTestSupport.sh("ip", "-n", settings.namespace(), "addr", "add", LOCAL_ADDRESS + "/32", "dev", "lo");
-        frr = DefaultFrrInstance.open(settings);
+        frr = FrrTestSupport.closedAtShutdown(DefaultFrrInstance.open(settings));
     }
 
     @AfterAll
     void stopFrr() {
-        if (frr != null) {
-            frr.close();
-        }
+        FrrTestSupport.close(frr);
         if (settings != null) {
             FrrTestSupport.destroy(settings);
         }

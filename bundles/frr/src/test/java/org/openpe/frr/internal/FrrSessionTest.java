@@ -86,15 +86,15 @@ class FrrSessionTest {
         FrrTestSupport.assumeFrrAvailable();
         peSettings = FrrSettings.forNamespace(FrrTestSupport.uniqueName("frt-"));
         peerSettings = FrrSettings.forNamespace(FrrTestSupport.uniqueName("frt-"));
-        FrrTestSupport.createNamespace(peSettings.namespace());
-        FrrTestSupport.createNamespace(peerSettings.namespace());
+        FrrTestSupport.createNamespace(peSettings);
+        FrrTestSupport.createNamespace(peerSettings);
         FrrTestSupport.connect(peSettings.namespace(), "frta0", PE_ADDRESS + "/24", peerSettings.namespace(), "frtb0",
                 PEER_ADDRESS + "/24");
         l2vni(peSettings.namespace(), PE_ADDRESS);
         l2vni(peerSettings.namespace(), PEER_ADDRESS);
         FrrTestSupport.startPeer(peerSettings, PEER_CONFIG);
 
-        manager = new FrrManagerComponent();
+        manager = FrrTestSupport.deactivatedAtShutdown(new FrrManagerComponent());
         pe = manager.instance(peSettings);
         pe.addListener(new Recorder());
     }
@@ -216,7 +216,7 @@ class FrrSessionTest {
 
         // a runtime restart: the manager goes away, a new one adopts the running daemons
         manager.deactivate();
-        manager = new FrrManagerComponent();
+        manager = FrrTestSupport.deactivatedAtShutdown(new FrrManagerComponent());
         pe = manager.instance(peSettings);
         pe.addListener(new Recorder());
         assertEquals(daemonsBefore, pe.daemons(), "running daemons must be adopted, not restarted");

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openpe.frr.FrrInstance;
 import org.openpe.frr.FrrSettings;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /** Throw-away namespaces and FRR pathspaces for tests against the real FRR. */
 final class FrrTestSupport {
@@ -64,9 +65,35 @@ final class FrrTestSupport {
         return test.changes();
     }
 
-    static void createNamespace(String name) {
+    /** Creates the router's namespace; JVM shutdown destroys the router (see {@link #destroy}) unless that ran first. */
+    static void createNamespace(FrrSettings settings) {
+        String name = settings.namespace();
         sh("ip", "netns", "add", name);
+        ShutdownCleanup.register(router(settings), () -> removeRouter(settings));
         sh("ip", "-n", name, "link", "set", "lo", "up");
+    }
+
+    /** JVM shutdown closes {@code instance} (ending its supervision before its router goes) unless it was closed first. */
+    static <T extends FrrInstance> T closedAtShutdown(T instance) {
+        ShutdownCleanup.register(instance, instance::close);
+        return instance;
+    }
+
+    static void close(FrrInstance instance) {
+        if (instance != null) {
+            instance.close();
+            ShutdownCleanup.forget(instance);
+        }
+    }
+
+    /** Deactivates {@code manager} at JVM shutdown (closing its instances) unless {@link #destroyAll} ran first. */
+    static FrrManagerComponent deactivatedAtShutdown(FrrManagerComponent manager) {
+        ShutdownCleanup.register(manager, manager::deactivate);
+        return manager;
+    }
+
+    private static String router(FrrSettings settings) {
+        return "FRR router " + settings.namespace();
     }
 
     /** A veth pair between two of our namespaces, with IPv4 /24 addresses. */
@@ -80,6 +107,11 @@ final class FrrTestSupport {
 
     /** Kills the pathspace's daemons by pid, deletes the namespace and the pathspace's directories. */
     static void destroy(FrrSettings settings) {
+        removeRouter(settings);
+        ShutdownCleanup.forget(router(settings));
+    }
+
+    private static void removeRouter(FrrSettings settings) {
         new Daemons(settings).stopAll();
         Commands.run(List.of("ip", "netns", "del", settings.namespace()), Duration.ofSeconds(30));
         for (Path dir : List.of(settings.pathspaceConfigDir(), settings.pathspaceRunDir(), settings.pathspaceLogDir())) {
@@ -119,9 +151,11 @@ final class FrrTestSupport {
     static void destroyAll(FrrInstance node, FrrManagerComponent manager, FrrSettings... settings) {
         if (node != null) {
             node.stopDaemons();
+            ShutdownCleanup.forget(node);
         }
         if (manager != null) {
             manager.deactivate();
+            ShutdownCleanup.forget(manager);
         }
         for (FrrSettings s : settings) {
             if (s != null) {

@@ -73,13 +73,13 @@ class GracefulRestartSessionTest {
         FrrTestSupport.assumeFrrAvailable();
         peSettings = FrrSettings.forNamespace(FrrTestSupport.uniqueName("frg-"));
         peerSettings = FrrSettings.forNamespace(FrrTestSupport.uniqueName("frg-"));
-        FrrTestSupport.createNamespace(peSettings.namespace());
-        FrrTestSupport.createNamespace(peerSettings.namespace());
+        FrrTestSupport.createNamespace(peSettings);
+        FrrTestSupport.createNamespace(peerSettings);
         FrrTestSupport.connect(peSettings.namespace(), "frga0", PE_ADDRESS + "/24", peerSettings.namespace(), "frgb0",
                 PEER_ADDRESS + "/24");
         FrrTestSupport.sh("ip", "-n", peerSettings.namespace(), "route", "add", "blackhole", PEER_PREFIX);
         FrrTestSupport.startPeer(peerSettings, PEER_CONFIG);
-        manager = new FrrManagerComponent();
+        manager = FrrTestSupport.deactivatedAtShutdown(new FrrManagerComponent());
         pe = manager.instance(peSettings);
     }
 

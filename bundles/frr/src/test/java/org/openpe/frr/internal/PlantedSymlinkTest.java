@@ -120,7 +120,7 @@ class PlantedSymlinkTest {
 
     @Test
     void aStartLogThatIsALinkIsRefusedBeforeAnythingRuns() throws IOException {
-        FrrTestSupport.createNamespace(settings.namespace());
+        FrrTestSupport.createNamespace(settings);
         try {
             new Layout(settings).prepare();
             Files.createSymbolicLink(settings.pathspaceLogDir().resolve("zebra.start.log"), victimFile);
@@ -131,7 +131,7 @@ class PlantedSymlinkTest {
             assertEquals("root:secret\n", Files.readString(victimFile));
             assertTrue(new Daemons(settings).runningPid("zebra").isEmpty(), "zebra was started");
         } finally {
-            FrrTestSupport.sh("ip", "netns", "del", settings.namespace());
+            FrrTestSupport.destroy(settings);
         }
     }
 

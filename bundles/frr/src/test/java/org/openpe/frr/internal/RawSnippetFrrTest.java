@@ -40,8 +40,8 @@ class RawSnippetFrrTest {
     void startFrr() {
         FrrTestSupport.assumeFrrAvailable();
         settings = FrrSettings.forNamespace(FrrTestSupport.uniqueName("frw-"));
-        FrrTestSupport.createNamespace(settings.namespace());
-        frr = DefaultFrrInstance.open(settings);
+        FrrTestSupport.createNamespace(settings);
+        frr = FrrTestSupport.closedAtShutdown(DefaultFrrInstance.open(settings));
     }
 
     @AfterAll

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openpe.frr.DaemonState;
 import org.openpe.frr.FrrSettings;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /**
  * M1 against the real FRR daemons of a throw-away namespace: a daemon killed right after each start
@@ -52,7 +53,7 @@ class SupervisorTest {
     void startDaemons() {
         FrrTestSupport.assumeFrrAvailable();
         settings = FrrSettings.forNamespace(FrrTestSupport.uniqueName("fsv-"));
-        FrrTestSupport.createNamespace(settings.namespace());
+        FrrTestSupport.createNamespace(settings);
         new Layout(settings).prepare();
         daemons = new Daemons(settings, DaemonScope.none());
         for (String daemon : Daemons.NAMES) {
@@ -77,12 +78,14 @@ class SupervisorTest {
             }
         }, POLICY, (daemon, timeout) -> VtyProbe.answers(daemons.vtySocket(daemon), timeout));
         supervisor.start();
+        ShutdownCleanup.register(supervisor, supervisor::close);
     }
 
     @AfterEach
     void stopSupervising() {
         if (supervisor != null) {
             supervisor.close();
+            ShutdownCleanup.forget(supervisor);
         }
     }
 

@@ -20,6 +20,7 @@ import org.openpe.netlink.LinkSpec;
 import org.openpe.netlink.NetNamespaces;
 import org.openpe.netlink.Netlink;
 import org.openpe.netlink.NetlinkHandle;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /**
  * Java rtnetlink against {@code ip -batch} on the same work, inside a dedicated throw-away namespace.
@@ -65,6 +66,11 @@ public final class NetlinkBench {
         String ns = "nlt-bench-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
         Path scratch = Files.createTempDirectory("nlbench");
         NetNamespaces.create(ns);
+        ShutdownCleanup.register(ns, () -> {
+            if (NetNamespaces.exists(ns)) {
+                NetNamespaces.delete(ns);
+            }
+        });
         long start = System.nanoTime();
         try (NetlinkHandle h = Netlink.open(ns)) {
             NetlinkBench bench = new NetlinkBench(ns, h, scratch, dumpOnly);
@@ -76,6 +82,7 @@ public final class NetlinkBench {
             bench.print();
         } finally {
             NetNamespaces.delete(ns);
+            ShutdownCleanup.forget(ns);
             for (Path file : Files.list(scratch).toList()) {
                 Files.delete(file);
             }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assumptions;
 import org.openpe.netlink.NetNamespaces;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /**
  * Throw-away named namespaces for kernel tests (prefix {@code nlt-}), removed again even when a test fails,
@@ -35,6 +36,7 @@ final class KernelFixture implements AutoCloseable {
         String name = "nlt-" + purpose + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
         NetNamespaces.create(name);
         namespaces.add(name);
+        ShutdownCleanup.register(fixture(name), () -> deleteIfExists(name));
         return name;
     }
 
@@ -80,9 +82,18 @@ final class KernelFixture implements AutoCloseable {
     @Override
     public void close() {
         for (String name : namespaces) {
-            if (NetNamespaces.exists(name)) {
-                NetNamespaces.delete(name);
-            }
+            deleteIfExists(name);
+            ShutdownCleanup.forget(fixture(name));
         }
+    }
+
+    private static void deleteIfExists(String namespace) {
+        if (NetNamespaces.exists(namespace)) {
+            NetNamespaces.delete(namespace);
+        }
+    }
+
+    private static String fixture(String namespace) {
+        return "namespace " + namespace;
     }
 }

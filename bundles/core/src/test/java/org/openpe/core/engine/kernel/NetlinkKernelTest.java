@@ -24,6 +24,7 @@ import org.openpe.api.kernel.Link;
 import org.openpe.api.kernel.LinkKind;
 import org.openpe.api.kernel.Netns;
 import org.openpe.api.kernel.Sysctl;
+import org.openpe.testsupport.ShutdownCleanup;
 
 /**
  * The kernel diff applied through netlink to two throw-away namespaces, one playing the host and
@@ -40,7 +41,9 @@ class NetlinkKernelTest {
     @BeforeEach
     void namespaces() throws Exception {
         assumeTrue(isRoot(), "kernel tests need root (they create network namespaces); skipped");
+        ShutdownCleanup.register(hostNs, () -> ip("netns", "delete", hostNs));
         ip("netns", "add", hostNs);
+        ShutdownCleanup.register(routerNs, () -> ip("netns", "delete", routerNs)); // NetlinkKernel creates it
         kernel = NetlinkKernel.open(Optional.of(hostNs), routerNs);
     }
 
@@ -52,6 +55,8 @@ class NetlinkKernelTest {
         if (isRoot()) {
             ip("netns", "delete", hostNs);
             ip("netns", "delete", routerNs);
+            ShutdownCleanup.forget(hostNs);
+            ShutdownCleanup.forget(routerNs);
         }
     }
 
