@@ -56,6 +56,7 @@ final class DefaultFrrInstance implements FrrInstance {
     private static final int FEW_VRFS = 16;
     private final ApplyQueue queue;
     private final VtyBatch vty;
+    private final DaemonActivity activity = new DaemonActivity();
     private final List<FrrListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService driftCheck;
     private volatile Supervisor supervisor;
@@ -67,7 +68,7 @@ final class DefaultFrrInstance implements FrrInstance {
         this.daemons = new Daemons(settings);
         this.renderer = new ConfigRenderer(layout.frrLogFile());
         this.vtysh = new Vtysh(settings);
-        this.vty = new VtyBatch(settings.pathspaceRunDir());
+        this.vty = new VtyBatch(settings.pathspaceRunDir(), activity);
         this.applier = new Applier(layout, renderer, new FrrReload(settings), vtysh, vty);
         this.queue = new ApplyQueue(settings.pathspace(), this::applyNow);
         layout.prepare();
@@ -120,7 +121,7 @@ final class DefaultFrrInstance implements FrrInstance {
         DefaultFrrInstance instance = new DefaultFrrInstance(settings, driftCheckInterval);
         if (settings.supervise()) {
             instance.startMissingDaemons();
-            instance.supervisor = new Supervisor(settings.pathspace(), instance.daemons, instance.new Restarts());
+            instance.supervisor = new Supervisor(settings.pathspace(), instance.daemons, instance.new Restarts(), instance.activity);
             instance.supervisor.start();
         }
         return instance;

@@ -70,6 +70,7 @@ final class Supervisor implements AutoCloseable {
     private final Events events;
     private final Policy policy;
     private final VtyCheck vty;
+    private final DaemonActivity activity;
     private final ScheduledExecutorService timer;
     private final Map<String, Life> lives = new ConcurrentHashMap<>();
 
@@ -78,15 +79,18 @@ final class Supervisor implements AutoCloseable {
         boolean answers(String daemon, Duration timeout);
     }
 
-    Supervisor(String pathspace, Daemons daemons, Events events) {
-        this(pathspace, daemons, events, Policy.DEFAULT, (daemon, timeout) -> VtyProbe.answers(daemons.vtySocket(daemon), timeout));
+    Supervisor(String pathspace, Daemons daemons, Events events, DaemonActivity activity) {
+        this(pathspace, daemons, events, Policy.DEFAULT, (daemon, timeout) -> VtyProbe.answers(daemons.vtySocket(daemon), timeout),
+                activity);
     }
 
-    Supervisor(String pathspace, Daemons daemons, Events events, Policy policy, VtyCheck vty) {
+    /** @param activity the daemons' answers to OpenPE's own commands, which show them alive as the probe's do */
+    Supervisor(String pathspace, Daemons daemons, Events events, Policy policy, VtyCheck vty, DaemonActivity activity) {
         this.daemons = daemons;
         this.events = events;
         this.policy = policy;
         this.vty = vty;
+        this.activity = activity;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "frr-supervisor-" + pathspace);
             t.setDaemon(true);
@@ -111,7 +115,7 @@ final class Supervisor implements AutoCloseable {
             Optional<Instant> next = pid.isEmpty() && life.downSince != null
                     ? Optional.of(Instant.now().plusNanos(Math.max(0, life.nextStartAt - System.nanoTime())))
                     : Optional.empty();
-            long silent = System.nanoTime() - life.answeredAt;
+            long silent = System.nanoTime() - activity.lastAnswer(daemon, life.answeredAt);
             Optional<Duration> silentFor = pid.isPresent() && life.downSince == null
                     && silent > policy.probeEvery().toNanos() + policy.probeTimeout().toNanos()
                     ? Optional.of(Duration.ofNanos(silent)) : Optional.empty();
@@ -175,8 +179,11 @@ final class Supervisor implements AutoCloseable {
             life.probedAt = now;
             if (vty.answers(daemon, policy.probeTimeout())) {
                 life.answeredAt = System.nanoTime();
-            } else if (System.nanoTime() - life.answeredAt >= policy.hungAfter().toNanos()) {
-                String fault = "did not answer vtysh for " + seconds(System.nanoTime() - life.answeredAt) + " s; killed";
+                continue;
+            }
+            long lastAnswer = activity.lastAnswer(daemon, life.answeredAt);
+            if (System.nanoTime() - lastAnswer >= policy.hungAfter().toNanos()) {
+                String fault = "did not answer vtysh for " + seconds(System.nanoTime() - lastAnswer) + " s; killed";
                 LOG.error("FRR {} {}", daemon, fault);
                 daemons.kill(daemon);
                 life.wentDown(System.nanoTime(), fault, policy);

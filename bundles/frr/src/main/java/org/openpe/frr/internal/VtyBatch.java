@@ -44,10 +44,15 @@ final class VtyBatch {
     static final int IN_FLIGHT = 64;
 
     private final Path runDir;
+    private final DaemonActivity activity;
 
-    /** @param runDir the pathspace's run directory, where the {@code <daemon>.vty} sockets are */
-    VtyBatch(Path runDir) {
+    /**
+     * @param runDir the pathspace's run directory, where the {@code <daemon>.vty} sockets are
+     * @param activity told of every answer, for the supervisor
+     */
+    VtyBatch(Path runDir, DaemonActivity activity) {
         this.runDir = runDir;
+        this.activity = activity;
     }
 
     /** The daemons that hold the top-level context or line {@code line} (with or without {@code no}). */
@@ -104,11 +109,12 @@ final class VtyBatch {
     /** A command sent to a daemon and not answered yet. */
     private record Sent(String daemon, VtySocket socket, String command) {}
 
-    private static void awaitReplies(Deque<Sent> inFlight, Watchdog watchdog, List<String> refused) {
+    private void awaitReplies(Deque<Sent> inFlight, Watchdog watchdog, List<String> refused) {
         while (!inFlight.isEmpty()) {
             Sent sent = inFlight.removeFirst();
             VtySocket.Reply reply = sent.socket().receive();
             watchdog.answered();
+            activity.answered(sent.daemon());
             if (!reply.ok()) {
                 refused.add(sent.daemon() + ": '" + sent.command() + "': " + reply.output().strip());
             }
@@ -123,6 +129,7 @@ final class VtyBatch {
             for (String daemon : daemons) {
                 configs.put(daemon, watchdog.open(daemon).require("show running-config"));
                 watchdog.answered();
+                activity.answered(daemon);
             }
         } catch (FrrException e) {
             throw watchdog.explained(e);
@@ -141,6 +148,7 @@ final class VtyBatch {
             for (String command : commands) {
                 VtySocket.Reply reply = socket.execute(command);
                 watchdog.answered();
+                activity.answered(daemon);
                 if (reply.ok()) {
                     answers.add(reply.output());
                 }

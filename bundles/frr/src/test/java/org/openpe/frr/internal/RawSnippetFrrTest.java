@@ -124,7 +124,7 @@ class RawSnippetFrrTest {
         RawSnippet policies = new RawSnippet("rawfrrconfig policies", "rawConfig", 0,
                 "ip prefix-list RAW-PL seq 5 permit 10.0.0.0/8\nroute-map RAW-RM permit 10\n match ip address prefix-list RAW-PL\nexit");
         assertTrue(apply(Configs.underlayOnly().withRawSnippets(List.of(policies))).ok());
-        VtyBatch vty = new VtyBatch(settings.pathspaceRunDir());
+        VtyBatch vty = new VtyBatch(settings.pathspaceRunDir(), new DaemonActivity());
         assertTrue(vty.runningConfigs(Set.of("bgpd")).get("bgpd").contains("route-map RAW-RM permit 10"));
         long oldPid = new Daemons(settings).runningPid("bgpd").orElseThrow();
 

@@ -48,6 +48,20 @@ class SupervisorTest {
     private Supervisor supervisor;
     /** The pid each daemon was last restarted as, told once the supervisor's start has returned. */
     private final Map<String, Long> restartedAs = new ConcurrentHashMap<>();
+    private final Supervisor.Events events = new Supervisor.Events() {
+        @Override
+        public void restarted(String daemon, long pid) {
+            restartedAs.put(daemon, pid);
+        }
+
+        @Override
+        public void restartFailed(String daemon, String reason) {
+        }
+
+        @Override
+        public void configurationLost() {
+        }
+    };
 
     @BeforeAll
     void startDaemons() {
@@ -63,22 +77,9 @@ class SupervisorTest {
 
     @BeforeEach
     void supervise() {
-        supervisor = new Supervisor(settings.pathspace(), daemons, new Supervisor.Events() {
-            @Override
-            public void restarted(String daemon, long pid) {
-                restartedAs.put(daemon, pid);
-            }
-
-            @Override
-            public void restartFailed(String daemon, String reason) {
-            }
-
-            @Override
-            public void configurationLost() {
-            }
-        }, POLICY, (daemon, timeout) -> VtyProbe.answers(daemons.vtySocket(daemon), timeout));
+        supervisor = new Supervisor(settings.pathspace(), daemons, events, POLICY,
+                (daemon, timeout) -> VtyProbe.answers(daemons.vtySocket(daemon), timeout), new DaemonActivity());
         supervisor.start();
-        ShutdownCleanup.register(supervisor, supervisor::close);
     }
 
     @AfterEach
@@ -189,6 +190,36 @@ class SupervisorTest {
         }
         DaemonState zebra = supervisor.states().get(0);
         assertEquals(5, zebra.restarts(), zebra.toString());
+    }
+
+    /**
+     * A daemon working through a long batch of OpenPE's answers each command while the probe's question waits
+     * behind them: it is killed only once neither has been answered for the bound.
+     */
+    @Test
+    void aDaemonAnsweringOurCommandsIsNotHungWhileItsProbeWaitsAndIsKilledOnceItFallsSilent() throws Exception {
+        FrrTestSupport.await("every daemon to be up", SLACK.plus(SLACK), this::everyDaemonSettled);
+        supervisor.close();
+        DaemonActivity activity = new DaemonActivity();
+        supervisor = new Supervisor(settings.pathspace(), daemons, events, POLICY,
+                (daemon, timeout) -> !daemon.equals("staticd") && VtyProbe.answers(daemons.vtySocket(daemon), timeout), activity);
+        long pid = daemons.runningPid("staticd").orElseThrow();
+        supervisor.start();
+        long busyUntil = System.nanoTime() + HUNG_AFTER.multipliedBy(2).toNanos();
+        while (System.nanoTime() < busyUntil) {
+            activity.answered("staticd");
+            Thread.sleep(100);
+        }
+        assertEquals(OptionalLong.of(pid), daemons.runningPid("staticd"), "staticd killed while it answered commands");
+
+        long silentFrom = System.nanoTime();
+        FrrTestSupport.await("the silent staticd to be replaced", HUNG_AFTER.plus(SLACK).plus(SLACK), () -> {
+            OptionalLong now = daemons.runningPid("staticd");
+            return now.isPresent() && now.getAsLong() != pid;
+        });
+        Duration replacedAfter = Duration.ofNanos(System.nanoTime() - silentFrom);
+        assertTrue(replacedAfter.compareTo(HUNG_AFTER.minus(POLICY.probeEvery())) >= 0, "killed before the bound: " + replacedAfter);
+        assertTrue(gone(pid), "the silent staticd still runs");
     }
 
     @Test
