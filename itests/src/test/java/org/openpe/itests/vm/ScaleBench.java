@@ -200,8 +200,15 @@ public final class ScaleBench {
         double frrS = sum(coldLines, FRR_APPLY) / 1000.0;
         int passes = (int) coldLines.stream().filter(l -> PASS.matcher(l).find() && !l.contains("nothing to change")).count();
         say("cold: %.1f s (FRR %.1f s, %d passes)", coldS, frrS, passes);
-        await(size + " host sessions Established at the speaker", LONG_WAIT, 2000,
-                () -> established(fabric.speakers.get(0), "ipv4 unicast").size() >= size);
+        int[] sessions = {-1};
+        await(size + " host sessions Established at the speaker", LONG_WAIT, 2000, () -> {
+            int up = established(fabric.speakers.get(0), "ipv4 unicast").size();
+            if (up != sessions[0]) {
+                say("  %d of %d host sessions Established after %.0f s", up, size, seconds(coldStart));
+                sessions[0] = up;
+            }
+            return up >= size;
+        });
         awaitQuiet();
         double rssMb = rssMb();
         say("all applied: RSS %.0f MB", rssMb);
