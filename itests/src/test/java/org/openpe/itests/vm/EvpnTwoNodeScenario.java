@@ -303,15 +303,18 @@ class EvpnTwoNodeScenario {
     @Order(8)
     void aKilledBgpdComesBackWithTheVrfInstanceInItsOwnAs() throws Exception {
         List<String> leafDeletions;
-        try (PingDuringRestart ping = pingAcrossVxlan(); RouteMonitor leafRoutes = RouteMonitor.start(fabric.leaf)) {
+        List<String> nodeDeletions;
+        try (PingDuringRestart ping = pingAcrossVxlan(); RouteMonitor leafRoutes = RouteMonitor.start(fabric.leaf);
+                RouteMonitor nodeRoutes = RouteMonitor.start(router(0))) {
             killBgpdAndAwaitItsSessions(0);
             awaitStatus(nodes.get(0), "l3vni", "red", "Applied");
             ping.awaitMoreReplies(10, "ping replies again after bgpd of node 0 restarted (no graceful restart)");
             lossWithoutGracefulRestart = ping.stop();
             leafDeletions = leafRoutes.stopAndListDeletionsOf(EvpnFabric.workload(0));
+            nodeDeletions = nodeRoutes.stopAndListDeletionsOf(EvpnFabric.workload(1));
         }
         System.out.println("[issue 18] kill -9 of node 0's bgpd without graceful restart: " + lossWithoutGracefulRestart
-                + "; the leaf's kernel meanwhile: " + leafDeletions);
+                + "; deleted meanwhile by the leaf's kernel: " + leafDeletions + ", by node 0's: " + nodeDeletions);
         try {
             String ping = Eventually.await("workload 0 to reach workload 1 after bgpd of node 0 restarted", CONVERGE,
                     () -> pingWorkload(EvpnFabric.workload(0), EvpnFabric.workload(1)), out -> out.contains(" 0% packet loss"));
