@@ -48,14 +48,7 @@ public final class ShutdownCleanup {
     private static void undoPending() {
         List<Map.Entry<Object, Undo>> undone = new ArrayList<>();
         for (List<Map.Entry<Object, Undo>> pending = takePending(); !pending.isEmpty(); pending = takePending()) {
-            for (int i = pending.size() - 1; i >= 0; i--) {
-                System.out.println("JVM shutting down: undoing test fixture " + pending.get(i).getKey());
-                try {
-                    pending.get(i).getValue().run();
-                } catch (Exception | Error e) {
-                    System.out.println("could not undo " + pending.get(i).getKey() + ": " + e);
-                }
-            }
+            undoNewestFirst(pending, true);
             undone.addAll(pending);
         }
         if (!undone.isEmpty()) {
@@ -66,11 +59,22 @@ public final class ShutdownCleanup {
             }
             System.out.println("JVM shutting down: undoing the " + undone.size() + " fixtures again, for what the"
                     + " interrupted test re-created meanwhile");
-            for (int i = undone.size() - 1; i >= 0; i--) {
-                try {
-                    undone.get(i).getValue().run();
-                } catch (Exception | Error alreadyUndone) {
-                    // nothing was re-created
+            undoNewestFirst(undone, false);
+        }
+    }
+
+    /** Runs each undo, newest first; {@code report} says what is undone and what failed (a second round fails quietly). */
+    private static void undoNewestFirst(List<Map.Entry<Object, Undo>> fixtures, boolean report) {
+        for (int i = fixtures.size() - 1; i >= 0; i--) {
+            Map.Entry<Object, Undo> fixture = fixtures.get(i);
+            if (report) {
+                System.out.println("JVM shutting down: undoing test fixture " + fixture.getKey());
+            }
+            try {
+                fixture.getValue().run();
+            } catch (Exception | Error e) {
+                if (report) {
+                    System.out.println("could not undo " + fixture.getKey() + ": " + e);
                 }
             }
         }

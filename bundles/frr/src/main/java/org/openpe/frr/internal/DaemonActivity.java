@@ -10,8 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class DaemonActivity {
 
-    private static final long NEVER = Long.MIN_VALUE;
-
     private final Map<String, Long> answeredAt = new ConcurrentHashMap<>();
 
     void answered(String daemon) {
@@ -20,7 +18,7 @@ final class DaemonActivity {
 
     /** {@link System#nanoTime()} of the daemon's last answer, or {@code orElse} when it gave none or an older one. */
     long lastAnswer(String daemon, long orElse) {
-        long last = answeredAt.getOrDefault(daemon, NEVER);
-        return last == NEVER || last - orElse < 0 ? orElse : last;
+        Long last = answeredAt.get(daemon);
+        return last == null || last - orElse < 0 ? orElse : last;
     }
 }

@@ -113,8 +113,7 @@ final class VtyBatch {
         while (!inFlight.isEmpty()) {
             Sent sent = inFlight.removeFirst();
             VtySocket.Reply reply = sent.socket().receive();
-            watchdog.answered();
-            activity.answered(sent.daemon());
+            watchdog.answered(sent.daemon());
             if (!reply.ok()) {
                 refused.add(sent.daemon() + ": '" + sent.command() + "': " + reply.output().strip());
             }
@@ -128,8 +127,7 @@ final class VtyBatch {
         try {
             for (String daemon : daemons) {
                 configs.put(daemon, watchdog.open(daemon).require("show running-config"));
-                watchdog.answered();
-                activity.answered(daemon);
+                watchdog.answered(daemon);
             }
         } catch (FrrException e) {
             throw watchdog.explained(e);
@@ -147,8 +145,7 @@ final class VtyBatch {
             VtySocket socket = watchdog.open(daemon);
             for (String command : commands) {
                 VtySocket.Reply reply = socket.execute(command);
-                watchdog.answered();
-                activity.answered(daemon);
+                watchdog.answered(daemon);
                 if (reply.ok()) {
                     answers.add(reply.output());
                 }
@@ -206,8 +203,10 @@ final class VtyBatch {
             });
         }
 
-        void answered() {
+        /** The daemon answered: the batch goes on, and the supervisor knows it alive. */
+        void answered(String daemon) {
             lastAnswer = System.nanoTime();
+            activity.answered(daemon);
         }
 
         /** A read the watchdog cut short fails as a closed connection: say why. */
